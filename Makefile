@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine:
+#   make serve   install, build the index if missing or stale, serve on http://127.0.0.1:8000
+#   make test    install (with test tools) and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve test install index eval clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, pinned: the CPU wheel is on local disk; an unpinned torch would pull a CUDA build.
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: $(STAMP)
+	HF_HUB_OFFLINE=1 $(VENV)/bin/cme-assist index
+
+serve: $(STAMP)
+	HF_HUB_OFFLINE=1 HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/cme-assist serve
+
+test: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+eval: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval
+
+clean:
+	rm -rf data .pytest_cache

@@ -1,0 +1,67 @@
+"""The collaborators one running service shares: settings, embedder, retriever, clock.
+
+Built once in the app's lifespan (or by the CLI) and handed to whatever needs them, so tests can
+swap any of them without patching module paths.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.settings import Settings
+from indexer.errors import IndexNotReady
+from indexer.glossary import Glossary
+from indexer.retriever import HybridRetriever, open_retriever
+
+log = logging.getLogger("cme_assist")
+
+Clock = Callable[[], date]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    embeddings: Embeddings
+    clock: Clock = date.today
+    retriever: HybridRetriever | None = None
+    glossary: Glossary = field(default_factory=Glossary)
+    load_error: str | None = None
+
+    def require_retriever(self) -> HybridRetriever:
+        if self.retriever is None:
+            raise IndexNotReady(self.load_error or "the index is not loaded yet")
+        return self.retriever
+
+
+def default_embeddings() -> Embeddings:
+    from indexer.embeddings import MiniLMEmbeddings
+
+    return MiniLMEmbeddings()
+
+
+def chroma_for(settings: Settings):
+    from indexer.store import chroma_client
+
+    return chroma_client(settings.data_dir, host=settings.index.chroma_host, port=settings.index.chroma_port)
+
+
+def load_services(settings: Settings, *, embeddings: Embeddings | None = None, clock: Clock | None = None) -> Services:
+    embeddings = embeddings or default_embeddings()
+    glossary = Glossary.load(settings.corpus_dir / "glossary.yaml")
+    services = Services(settings, embeddings, clock or date.today, glossary=glossary)
+    try:
+        r = settings.retrieval
+        services.retriever = open_retriever(
+            settings.data_dir, embeddings, glossary, client=chroma_for(settings),
+            fusion=r.fusion, rrf_k=r.rrf_k, dense_weight=r.dense_weight, candidates=r.candidates,
+        )
+        embeddings.embed_query("warm up")  # load the model now, not on the first request
+    except IndexNotReady as exc:
+        services.load_error = str(exc)
+        log.warning("index not ready: %s", exc)
+    return services

@@ -1,0 +1,47 @@
+"""Query expansion from corpus/glossary.yaml: acronyms ↔ long forms, 2006 ground codes → 2024."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+_CODE = re.compile(r"\b\d{1,2}\(\d{1,2}\)(?:\([a-z]{1,2}\))+", re.I)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    acronyms: dict[str, str] = field(default_factory=dict)
+    old_codes: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "Glossary":
+        if not path.is_file():
+            return cls()
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls(
+            acronyms={str(k): str(v) for k, v in (raw.get("acronyms") or {}).items()},
+            old_codes={str(k).lower(): [str(x) for x in v or []] for k, v in (raw.get("old_codes") or {}).items()},
+        )
+
+    def expand(self, query: str) -> str:
+        """The query plus the other spelling of every acronym or long form it uses."""
+        extra: list[str] = []
+        low = query.lower()
+        for short, long in self.acronyms.items():
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(short)}s?(?![A-Za-z0-9])", query):
+                extra.append(long)
+            elif long.lower() in low:
+                extra.append(short)
+        for code in _CODE.findall(query):
+            extra.extend(self.old_codes.get(code.lower().replace(" ", ""), []))
+        return query if not extra else f"{query} ({'; '.join(extra)})"
+
+    def modern_codes(self, query: str) -> list[str]:
+        """2024 codes meant by any 2006 code in the query (for exact-paragraph matching)."""
+        out: list[str] = []
+        for code in _CODE.findall(query):
+            out.extend(self.old_codes.get(code.lower(), []))
+        return out

@@ -1,0 +1,70 @@
+"""BM25 over chunk text + heading path, with regulation codes kept as single tokens.
+
+``9(1)(g)`` would otherwise tokenise to "9", "1", "g" and match every regulation; we fold it into
+one token ``reg_9_1_g`` (and its parent ``reg_9_1``) on both the index and the query side.
+"""
+
+from __future__ import annotations
+
+import re
+
+import bm25s
+import numpy as np
+
+_CODE = re.compile(r"\b(\d{1,2})\s*\((\d{1,2})\)((?:\s*\([a-z]{1,2}\))*)", re.I)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+STOPWORDS = frozenset(
+    """a an and are as at be been being but by can could did do does for from had has have he her his
+    i if in into is it its may me might must my no not of on or our shall she should so such than
+    that the their them then there these they this those to was we were what when where which who
+    whom why will with would you your do i'm im""".split()
+)
+
+
+def code_tokens(text: str) -> list[str]:
+    out = []
+    for m in _CODE.finditer(text):
+        reg, para = m.group(1), m.group(2)
+        letters = re.findall(r"\(([a-z]{1,2})\)", m.group(3).lower())
+        out.append(f"reg_{reg}_{para}")
+        if letters:
+            out.append(f"reg_{reg}_{para}_" + "_".join(letters))
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    low = text.lower()
+    codes = code_tokens(low)
+    low = _CODE.sub(" ", low)
+    words = [w.replace("’", "'") for w in _WORD.findall(low)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return [_stem(w) for w in words if w not in STOPWORDS] + codes
+
+
+def _stem(word: str) -> str:
+    # A light suffix-stripper: enough to match "enquiries"/"enquiry", "deleted"/"deletion".
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("ion", ""), ("es", ""), ("s", "")):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+class BM25Index:
+    def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+        self._model = bm25s.BM25(k1=k1, b=b)
+        corpus = [tokenize(t) or ["_empty_"] for t in texts]
+        self._model.index(bm25s.tokenization.Tokenized(*_vocab(corpus)), show_progress=False)
+        self._vocab = _vocab(corpus)[1]
+        self.size = len(texts)
+
+    def scores(self, query: str) -> np.ndarray:
+        ids = [self._vocab[t] for t in tokenize(query) if t in self._vocab]
+        if not ids:
+            return np.zeros(self.size, dtype=np.float32)
+        return self._model.get_scores(ids)
+
+
+def _vocab(corpus: list[list[str]]) -> tuple[list[list[int]], dict[str, int]]:
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus]
+    return ids, vocab

@@ -1,0 +1,202 @@
+"""Hybrid retrieval over a built index: dense (Chroma) + BM25, fused, scoped by authority.
+
+Exact regulation codes in a query (``9(1)(g)``, ``reg 13(7)``, or a 2006 code such as ``8(1)(h)``
+mapped to its 2024 successor) pin the chunks that are about that paragraph to the top.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from indexer import store
+from indexer.chunker import Chunk, normalise_code
+from indexer.corpus import NATIONAL, Document
+from indexer.errors import IndexNotReady, UnknownAuthority
+from indexer.glossary import Glossary
+from indexer.lexical import BM25Index
+
+FUSIONS = ("rrf", "weighted", "dense", "bm25")
+_QUERY_CODE = re.compile(r"\b\d{1,2}\s*\(\d{1,2}\)(?:\s*\([a-z]{1,2}\))*", re.I)
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    document: Document
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class LoadedIndex:
+    index_id: str
+    chunks: list[Chunk]
+    documents: dict[str, Document]
+    texts: dict[str, str]  # doc_id → normalised text
+    build: dict
+
+
+def load_index(data_dir: Path) -> LoadedIndex:
+    active = store.read_active(data_dir)
+    if not active:
+        raise IndexNotReady("no index has been built yet; run `cme-assist index`")
+    chunks, documents, build = store.read_index_files(data_dir, active["index_id"])
+    docs: dict[str, Document] = {}
+    texts: dict[str, str] = {}
+    fields = set(Document.__dataclass_fields__)
+    for d in documents:
+        meta = {k: v for k, v in d.items() if k in fields}
+        meta["superseded_references"] = tuple(meta.get("superseded_references") or ())
+        docs[d["doc_id"]] = Document(**meta)
+        texts[d["doc_id"]] = d.get("text", "")
+    return LoadedIndex(active["index_id"], chunks, docs, texts, build)
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embeddings: Embeddings,
+        collection,
+        glossary: Glossary | None = None,
+        *,
+        fusion: str = "rrf",
+        rrf_k: int = 60,
+        dense_weight: float = 0.5,
+        candidates: int = 50,
+    ) -> None:
+        if fusion not in FUSIONS:
+            raise ValueError(f"fusion must be one of {FUSIONS}")
+        self.index = index
+        self.embeddings = embeddings
+        self.collection = collection
+        self.glossary = glossary or Glossary()
+        self.fusion, self.rrf_k, self.dense_weight, self.candidates = fusion, rrf_k, dense_weight, candidates
+        self._by_id = {c.chunk_id: i for i, c in enumerate(index.chunks)}
+        self._lexical = BM25Index([f"{c.section_path}\n{c.text}" for c in index.chunks])
+        self._authority = np.array([index.documents[c.doc_id].authority for c in index.chunks])
+
+    # -- lookups -------------------------------------------------------------------------------
+    @property
+    def authorities(self) -> list[str]:
+        return sorted({d.authority for d in self.index.documents.values() if d.authority != NATIONAL})
+
+    def resolve_authority(self, name: str | None) -> str | None:
+        if name is None or not name.strip():
+            return None
+        for known in self.authorities + [NATIONAL]:
+            if known.lower() == name.strip().lower():
+                return known
+        raise UnknownAuthority(name, self.authorities)
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        i = self._by_id.get(chunk_id)
+        return None if i is None else self.index.chunks[i]
+
+    def neighbours(self, chunk_id: str) -> tuple[str | None, str | None]:
+        i = self._by_id.get(chunk_id)
+        if i is None:
+            return None, None
+        c = self.index.chunks[i]
+        prev = self.index.chunks[i - 1].chunk_id if i > 0 and self.index.chunks[i - 1].doc_id == c.doc_id else None
+        nxt = (
+            self.index.chunks[i + 1].chunk_id
+            if i + 1 < len(self.index.chunks) and self.index.chunks[i + 1].doc_id == c.doc_id
+            else None
+        )
+        return prev, nxt
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        return [c for c in self.index.chunks if c.doc_id == doc_id]
+
+    def document_statuses(self, today: date) -> dict[str, str]:
+        return {d.doc_id: d.status(today) for d in self.index.documents.values()}
+
+    # -- search --------------------------------------------------------------------------------
+    def search(
+        self, query: str, k: int = 8, authority: str | None = None, *, include_national: bool = False,
+        fusion: str | None = None,
+    ) -> list[Hit]:
+        fusion = fusion or self.fusion
+        scope = self.resolve_authority(authority)
+        allowed = np.ones(len(self.index.chunks), dtype=bool)
+        if scope is not None:
+            allowed = self._authority == scope
+            if include_national and scope != NATIONAL:
+                allowed |= self._authority == NATIONAL
+        if not allowed.any() or not query.strip():
+            return []
+        expanded = self.glossary.expand(query)
+        scores: dict[int, float] = {}
+        ranks: dict[int, dict[str, int]] = {}
+        n_cand = max(self.candidates, k * 3)
+
+        if fusion != "bm25":
+            for rank, (i, s) in enumerate(self._dense(expanded, n_cand, scope, include_national)):
+                ranks.setdefault(i, {})["dense"] = rank + 1
+                scores[i] = scores.get(i, 0.0) + self._contribution(fusion, rank, s, "dense")
+        if fusion != "dense":
+            bm = self._lexical.scores(expanded)
+            bm = np.where(allowed, bm, -1.0)
+            order = np.argsort(-bm)[:n_cand]
+            top = float(bm[order[0]]) if len(order) else 0.0
+            for rank, i in enumerate(order):
+                if bm[i] <= 0:
+                    break
+                ranks.setdefault(int(i), {})["bm25"] = rank + 1
+                norm = float(bm[i]) / top if top > 0 else 0.0
+                scores[int(i)] = scores.get(int(i), 0.0) + self._contribution(fusion, rank, norm, "bm25")
+
+        # Exact paragraph codes: the chunks about that paragraph go first.
+        codes = {normalise_code(c) for c in _QUERY_CODE.findall(query)} | set(self.glossary.modern_codes(query))
+        if codes:
+            for i, c in enumerate(self.index.chunks):
+                if allowed[i] and codes.intersection(c.codes):
+                    exact = any(p in codes for p in c.paragraphs)
+                    scores[i] = scores.get(i, 0.0) + (2.0 if exact else 1.0)
+                    ranks.setdefault(i, {})["code"] = 1
+
+        best = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
+        return [
+            Hit(self.index.chunks[i], self.index.documents[self.index.chunks[i].doc_id], round(s, 6), ranks.get(i, {}))
+            for i, s in best
+        ]
+
+    def _contribution(self, fusion: str, rank: int, score: float, source: str) -> float:
+        if fusion == "rrf":
+            return 1.0 / (self.rrf_k + rank + 1)
+        if fusion == "weighted":
+            w = self.dense_weight if source == "dense" else 1.0 - self.dense_weight
+            return w * score
+        return score
+
+    def _dense(self, query: str, n: int, scope: str | None, include_national: bool) -> list[tuple[int, float]]:
+        where = None
+        if scope is not None:
+            where = {"authority": {"$in": [scope, NATIONAL]}} if include_national else {"authority": scope}
+        vec = self.embeddings.embed_query(query)
+        res = self.collection.query(
+            query_embeddings=[vec], n_results=min(n, len(self.index.chunks)), where=where, include=["distances"]
+        )
+        out = []
+        for cid, dist in zip(res["ids"][0], res["distances"][0]):
+            i = self._by_id.get(cid)
+            if i is not None:
+                out.append((i, 1.0 - float(dist)))
+        return out
+
+
+def open_retriever(data_dir: Path, embeddings: Embeddings, glossary: Glossary, *, client=None, **kwargs) -> HybridRetriever:
+    index = load_index(data_dir)
+    client = client or store.chroma_client(data_dir)
+    try:
+        collection = store.get_collection(client, index.index_id)
+    except Exception as exc:
+        raise IndexNotReady(f"collection for index {index.index_id} is missing; run `cme-assist index`") from exc
+    return HybridRetriever(index, embeddings, collection, glossary, **kwargs)
