@@ -145,7 +145,8 @@ def chunk_policy(doc_id: str, norm: NormalisedDoc, params: ChunkingParams) -> li
             continue
         if current and current[-1].kind != HEADING:
             n = sum(words(x.text) for x in current)
-            if n + words(b.text) > params.max_words:
+            # A chunk stays on one PDF page, so its page number is exact for citations.
+            if n + words(b.text) > params.max_words or (b.page is not None and b.page != current[-1].page):
                 builder.emit(current, path(), labels(), heading_codes())
                 current = []
         current.append(b)

@@ -1,0 +1,147 @@
+"""Retrieval evaluation: recall@1/3/5/10 and MRR for hybrid (both fusions), dense-only, BM25-only
+and the naive baseline, plus /v1/search latency, written to eval/reports/retrieval.{md,json,png}.
+
+Run: ``make eval`` (builds the index first if needed). Thresholds are checked at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from eval.common import DATA, KS, REPORTS, first_relevant_rank, metrics, percentile, read_jsonl
+
+THRESHOLDS = {"recall@5": 0.95, "mrr": 0.85, "margin_recall@5": 0.10, "p95_ms": 100.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import chromadb
+
+    from assistant.api.app import create_app
+    from assistant.cli import run_index
+    from assistant.services import load_services
+    from assistant.settings import Settings
+    from eval.naive_baseline import NaiveRetriever
+    from fastapi.testclient import TestClient
+
+    settings = Settings()
+    report = run_index(settings, quiet=True)
+    services = load_services(settings)
+    retriever = services.retriever
+    gold = read_jsonl(DATA / "retrieval.jsonl")
+
+    systems: dict[str, list[int | None]] = {}
+    for name, fusion in (("hybrid (RRF)", "rrf"), ("hybrid (weighted)", "weighted"), ("dense only", "dense"), ("BM25 only", "bm25")):
+        ranks = []
+        for case in gold:
+            hits = retriever.search(case["question"], k=10, authority=case.get("authority"), fusion=fusion)
+            ranks.append(first_relevant_rank([(h.chunk.doc_id, h.chunk.text) for h in hits], case["doc_id"], case["evidence"]))
+        systems[name] = ranks
+
+    naive = NaiveRetriever(settings.corpus_dir, services.embeddings, chromadb.EphemeralClient())
+    systems["naive baseline"] = [
+        first_relevant_rank(naive.search(c["question"], 10, c.get("authority")), c["doc_id"], c["evidence"]) for c in gold
+    ]
+
+    # Latency through the whole HTTP stack, as a client sees it (in-process, no network).
+    latencies: list[float] = []
+    with TestClient(create_app(settings, embeddings=services.embeddings)) as client:
+        for case in gold[:5]:
+            client.post("/v1/search", json={"query": case["question"]})  # warm-up
+        for _ in range(3):
+            for case in gold:
+                t = time.perf_counter()
+                r = client.post("/v1/search", json={"query": case["question"], "k": 8, "authority": case.get("authority")})
+                latencies.append((time.perf_counter() - t) * 1000)
+                assert r.status_code == 200, r.text
+
+    results = {name: metrics(r) for name, r in systems.items()}
+    primary = results[f"hybrid ({'RRF' if settings.retrieval.fusion == 'rrf' else 'weighted'})"]
+    misses = [
+        {"id": c["id"], "question": c["question"], "rank": r}
+        for c, r in zip(gold, systems[f"hybrid ({'RRF' if settings.retrieval.fusion == 'rrf' else 'weighted'})"])
+        if r is None or r > 5
+    ]
+    latency = {"p50_ms": statistics.median(latencies), "p95_ms": percentile(latencies, 95), "n": len(latencies)}
+    checks = {
+        "recall@5 >= 0.95": primary["recall@5"] >= THRESHOLDS["recall@5"],
+        "MRR >= 0.85": primary["mrr"] >= THRESHOLDS["mrr"],
+        "beats naive by >= 10 pts recall@5": primary["recall@5"] - results["naive baseline"]["recall@5"] >= THRESHOLDS["margin_recall@5"],
+        "beats BM25-only by >= 10 pts recall@5": primary["recall@5"] - results["BM25 only"]["recall@5"] >= THRESHOLDS["margin_recall@5"],
+        "/v1/search p95 < 100 ms": latency["p95_ms"] < THRESHOLDS["p95_ms"],
+    }
+    out = {
+        "index_id": report.index_id,
+        "settings_hash": settings.settings_hash(),
+        "fusion": settings.retrieval.fusion,
+        "cases": len(gold),
+        "results": results,
+        "latency": latency,
+        "checks": checks,
+        "misses_at_5": misses,
+    }
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "retrieval.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
+    (REPORTS / "retrieval.md").write_text(_markdown(out), encoding="utf-8")
+    _chart(results, REPORTS / "retrieval.png")
+    print(_markdown(out))
+    return 0 if all(checks.values()) else 1
+
+
+def _markdown(out: dict) -> str:
+    lines = [
+        "# Retrieval evaluation",
+        "",
+        f"Gold set `eval/data/v1/retrieval.jsonl`: {out['cases']} questions. Index `{out['index_id']}`, "
+        f"settings `{out['settings_hash']}`, service fusion `{out['fusion']}`. A hit is relevant when its text holds "
+        "the case's evidence passage (from the case's document).",
+        "",
+        "| system | " + " | ".join(f"recall@{k}" for k in KS) + " | MRR |",
+        "| --- | " + " | ".join("---" for _ in KS) + " | --- |",
+    ]
+    for name, m in out["results"].items():
+        lines.append(f"| {name} | " + " | ".join(f"{m[f'recall@{k}']:.3f}" for k in KS) + f" | {m['mrr']:.3f} |")
+    lat = out["latency"]
+    lines += [
+        "",
+        f"`POST /v1/search` latency over {lat['n']} requests (in-process HTTP, 2-core machine, k=8): "
+        f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms.",
+        "",
+        "| check | result |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {'pass' if ok else 'FAIL'} |" for name, ok in out["checks"].items()]
+    lines += ["", "![recall chart](retrieval.png)", "", "## Misses at rank 5 (service fusion)", ""]
+    lines += [f"- `{m['id']}` (rank {m['rank'] or '>10'}): {m['question']}" for m in out["misses_at_5"]] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def _chart(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(results)
+    metrics_names = [f"recall@{k}" for k in KS] + ["mrr"]
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = 0.8 / len(names)
+    for i, name in enumerate(names):
+        ax.bar([j + i * width for j in range(len(metrics_names))], [results[name][m] for m in metrics_names], width, label=name)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(metrics_names))], metrics_names)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("score")
+    ax.set_title("CME Assist retrieval on the v1 gold set")
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,94 @@
+from pathlib import Path
+
+import pytest
+
+from indexer.chunker import ChunkingParams, chunk_legislation, chunk_policy
+from indexer.loaders import RawLine, load
+from indexer.normalise import HEADING, ITEM, clean_inline, normalise
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def norm_of(rel: str):
+    return normalise(load(CORPUS / rel, max_bytes=10**8))
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("**Reason for Leaving 9(1)(a)**", "Reason for Leaving 9(1)(a)", id="bold"),
+        pytest.param("[See 9\\(1\\)\\(g\\)](#)", "See 9(1)(g)", id="escaped-link"),
+        pytest.param("Email: [cme@x.gov.uk](mailto:cme@x.gov.uk)", "Email: cme@x.gov.uk", id="mailto"),
+        pytest.param("<b>Review Date</b> September 2026", "Review Date September 2026", id="html-bold"),
+        pytest.param("a\t\tb   c", "a b c", id="whitespace"),
+    ],
+)
+def test_clean_inline_removes_markup_keeps_words(raw, expected):
+    assert clean_inline(raw) == expected
+
+
+def test_barking_contents_table_is_dropped():
+    text = norm_of("documents/barking-dagenham-cme-guidance-2019.txt").text
+    assert "Raise in participation age 5 2.5" not in text
+    # the real section headings that the contents table repeated are still there, once
+    assert text.count("Section 1 - Introduction and Purpose of this document") == 1
+
+
+def test_riverside_hard_wraps_are_joined_and_lost_bullets_become_items():
+    doc = norm_of("documents/riverside-federation-cme-policy.txt")
+    assert "On a daily basis the parents of any absent pupils are contacted to find out the reason why." in doc.text
+    items = [b.text for b in doc.blocks if b.kind == ITEM]
+    assert "Raise awareness of the notification process;" in items
+
+
+def test_worcestershire_headings_have_regulation_labels():
+    doc = norm_of("documents/worcestershire-cme-policy-2025.txt")
+    labels = [b.label for b in doc.blocks if b.kind == HEADING and b.label]
+    assert "9(1)(g)" in labels and "9(3)(c)" in labels
+
+
+@pytest.mark.parametrize(
+    "rel, legislation",
+    [
+        ("documents/worcestershire-cme-policy-2025.txt", False),
+        ("documents/aspire-academy-cme-policy-2023.txt", False),
+        ("documents/barking-dagenham-cme-guidance-2019.txt", False),
+        ("documents/riverside-federation-cme-policy.txt", False),
+        ("documents/derbyshire-cromford-cme-policy-2023.txt", False),
+        ("legislation/uksi-2024-208.md", True),
+    ],
+)
+def test_every_chunk_is_an_exact_span_of_the_normalised_text_and_fits_the_window(rel, legislation):
+    doc = norm_of(rel)
+    params = ChunkingParams()
+    chunks = (chunk_legislation if legislation else chunk_policy)("d", doc, params)
+    assert chunks
+    for c in chunks:
+        assert doc.text[c.start : c.end] == c.text
+        assert len(c.text.split()) <= params.max_words
+    assert [c.chunk_id for c in chunks] == [f"d--{i:04d}" for i in range(len(chunks))]
+
+
+def test_legislation_chunks_one_per_regulation_paragraph():
+    doc = norm_of("legislation/uksi-2024-208.md")
+    chunks = chunk_legislation("uksi-2024-208", doc, ChunkingParams())
+    by_label = {}
+    for c in chunks:
+        for p in c.paragraphs:
+            by_label.setdefault(p, c)
+    g = by_label["9(1)(g)"]
+    assert g.text.startswith("(g) the pupil no longer normally lives a reasonable distance")
+    assert "(ii) the pupil is not a boarder" in g.text and "(h)" not in g.text
+    assert by_label["9(1)(i)"].text.startswith("(i) the pupil has been continuously absent")
+    assert by_label["13(1)"].text.startswith("(1) By the end of the fifth day")
+    assert by_label["9(3)(c)"].section_path.endswith("> 9(3)(c)")
+    assert "Footnotes" not in {c.section_path for c in chunks}
+
+
+def test_hard_wrapped_line_followed_by_capital_is_joined_only_in_wrapped_documents():
+    wrapped = [RawLine("This line is long enough to look like it was wrapped by a PDF extractor and")] * 1 + [
+        RawLine(""),
+        RawLine("Norfolk continues it."),
+    ]
+    doc = normalise(wrapped * 3)
+    assert "extractor and Norfolk continues it." in doc.text

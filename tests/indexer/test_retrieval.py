@@ -1,0 +1,53 @@
+import pytest
+
+from indexer.errors import UnknownAuthority
+from indexer.glossary import Glossary
+from indexer.lexical import tokenize
+
+
+def test_regulation_codes_are_single_tokens():
+    toks = tokenize("What does 9(1)(g) mean? See regulation 13 (7).")
+    assert "reg_9_1_g" in toks and "reg_13_7" in toks and "g" not in toks
+
+
+@pytest.mark.parametrize(
+    "query, label",
+    [
+        pytest.param("what does 9(1)(g) mean", "9(1)(g)", id="9(1)(g)"),
+        pytest.param("ground 9(1)(i) conditions", "9(1)(i)", id="9(1)(i)"),
+        pytest.param("old ground 8(1)(h)", "9(1)(i)", id="2006-code-mapped"),
+        pytest.param("regulation 13(7) attendance return", "13(7)", id="13(7)"),
+    ],
+)
+def test_exact_codes_put_their_paragraph_in_the_top_two(retriever, query, label):
+    hits = retriever.search(query, k=5)
+    top = hits[:2]
+    assert any(label in h.chunk.paragraphs or label in h.chunk.codes for h in top), [h.chunk.chunk_id for h in hits]
+    legislation = [h for h in hits if h.chunk.doc_id == "uksi-2024-208"]
+    assert legislation and label in legislation[0].chunk.paragraphs
+
+
+def test_authority_filter_scopes_results(retriever):
+    hits = retriever.search("who do I tell when a child leaves without a school place", k=8, authority="derbyshire")
+    assert hits and {h.document.authority for h in hits} == {"Derbyshire"}
+    both = retriever.search("who to tell", k=20, authority="Derbyshire", include_national=True)
+    assert {h.document.authority for h in both} <= {"Derbyshire", "England"}
+
+
+def test_unknown_authority_lists_the_known_ones(retriever):
+    with pytest.raises(UnknownAuthority) as err:
+        retriever.search("anything", authority="Kent")
+    assert err.value.known == ["Barking and Dagenham", "Derbyshire", "Norfolk", "Worcestershire"]
+
+
+def test_glossary_expands_acronyms_both_ways():
+    g = Glossary(acronyms={"EHE": "elective home education"}, old_codes={"8(1)(h)": ["9(1)(i)"]})
+    assert "elective home education" in g.expand("Parent wants EHE")
+    assert "EHE" in g.expand("they chose Elective Home Education")
+    assert "9(1)(i)" in g.expand("is 8(1)(h) still used")
+    assert g.expand("nothing to expand") == "nothing to expand"
+
+
+def test_procedure_question_finds_its_passage(retriever):
+    hits = retriever.search("Derbyshire form to send before removing a child from roll", k=5)
+    assert any("Children Missing Leaver form (CML)" in h.chunk.text for h in hits)
