@@ -34,22 +34,8 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api.max_body_bytes)
-    from assistant.api import routes_search
+    from assistant.api import routes_search, routes_tools
 
     app.include_router(routes_search.router)
-    _include_optional_routers(app)
+    app.include_router(routes_tools.router)
     return app
-
-
-def _include_optional_routers(app: FastAPI) -> None:
-    """Routers from later layers (tools, chat, web); each registers itself when present."""
-    import importlib
-
-    for name in ("assistant.api.routes_tools", "assistant.api.routes_chat", "assistant.web"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        app.include_router(module.router)

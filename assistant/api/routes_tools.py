@@ -1,0 +1,5 @@
+"""Deterministic rule tools over HTTP (being written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
