@@ -31,6 +31,7 @@ class Document:
     licence: str | None = None
     notes: str = ""
     superseded_references: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # names staff use for this document or its publisher
 
     def status(self, today: date) -> str:
         """`review_overdue` once today is past the review date, else `current`."""
@@ -133,6 +134,7 @@ def load_manifest(corpus_dir: Path) -> Manifest:
                 licence=e.get("licence"),
                 notes=str(e.get("notes") or ""),
                 superseded_references=tuple(e.get("superseded_references") or ()),
+                aliases=tuple(str(a) for a in e.get("aliases") or ()),
             )
         )
     return Manifest(root=corpus_dir, documents=tuple(docs))

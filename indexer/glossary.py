@@ -15,6 +15,7 @@ _CODE = re.compile(r"\b\d{1,2}\(\d{1,2}\)(?:\([a-z]{1,2}\))+", re.I)
 class Glossary:
     acronyms: dict[str, str] = field(default_factory=dict)
     old_codes: dict[str, list[str]] = field(default_factory=dict)
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -24,9 +25,10 @@ class Glossary:
         return cls(
             acronyms={str(k): str(v) for k, v in (raw.get("acronyms") or {}).items()},
             old_codes={str(k).lower(): [str(x) for x in v or []] for k, v in (raw.get("old_codes") or {}).items()},
+            synonyms=tuple(tuple(str(p).lower() for p in group) for group in raw.get("synonyms") or ()),
         )
 
-    def expand(self, query: str) -> str:
+    def expand(self, query: str, *, synonyms: bool = True) -> str:
         """The query plus the other spelling of every acronym or long form it uses."""
         extra: list[str] = []
         low = query.lower()
@@ -37,6 +39,10 @@ class Glossary:
                 extra.append(short)
         for code in _CODE.findall(query):
             extra.extend(self.old_codes.get(code.lower().replace(" ", ""), []))
+        for group in self.synonyms if synonyms else ():
+            used = [p for p in group if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
+            if used:
+                extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
 
     def modern_codes(self, query: str) -> list[str]:

@@ -53,6 +53,7 @@ def load_index(data_dir: Path) -> LoadedIndex:
     for d in documents:
         meta = {k: v for k, v in d.items() if k in fields}
         meta["superseded_references"] = tuple(meta.get("superseded_references") or ())
+        meta["aliases"] = tuple(meta.get("aliases") or ())
         docs[d["doc_id"]] = Document(**meta)
         texts[d["doc_id"]] = d.get("text", "")
     return LoadedIndex(active["index_id"], chunks, docs, texts, build)
@@ -67,10 +68,14 @@ class HybridRetriever:
         glossary: Glossary | None = None,
         *,
         fusion: str = "rrf",
-        rrf_k: int = 60,
+        rrf_k: int = 10,
         dense_weight: float = 0.5,
         candidates: int = 50,
+        dense_synonyms: bool = False,
+        doc_boost: float = 0.5,
     ) -> None:
+        self.doc_boost = doc_boost
+        self.dense_synonyms = dense_synonyms
         if fusion not in FUSIONS:
             raise ValueError(f"fusion must be one of {FUSIONS}")
         self.index = index
@@ -112,6 +117,14 @@ class HybridRetriever:
         )
         return prev, nxt
 
+    def named_documents(self, query: str) -> set[str]:
+        low = f" {query.lower()} "
+        out = set()
+        for d in self.index.documents.values():
+            if any(re.search(rf"(?<![a-z]){re.escape(a.lower())}(?![a-z])", low) for a in d.aliases):
+                out.add(d.doc_id)
+        return out
+
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.index.chunks if c.doc_id == doc_id]
 
@@ -133,12 +146,14 @@ class HybridRetriever:
         if not allowed.any() or not query.strip():
             return []
         expanded = self.glossary.expand(query)
+        # Synonym lists help term matching but blur a sentence embedding; dense sees acronyms only.
+        dense_query = self.glossary.expand(query, synonyms=False) if self.dense_synonyms is False else expanded
         scores: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
         n_cand = max(self.candidates, k * 3)
 
         if fusion != "bm25":
-            for rank, (i, s) in enumerate(self._dense(expanded, n_cand, scope, include_national)):
+            for rank, (i, s) in enumerate(self._dense(dense_query, n_cand, scope, include_national)):
                 ranks.setdefault(i, {})["dense"] = rank + 1
                 scores[i] = scores.get(i, 0.0) + self._contribution(fusion, rank, s, "dense")
         if fusion != "dense":
@@ -152,6 +167,14 @@ class HybridRetriever:
                 ranks.setdefault(int(i), {})["bm25"] = rank + 1
                 norm = float(bm[i]) / top if top > 0 else 0.0
                 scores[int(i)] = scores.get(int(i), 0.0) + self._contribution(fusion, rank, norm, "bm25")
+
+        # A query that names a document ("the Aspire policy", "WCC", "the regs") leans towards it.
+        named = self.named_documents(query)
+        if named and self.doc_boost:
+            bonus = self.doc_boost / (self.rrf_k + 1) if fusion == "rrf" else self.doc_boost * 0.25
+            for i in list(scores):
+                if self.index.chunks[i].doc_id in named:
+                    scores[i] += bonus
 
         # Exact paragraph codes: the chunks about that paragraph go first.
         codes = {normalise_code(c) for c in _QUERY_CODE.findall(query)} | set(self.glossary.modern_codes(query))
