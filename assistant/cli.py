@@ -152,5 +152,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None, no_index: bool
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 
+from assistant import cli_rules  # noqa: E402,F401  (registers rule commands)
+
 if __name__ == "__main__":
     main()
