@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import Any, Callable
 
 from langchain_core.embeddings import Embeddings
 
@@ -31,11 +31,28 @@ class Services:
     retriever: HybridRetriever | None = None
     glossary: Glossary = field(default_factory=Glossary)
     load_error: str | None = None
+    chat: Any = None  # ChatEngine, once the index is loaded
 
     def require_retriever(self) -> HybridRetriever:
         if self.retriever is None:
             raise IndexNotReady(self.load_error or "the index is not loaded yet")
         return self.retriever
+
+    def require_chat(self):
+        self.require_retriever()
+        if self.chat is None:
+            self.chat = build_chat(self)
+        return self.chat
+
+
+def build_chat(services: "Services"):
+    from assistant.chat.engine import ChatEngine
+    from assistant.chat.rule_tools import build_rule_tools
+
+    return ChatEngine(
+        services.require_retriever(), build_rule_tools(today=services.clock), clock=services.clock,
+        settings_hash=services.settings.settings_hash(),
+    )
 
 
 def default_embeddings() -> Embeddings:
@@ -61,6 +78,7 @@ def load_services(settings: Settings, *, embeddings: Embeddings | None = None, c
             fusion=r.fusion, rrf_k=r.rrf_k, dense_weight=r.dense_weight, candidates=r.candidates,
         )
         embeddings.embed_query("warm up")  # load the model now, not on the first request
+        services.chat = build_chat(services)
     except IndexNotReady as exc:
         services.load_error = str(exc)
         log.warning("index not ready: %s", exc)

@@ -19,6 +19,7 @@ from indexer.corpus import Document, Manifest, load_manifest
 from indexer.errors import BuildFailed, DocumentError
 from indexer.loaders import load
 from indexer.normalise import normalise
+from indexer.units import split_units, unit_embed_text
 
 Progress = Callable[[str, int, int], None]
 
@@ -41,13 +42,14 @@ class BuildReport:
     seconds: float = 0.0
     up_to_date: bool = False
     embedded_docs: list[str] = field(default_factory=list)
+    units_embedded: int = 0
 
     def summary(self) -> str:
         lines = []
         if self.up_to_date:
             lines.append(f"Index {self.index_id} is up to date: nothing to embed.")
         else:
-            done = f"embedded {self.embedded} chunks"
+            done = f"embedded {self.embedded} chunks ({self.units_embedded} sentences)"
             if self.embedded_docs:
                 done += f" from {', '.join(self.embedded_docs)}"
             lines.append(f"Built index {self.index_id}: {done}, reused {self.reused} unchanged.")
@@ -130,7 +132,11 @@ def build_index(
     all_chunks = [c for p in prepared for c in p.chunks]
     active = store.read_active(data_dir)
 
-    if active and active.get("index_id") == index_id and _collection_complete(client, index_id, len(all_chunks)):
+    if (
+        active and active.get("index_id") == index_id
+        and _collection_complete(client, index_id, len(all_chunks))
+        and store.read_units(data_dir, index_id) is not None
+    ):
         return BuildReport(
             index_id, len(prepared), len(all_chunks), 0, len(all_chunks), skipped,
             time.perf_counter() - started, up_to_date=True,
@@ -179,6 +185,9 @@ def build_index(
                     for i in part
                 ],
             )
+        unit_rows, unit_vectors, unit_embedded = _unit_vectors(
+            all_chunks, embeddings, model_name, data_dir, active, progress, batch_size
+        )
         documents = [
             {**asdict(p.doc), "content_hash": p.content_hash, "chunks": len(p.chunks), "text": p.text} for p in prepared
         ]
@@ -192,6 +201,7 @@ def build_index(
             "skipped": [asdict(s) for s in skipped],
         }
         store.write_index_files(data_dir, index_id, all_chunks, documents, build)
+        store.write_units(data_dir, index_id, unit_rows, unit_vectors)
     except Exception as exc:  # the previous index stays active
         raise BuildFailed(f"index build failed, previous index kept: {type(exc).__name__}: {exc}") from exc
 
@@ -200,8 +210,40 @@ def build_index(
     embedded_docs = sorted({all_chunks[i].doc_id for i in todo})
     return BuildReport(
         index_id, len(prepared), len(all_chunks), len(todo), len(all_chunks) - len(todo), skipped,
-        time.perf_counter() - started, embedded_docs=embedded_docs,
+        time.perf_counter() - started, embedded_docs=embedded_docs, units_embedded=unit_embedded,
     )
+
+
+def _unit_vectors(chunks, embeddings, model_name, data_dir, active, progress, batch_size):
+    """Vectors for each sentence-sized unit (the composer's quotes), reusing unchanged ones."""
+    import numpy as np
+
+    rows, texts = [], []
+    for c in chunks:
+        for u in split_units(c.text):
+            rows.append({"chunk_id": c.chunk_id, "start": u.start, "end": u.end, "heading": u.is_heading})
+            texts.append(unit_embed_text(c.section_path, c.text[u.start : u.end]))
+    hashes = [_embed_hash(model_name, t) for t in texts]
+    previous = store.read_units(data_dir, active["index_id"]) if active else None
+    cache = {}
+    if previous is not None:
+        for row, vec in zip(*previous):
+            if row.get("hash"):
+                cache[row["hash"]] = vec
+    todo = [i for i, h in enumerate(hashes) if h not in cache]
+    fresh: dict[int, list[float]] = {}
+    if progress:
+        progress("units", 0, len(todo))
+    for start in range(0, len(todo), batch_size * 2):
+        batch = todo[start : start + batch_size * 2]
+        for i, v in zip(batch, embeddings.embed_documents([texts[i] for i in batch])):
+            fresh[i] = v
+        if progress:
+            progress("units", min(start + batch_size * 2, len(todo)), len(todo))
+    for i, h in enumerate(hashes):
+        rows[i]["hash"] = h
+    vectors = np.array([fresh[i] if i in fresh else cache[h] for i, h in enumerate(hashes)], dtype=np.float32)
+    return rows, vectors, len(todo)
 
 
 def _collection_complete(client, index_id: str, expected: int) -> bool:

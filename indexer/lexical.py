@@ -56,6 +56,17 @@ class BM25Index:
         self._model.index(bm25s.tokenization.Tokenized(*_vocab(corpus)), show_progress=False)
         self._vocab = _vocab(corpus)[1]
         self.size = len(texts)
+        self._df: dict[str, int] = {}
+        for doc in corpus:
+            for tok in set(doc):
+                self._df[tok] = self._df.get(tok, 0) + 1
+
+    def idf(self, token: str) -> float:
+        """Smoothed inverse document frequency; unseen terms count as rare."""
+        import math
+
+        df = self._df.get(token, 0)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
     def scores(self, query: str) -> np.ndarray:
         ids = [self._vocab[t] for t in tokenize(query) if t in self._vocab]

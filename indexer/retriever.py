@@ -40,6 +40,8 @@ class LoadedIndex:
     documents: dict[str, Document]
     texts: dict[str, str]  # doc_id → normalised text
     build: dict
+    unit_rows: list[dict] = field(default_factory=list)  # sentence units: chunk_id, start, end, heading
+    unit_vectors: np.ndarray | None = None
 
 
 def load_index(data_dir: Path) -> LoadedIndex:
@@ -56,7 +58,9 @@ def load_index(data_dir: Path) -> LoadedIndex:
         meta["aliases"] = tuple(meta.get("aliases") or ())
         docs[d["doc_id"]] = Document(**meta)
         texts[d["doc_id"]] = d.get("text", "")
-    return LoadedIndex(active["index_id"], chunks, docs, texts, build)
+    units = store.read_units(data_dir, active["index_id"])
+    rows, vectors = units if units is not None else ([], None)
+    return LoadedIndex(active["index_id"], chunks, docs, texts, build, rows, vectors)
 
 
 class HybridRetriever:
@@ -86,6 +90,14 @@ class HybridRetriever:
         self._by_id = {c.chunk_id: i for i, c in enumerate(index.chunks)}
         self._lexical = BM25Index([f"{c.section_path}\n{c.text}" for c in index.chunks])
         self._authority = np.array([index.documents[c.doc_id].authority for c in index.chunks])
+        self._units_of: dict[str, list[int]] = {}
+        for i, row in enumerate(index.unit_rows):
+            self._units_of.setdefault(row["chunk_id"], []).append(i)
+
+    def units(self, chunk_id: str) -> list[tuple[dict, np.ndarray | None]]:
+        """The chunk's sentence units with their stored vectors (None if the index has none)."""
+        vecs = self.index.unit_vectors
+        return [(self.index.unit_rows[i], None if vecs is None else vecs[i]) for i in self._units_of.get(chunk_id, [])]
 
     # -- lookups -------------------------------------------------------------------------------
     @property
@@ -116,6 +128,9 @@ class HybridRetriever:
             else None
         )
         return prev, nxt
+
+    def idf(self, token: str) -> float:
+        return self._lexical.idf(token)
 
     def named_documents(self, query: str) -> set[str]:
         low = f" {query.lower()} "

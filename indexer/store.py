@@ -95,3 +95,26 @@ def read_index_files(data_dir: Path, index_id: str) -> tuple[list[Chunk], list[d
     except (OSError, json.JSONDecodeError, TypeError) as exc:
         raise IndexNotReady(f"index {index_id} is incomplete or unreadable ({exc}); run `cme-assist index`") from exc
     return chunks, documents, build
+
+
+def write_units(data_dir: Path, index_id: str, rows: list[dict], vectors) -> None:
+    import numpy as np
+
+    folder = index_dir(data_dir, index_id)
+    with (folder / "units.npy.tmp").open("wb") as fh:
+        np.save(fh, np.asarray(vectors, dtype=np.float32))
+    os.replace(folder / "units.npy.tmp", folder / "units.npy")
+    write_json_atomic(folder / "units.json", rows)
+
+
+def read_units(data_dir: Path, index_id: str):
+    """(rows, vectors) for an index's sentence units, or None if it has none."""
+    import numpy as np
+
+    folder = index_dir(data_dir, index_id)
+    try:
+        rows = json.loads((folder / "units.json").read_text(encoding="utf-8"))
+        vectors = np.load(folder / "units.npy")
+    except (OSError, ValueError, json.JSONDecodeError):
+        return None
+    return rows, vectors

@@ -34,8 +34,9 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api.max_body_bytes)
-    from assistant.api import routes_search, routes_tools
+    from assistant.api import routes_chat, routes_search, routes_tools
 
     app.include_router(routes_search.router)
     app.include_router(routes_tools.router)
+    app.include_router(routes_chat.router)
     return app

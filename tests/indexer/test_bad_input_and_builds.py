@@ -117,7 +117,8 @@ def test_rebuild_without_change_embeds_nothing_and_one_change_reembeds_one_docum
     assert changed.embedded_docs == ["derbyshire-cromford-cme-policy-2023"]
     derbyshire = [c for c in load_index(data).chunks if c.doc_id == "derbyshire-cromford-cme-policy-2023"]
     assert 0 < changed.embedded <= len(derbyshire)  # only the changed document's new chunks
-    assert emb.documents_embedded == changed.embedded
+    assert emb.documents_embedded == changed.embedded + changed.units_embedded
+    assert 0 < changed.units_embedded < first.units_embedded
     # the old collection is pruned only after the swap; the active pointer names the new one
     assert read_active(data)["index_id"] == changed.index_id
 

