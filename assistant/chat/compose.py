@@ -75,24 +75,55 @@ def score_units(question: str, expanded: str, hits: list[Hit], retriever: Hybrid
     for u in units:
         if u.vector is not None:
             u.dense = float(u.vector @ q)
+    wants = [has for asks, has in _PREFERS if asks.search(question)]
     for u in units:
-        u.score = 0.45 * u.lex + 0.45 * max(u.dense, 0.0) + 0.1 / (1 + u.hit_rank) - (0.15 if u.is_heading else 0.0)
+        fits = 0.12 if wants and any(has.search(u.text) for has in wants) else 0.0
+        u.score = (0.45 * u.lex + 0.45 * max(u.dense, 0.0) + 0.1 / (1 + u.hit_rank) + fits
+                   - (0.15 if u.is_heading else 0.0))
     best = max(units, key=lambda u: u.score)
     support = 0.5 * best.lex + 0.5 * max(best.dense, 0.0)
     return Scored(units, best, support)
 
 
-def with_list(u: Unit, units: list[Unit]) -> tuple[int, int]:
-    """A unit introducing a list (ends with ':' or '—') takes the list items after it."""
-    if not re.search(r"[:—-]\s*$", u.text.strip()):
-        return u.start, u.end
-    same = [x for x in units if x.hit is u.hit and x.start > u.start]
-    end = u.end
-    for x in sorted(same, key=lambda x: x.start)[:8]:
-        end = x.end
-        if x.text.strip().endswith("."):
+# Answer-type preferences: a sentence of the kind the question asks for ranks higher.
+_TIME = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+"
+                   r"(school |working |calendar )?(days?|weeks?|months?|years?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b", re.I)
+_PREFERS = (
+    (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term))\b", re.I)),
+    (re.compile(r"\bhow (long|soon|quickly|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b", re.I), _TIME),
+    (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
+    (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), re.compile(r"\b0\d{3,4}\s?\d{3}")),
+    (re.compile(r"\bwho\b", re.I), re.compile(r"\b(officer|team|lead|worker|coordinator|co-ordinator|manager|dsl|service|school|police|authority|la)\b", re.I)),
+    (re.compile(r"\bwhich form\b|\bwhat form\b|\bwhich document", re.I), re.compile(r"\bform\b|\bchecklist\b|\bletter\b", re.I)),
+    (re.compile(r"\bwhat code\b|\bwhich (attendance )?code\b", re.I), re.compile(r"\|\s*[A-Z]\d?\s*\|")),
+)
+
+
+def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
+    """The span to quote around a chosen sentence: a list travels with its introduction, and a
+    short sentence brings the next one or two from the same chunk, so the quote reads whole."""
+    same = sorted((x for x in units if x.hit is u.hit), key=lambda x: x.start)
+    i = next(k for k, x in enumerate(same) if x.start == u.start)
+    start, end = u.start, u.end
+    text = u.hit.chunk.text
+    # A short list item: quote from the line that introduces the list.
+    if len(u.text.split()) < 8 and i > 0:
+        for k in range(i - 1, max(-1, i - 8), -1):
+            start = same[k].start
+            if re.search(r"[:—-]\s*$", same[k].text.strip()) or same[k].is_heading:
+                break
+    count = len(text[start:end].split())
+    for x in same[i + 1 :]:
+        if x.is_heading:
             break
-    return u.start, end
+        intro = re.search(r"[:—-]\s*$", text[start:end].strip()) is not None
+        n = len(x.text.split())
+        if not intro and count + n > words:
+            break
+        end, count = x.end, count + n
+        if count >= words and not intro:
+            break
+    return start, end
 
 
 def citation_for(n: int, hit: Hit, start: int, end: int, today: date) -> Citation:
@@ -137,3 +168,50 @@ def currency_notes(citations: list[Citation], documents: dict, today: date) -> l
                 "(the Pupil Registration Regulations 2024 and the 2024 statutory guidance apply now)."
             )
     return notes
+
+
+# -- answer type: a question that asks for an amount, a count, an email or a phone number is only
+#    answered by a passage that contains one.
+_NEEDS = (
+    (re.compile(r"\bhow much\b|\bhow big\b|\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
+     re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
+    (re.compile(r"\bhow many (children|pupils|cases|families|people)\b", re.I), re.compile(r"\b\d+\b"), "a number"),
+    (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
+    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
+     re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"), "a phone number"),
+    (re.compile(r"\bclosing date\b|\bdeadline for applications\b", re.I),
+     re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
+     "a date"),
+)
+
+
+def missing_answer_type(question: str, units: list[Unit]) -> str | None:
+    """What kind of fact the question wants that none of the chosen passages contains, if any."""
+    text = " ".join(u.hit.chunk.text for u in units)
+    for asks, has, what in _NEEDS:
+        if asks.search(question) and not has.search(text):
+            return what
+    return None
+
+
+def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hit]:
+    """A sentence that ends a chunk with '—' or ':' continues in the following chunks (legislation
+    sub-paragraphs, split lists): bring those along so the answer is complete."""
+    text = u.text.rstrip()
+    if not text.endswith(("—", ":", "-")) or u.hit.chunk.text.rstrip() != u.hit.chunk.text[: u.end].rstrip():
+        return []
+    out: list[Hit] = []
+    label = (u.hit.chunk.paragraphs or [""])[0]
+    cid = u.hit.chunk.chunk_id
+    for _ in range(limit):
+        _, nxt = retriever.neighbours(cid)
+        chunk = retriever.chunk(nxt) if nxt else None
+        if chunk is None:
+            break
+        if label and not any(p.startswith(label) for p in chunk.paragraphs):
+            break
+        if not label and chunk.section_path != u.hit.chunk.section_path:
+            break
+        out.append(Hit(chunk, u.hit.document, 0.0))
+        cid = chunk.chunk_id
+    return out

@@ -18,7 +18,9 @@ from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
 from indexer.retriever import Hit, HybridRetriever
 
-SUPPORT_THRESHOLD = 0.40  # below this the best sentence does not answer the question
+SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
+OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
+SIDE_BY_SIDE_RATIO = 0.75  # a second source is shown when its best sentence scores this close
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class ChatEngine:
             return Answer(Action.ANSWERED, "Referral drafting is not available in this version. "
                           "Ask me about the referral procedure instead, for example "
                           "'how do I refer a child missing education in Derbyshire?'", intent=intent)
-        if scope is None and is_contact_question(message):
+        if scope is None and is_contact_question(message) and not self._outside_corpus(message):
             session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
             return Answer(Action.CLARIFY, "Contacts differ by local authority. Which authority is the child's school in?",
                           options=list(self.r.authorities), intent=Intent.PROCEDURE)
@@ -210,43 +212,59 @@ class ChatEngine:
 
     def _procedure(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
+        if self._outside_corpus(message):
+            return self._not_found(message, [], scope)
         hits, scored = self._search(message, scope)
         other = False
-        if authority and scored.support < SUPPORT_THRESHOLD:
+        if authority:
+            # Is the answer really somewhere else? Only when another authority's passage is clearly better.
             hits2, scored2 = self._search(message, None)
-            if scored2.support >= SUPPORT_THRESHOLD and scored2.best and scored2.best.hit.document.authority not in (authority, NATIONAL):
+            best2 = scored2.best
+            if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
+                    and (scored.best is None or best2.score >= scored.best.score + OTHER_AUTHORITY_MARGIN)):
                 hits, scored, other = hits2, scored2, True
-        if scored.best is None or scored.support < SUPPORT_THRESHOLD or self._outside_corpus(message):
+        if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
-        if scope is None:
-            chosen = self._side_by_side(scored) or chosen
+        side = self._side_by_side(scored, include_law=scope is not None)
+        if side:
+            chosen = side
+        if compose.missing_answer_type(message, chosen):
+            return self._not_found(message, hits, scope)
         answer = self._compose(chosen, scored, today, authority if other else None)
         if other:
             answer.flag("other_authority")
         return self._finish(answer, today)
 
-    def _side_by_side(self, scored: compose.Scored) -> list[compose.Unit] | None:
-        """Without an authority, show each authority's answer when they differ."""
+    def _side_by_side(self, scored: compose.Scored, *, include_law: bool) -> list[compose.Unit] | None:
+        """Where sources differ, show each one's answer: every authority's when none is chosen, or the
+        authority's and the law's when one is."""
         best = scored.best
         per: dict[str, compose.Unit] = {}
         for u in sorted(scored.units, key=lambda u: -u.score):
             a = u.hit.document.authority
-            if a != NATIONAL and not u.is_heading and u.score >= 0.8 * best.score and a not in per:
+            if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
                 per[a] = u
-        return list(per.values()) if len(per) >= 2 else None
+        if len(per) < 2 or (include_law and NATIONAL not in per):
+            return None
+        return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
 
     def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None) -> Answer:
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
         for u in units:
-            start, end = compose.with_list(u, scored.units)
+            start, end = compose.window(u, scored.units)
             n = len(citations) + 1
             c = compose.citation_for(n, u.hit, start, end, today)
             citations.append(c)
             docs[c.doc_id] = u.hit.document
             blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{n}]")
+            for more in compose.continuation(u, self.r):
+                n = len(citations) + 1
+                c2 = compose.citation_for(n, more, 0, len(more.chunk.text), today)
+                citations.append(c2)
+                blocks[c.doc_id].append(f"{c2.quote} [{n}]")
         lines: list[str] = []
         if asked:
             lines.append(f"{asked}'s documents here do not cover this; another authority's do. "
@@ -287,7 +305,7 @@ class ChatEngine:
 
     _ELSEWHERE = re.compile(
         r"\b(wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast)\b|"
-        r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city |county |borough )?council\b",
+        r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? (?i:city |county |borough |metropolitan borough )?(?i:council)\b",
     )
 
     def _outside_corpus(self, message: str) -> bool:
