@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from assistant.chat.types import Citation
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*“\"(])|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*“\"(])|(?<=\])\s+(?=[A-Z*“\"(])|\n+")
 
 
 def squash(text: str) -> str:

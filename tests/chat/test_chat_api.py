@@ -1,0 +1,99 @@
+"""/v1/chat and /v1/chat/stream over the real index with the deterministic engine."""
+
+import json
+
+from assistant.chat.sessions import SessionStore
+
+
+def chat(client, message, **kw):
+    r = client.post("/v1/chat", json={"message": message, **kw})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_contract_and_verbatim_quotes(client, retriever):
+    body = chat(client, "What information has to go in the deletion return?")
+    assert set(body) >= {"session_id", "action", "answer", "citations", "tool_calls", "options", "flags"}
+    assert body["action"] == "answered" and body["citations"]
+    for c in body["citations"]:
+        chunk = retriever.chunk(c["chunk_id"])
+        assert " ".join(c["quote"].split()) in " ".join(chunk.text.split())
+        assert c["text"] == chunk.text and f"[{c['n']}]" in body["answer"]
+
+
+def test_leaver_question_is_answered_by_the_rule_tool(client):
+    body = chat(client, "Very sadly one of our Year 3 pupils has died. Which leaver reason do we record?")
+    assert body["action"] == "answered"
+    call = body["tool_calls"][0]
+    assert call["name"] == "leaver_reason" and call["result"]["code"] == "9(1)(k)"
+    assert body["answer"].index("9(1)(k)") < 60  # the rule result leads
+    assert any(c["doc_id"] == "uksi-2024-208" for c in body["citations"])
+
+
+def test_deadline_question_uses_the_deadline_tool(client):
+    body = chat(client, "A new pupil was entered on the admission register on 07/11/2025. When is the new pupil return due?")
+    call = body["tool_calls"][0]
+    assert call["name"] == "deadline" and call["result"]["due"] == "2025-11-12"
+    assert "12 November 2025" in body["answer"]
+
+
+def test_clarify_then_continue_in_the_same_session(client):
+    first = chat(client, "The family have moved away. Can we take her off roll?")
+    assert first["action"] == "clarify" and first["options"]
+    sid = first["session_id"]
+    reply = first["options"][0]
+    second = chat(client, reply, session_id=sid)
+    assert second["session_id"] == sid
+    assert second["action"] in ("clarify", "answered")
+    assert second["tool_calls"] and second["tool_calls"][0]["name"] == "leaver_reason"
+
+
+def test_unanswerable_is_not_found_without_citations(client):
+    body = chat(client, "What is Kent County Council's CME team email address?")
+    assert body["action"] == "not_found" and body["citations"] == []
+    assert "do not cover" in body["answer"]
+
+
+def test_authority_scoped_answer_says_whose_procedure(client):
+    body = chat(client, "Which form do we send before removing a child from roll?", authority="Derbyshire")
+    assert body["action"] == "answered"
+    assert "Derbyshire" in body["answer"]
+    assert all(c["authority"] in ("Derbyshire", "England") for c in body["citations"]) or "other_authority" in body["flags"]
+
+
+def test_stale_source_is_flagged(client):
+    body = chat(client, "What does the Aspire Academy do on the first day a child is absent without a call?",
+                authority="Worcestershire")
+    assert "stale_source" in body["flags"] and "review" in body["answer"]
+
+
+def test_unknown_authority_and_bad_bodies(client):
+    r = client.post("/v1/chat", json={"message": "hi", "authority": "Kent"})
+    assert r.status_code == 422 and "Norfolk" in r.json()["error"]["message"]
+    r = client.post("/v1/chat", content=b"{oops", headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+    r = client.post("/v1/chat", json={"message": "x" * 5000})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "message_too_long"
+
+
+def test_stream_emits_tokens_then_final(client):
+    with client.stream("POST", "/v1/chat/stream", json={"message": "How long must attendance register entries be kept?"}) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+        raw = "".join(r.iter_text())
+    events = [block for block in raw.split("\n\n") if block.strip()]
+    kinds = [e.split("\n")[0] for e in events]
+    assert kinds[-1] == "event: final" and kinds.count("event: token") >= 3
+    final = json.loads(events[-1].split("data: ", 1)[1])
+    tokens = "".join(json.loads(e.split("data: ", 1)[1]) for e in events[:-1])
+    assert tokens == final["answer"] and final["action"] in ("answered", "not_found")
+
+
+def test_sessions_are_bounded_and_expire():
+    now = [0.0]
+    store = SessionStore(max_sessions=2, ttl_seconds=10, now=lambda: now[0])
+    a = store.get_or_create(None)
+    b = store.get_or_create(None)
+    store.get_or_create(None)
+    assert len(store) == 2 and store.get_or_create(a.session_id) is not a  # oldest evicted
+    now[0] = 100.0
+    assert store.get_or_create(b.session_id) is not b  # expired
