@@ -32,6 +32,7 @@ class Services:
     glossary: Glossary = field(default_factory=Glossary)
     load_error: str | None = None
     chat: Any = None  # ChatEngine, once the index is loaded
+    llm_model: Any = None  # a LangChain chat model to use instead of the configured endpoint (tests)
 
     def require_retriever(self) -> HybridRetriever:
         if self.retriever is None:
@@ -49,10 +50,17 @@ def build_chat(services: "Services"):
     from assistant.chat.engine import ChatEngine
     from assistant.chat.rule_tools import build_rule_tools
 
-    return ChatEngine(
-        services.require_retriever(), build_rule_tools(today=services.clock), clock=services.clock,
-        settings_hash=services.settings.settings_hash(),
-    )
+    retriever = services.require_retriever()
+    tools = build_rule_tools(today=services.clock)
+    llm = None
+    cfg = services.settings.llm
+    if services.llm_model is not None or (cfg.base_url and cfg.model):
+        from assistant.chat.llm_engine import LLMComposer, openai_model
+
+        model = services.llm_model or openai_model(
+            cfg.base_url, cfg.model, cfg.api_key.get_secret_value() if cfg.api_key else None)
+        llm = LLMComposer(model, retriever, tools)
+    return ChatEngine(retriever, tools, clock=services.clock, settings_hash=services.settings.settings_hash(), llm=llm)
 
 
 def default_embeddings() -> Embeddings:

@@ -44,7 +44,9 @@ class ChatEngine:
         sessions: SessionStore | None = None,
         input_rails: list[InputRail] | None = None,
         settings_hash: str = "",
+        llm=None,
     ) -> None:
+        self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self.r = retriever
         self.tools = {t.name: t for t in tools}
         self.clock = clock
@@ -234,7 +236,17 @@ class ChatEngine:
         answer = self._compose(chosen, scored, today, authority if other else None)
         if other:
             answer.flag("other_authority")
-        return self._finish(answer, today)
+        answer = self._finish(answer, today)
+        if self.llm is not None:
+            outcome = self.llm.compose(message, authority, hits, today)
+            if outcome.answer is not None:
+                drafted = outcome.answer
+                for f in answer.flags:
+                    drafted.flag(f)
+                return drafted
+            answer.flag("llm_fallback")
+            answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
+        return answer
 
     def _side_by_side(self, scored: compose.Scored, *, include_law: bool) -> list[compose.Unit] | None:
         """Where sources differ, show each one's answer: every authority's when none is chosen, or the
