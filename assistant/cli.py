@@ -127,6 +127,68 @@ def docs(ctx: click.Context) -> None:
                    f"{counts.get(d.doc_id, 0):4} chunks  {flag}")
 
 
+def _print_answer(answer, session_id: str | None = None) -> None:
+    colour = {"answered": "green", "clarify": "yellow", "not_found": "yellow", "escalated": "red", "refused": "red"}
+    click.echo(click.style(f"[{answer.action.value}]", fg=colour.get(answer.action.value, "white"), bold=True)
+               + (f" flags: {', '.join(answer.flags)}" if answer.flags else ""))
+    click.echo(answer.answer)
+    if answer.options:
+        click.echo("Options: " + " | ".join(answer.options))
+    for t in answer.tool_calls:
+        click.echo(click.style(f"tool {t.name}({json.dumps(t.arguments)[:120]})", dim=True))
+    for c in answer.citations:
+        click.echo(click.style(f"[{c.n}] {c.title} ({c.authority}) — {c.section} — {c.chunk_id}", dim=True))
+
+
+@main.command()
+@click.argument("question")
+@click.option("--authority", "-a", help="The local authority whose procedure applies.")
+@click.option("--json", "as_json", is_flag=True, help="Print the response as JSON.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, authority: str | None, as_json: bool) -> None:
+    """Ask one question and print the grounded answer with its sources."""
+    from assistant.chat.engine import ChatRequest
+    from indexer.errors import UnknownAuthority
+
+    services = _retriever(_settings(ctx))
+    try:
+        sid, answer = services.require_chat().respond(ChatRequest(question, authority=authority))
+    except UnknownAuthority as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        from assistant.api.routes_chat import to_wire
+
+        click.echo(to_wire(sid, answer, services.settings.settings_hash()).model_dump_json(indent=1))
+    else:
+        _print_answer(answer)
+
+
+@main.command()
+@click.option("--authority", "-a", help="The local authority whose procedure applies.")
+@click.pass_context
+def chat(ctx: click.Context, authority: str | None) -> None:
+    """An interactive conversation (empty line or Ctrl-D to leave)."""
+    from assistant.chat.engine import ChatRequest
+    from indexer.errors import UnknownAuthority
+
+    services = _retriever(_settings(ctx))
+    engine = services.require_chat()
+    session_id = None
+    click.echo("CME Assist. Ask about children missing education; an empty line ends the conversation.")
+    while True:
+        try:
+            line = click.prompt("you", default="", show_default=False)
+        except (EOFError, click.Abort):
+            break
+        if not line.strip():
+            break
+        try:
+            session_id, answer = engine.respond(ChatRequest(line, session_id, authority))
+        except UnknownAuthority as exc:
+            raise click.ClickException(str(exc)) from exc
+        _print_answer(answer)
+
+
 @main.command()
 @click.option("--host", help="Address (default 127.0.0.1, or HOST).")
 @click.option("--port", type=int, help="Port (default 8000, or PORT).")
