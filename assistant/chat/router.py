@@ -1,4 +1,14 @@
-"""Which job a message is: small pure predicates over the text, checked in order."""
+"""Which job a message is: small pure predicates over the text, checked in order.
+
+* **Leaver** ("which deletion ground?"): the message asks which ground or reason applies, or
+  whether the school can delete / take a pupil off roll. A question *about* a ground or about
+  the deletion paperwork ("what goes in the deletion return", "what documents does the county
+  want when we de-roll under 9(1)(d)", "does the 20-school-day ground still work if some days
+  were illness", "when does the 10 day count start") is a procedure question, answered from
+  the documents, not by the leaver tool.
+* **Deadline**: only when ``extract_deadline`` found a countable rule *and* a date to count
+  from (``has_deadline_ask``), and the message asks when something is due.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +16,125 @@ import re
 
 from assistant.chat.types import Intent
 
-_LEAVER = re.compile(
-    r"which (leaver|leaving|deletion|removal)? ?(reason|ground|code)|what (leaver |leaving |deletion )?(reason|ground)|"
-    r"(leaver|leaving|deletion) (reason|ground)|reason for (leaving|taking)|"
-    r"take (him|her|them|the pupil|the child|it) off (the )?(roll|register)|"
-    r"(can|do|should|must) (i|we) (delete|remove|de-?roll|take (him|her|them) off)|"
-    r"record as the (reason|leaving reason)|do we (delete|remove)|"
-    r"deletion ground (is|applies|apply)|which ground",
-    re.I,
+_I = re.I
+
+# "which ground / reason / leaver code", "what's the deletion ground", "under what?"
+_WHICH_GROUND = re.compile(
+    r"\b(?:which|what)(?:'s| is| are| was)?\s+(?:(?:the|a|our|correct|right|best|appropriate|relevant|regulation|reg\.?|9|reg 9)\s+){0,3}"
+    r"(?:(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?|de-?roll(?:ing)?|derol+ing|legal)\s+)?(?:reason|ground|paragraph|letter)s?\b"
+    r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the|his|her|their|mum|dad|parents?|family)\b)|"
+    r"\b(?:which|what)(?:'s| is)?\s+(?:(?:the|a)\s+)?(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?)\s+code\b|"
+    r"\bunder (?:what|which)\b(?!\s+(?:circumstances|conditions))|"
+    r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:record|put|enter|select|pick|choose|use|give|code|tick|write)\b[^.?!]{0,40}\b(?:reason|ground|code)\b|"
+    r"\b(?:reason|ground) (?:do|should|would|can|must) (?:i|we) (?:use|pick|select|choose|record|put|give)\b|"
+    r"\b(?:record|recorded|put|enter|code|log) (?:it |this |him |her |them )?as the (?:leaver |leaving |deletion )?(?:reason|ground)\b|"
+    r"\b(?:is (?:it|this|that)|would (?:it|this) be|should (?:it|this) be)\s+(?:ground\s+)?(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?\s+or\s+(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?|"
+    r"\breason for (?:leaving|deletion|removal|taking (?:him|her|them) off|de-?rolling|off-?rolling)\b|"
+    r"(?:^|[.?!,;:\u2013\u2014-]\s*)(?:the\s+|which\s+|what\s+)?(?:leaver|leaving|deletion|removal)?\s*(?:reason|ground|code)\s*\?",
+    _I,
 )
+# "is this a 9(1)(g)?", "does this count as 9(1)(i)?", "should we use ground g?" -- about this pupil
+_THIS_GROUND = re.compile(
+    r"\b(?:is (?:this|it|that|she|he)|would (?:this|it|that) be|does (?:this|it|that|she|he) (?:count|qualify|come under|fall under)(?: as)?|"
+    r"(?:should|can|could|do) (?:we|i) (?:use|apply|rely on|go with|delete (?:him|her|them) under))\s+(?:a |an |the )?(?:ground\s+)?"
+    r"(?:(?:reg(?:ulation)?\.?\s*)?[89]\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\)|(?<=ground )\(?[a-o]\)?(?!\w)|\([a-o]\))",
+    _I,
+)
+
+# "can we take her off roll?", "do we delete him?", "can he be removed from the register?"
+_PUPIL = r"(?:him|her|them|the pupil|the child|the student|this pupil|this child|the girl|the boy|the name|his name|her name|their name|it)"
+_CAN_DELETE = re.compile(
+    rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?"
+    rf"(?:delete|remove|de-?roll|derol+|off-?roll|take\s+(?:{_PUPIL}\s+)?off|taking\s+(?:{_PUPIL}\s+)?off|deleting|removing)\b|"
+    rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
+    rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
+    rf"\b(?:is it ok|is it okay|are we (?:ok|okay|allowed|able)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    rf"\bdelete\s+(?:{_PUPIL}|the pupil'?s? name)\s+(?:now|yet)\?|"
+    rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b",
+    _I,
+)
+
+# procedure questions that mention deletion: what to send, what documents, how, who, when the
+# count starts, whether a named ground works in general
+_PROCEDURE = re.compile(
+    r"\bdeletion return\b|\bleaver'?s? (?:form|return|checklist)\b|\bde-?rolling (?:form|checklist|process)\b|"
+    r"\bwhat (?:documents?|evidence|paperwork|forms?|information|info|details|checks?|steps?)\b|"
+    r"\bwhich (?:documents?|forms?|evidence|paperwork)\b|"
+    r"\bwhat (?:do|does|should|must|would) (?:i|we|you|the school|schools|the la|the county|the council|[a-z]+)\s+(?:need|have|want|require|send|include|do|check|get|keep|tell)\b"
+    r"[^.?!]{0,60}\b(?:before|when|first|after|to)\b|"
+    r"\bwhat (?:has|needs) to (?:go|be (?:sent|included|done|checked))\b|\bwhat goes (?:in|on|into)\b|"
+    r"\bhow (?:do|should|can|must) (?:i|we|you|schools?)\b|\bwho (?:do|should|must|can) (?:i|we)\b|(?:^|[.?!]\s+)who (?:is|are)\b|"
+    r"\bwhen does (?:the )?(?:\S+\s+){0,4}?(?:count|clock|period|window|countdown)\s+(?:start|begin)|"
+    r"\bwhen (?:do|does) (?:i|we|you) (?:start|begin) (?:counting|the count)|"
+    r"\bfrom (?:when|what day|which day) (?:do|does) (?:i|we|you|the)?\s*(?:\S+\s+){0,4}?(?:count|clock)|"
+    r"\bdoes (?:the )?(?:\S+\s+){0,4}?(?:ground|rule) (?:still )?(?:work|apply|count|hold)\b|"
+    r"\b(?:what|how) (?:counts|count) (?:as|towards)\b",
+    _I,
+)
+
+# a particular ground named: '9(1)(d)', '8(1)(h)', 'the 20-school-day ground', 'ground H'
+_NAMED_GROUND = re.compile(
+    r"\b(?:reg(?:ulation)?\.?\s*)?[89]\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\)|\bground [a-o]\b|"
+    r"\bthe (?:\S+[- ]){0,4}?(?:deletion )?(?:ground|rule)\b",
+    _I,
+)
+# facts about a particular pupil: then "can we use 9(1)(i)?" is about that pupil
+_PUPIL_SITUATION = re.compile(
+    r"\b(?:he|she|they)(?:'s|'re|'ve|'d|'ll| is| are| has| have| had| was| were| hasn't| has not| isn't| went| moved| left)\b|\bour (?:year|pupil|student|child|girl|boy|lad)|"
+    r"\b(?:a|one of our|this) (?:pupil|child|student|girl|boy|lad|year \d+)\b|\bmum\b|\bdad\b|\bparents?\b|\bfamily\b|\b(?:him|her)\b|\b(?:year|yr) ?\d{1,2}\b",
+    _I,
+)
+
 _DEADLINE = re.compile(
-    r"\b(when is|when's|by when|by what date|on what date|what date|which date|deadline|due|last day|"
-    r"how long (have|do) we|run out|from what date|when does)\b",
-    re.I,
+    r"\b(?:when (?:is|was|will|does|do|must|should|would|can|are)|when's|by when|until when|by what (?:date|day)|"
+    r"(?:on|by|from) (?:what|which) (?:date|day)|what(?:'s| is| are)? the (?:[\w-]+ ){0,3}?(?:date|dates|day|deadline|due date)|"
+    r"which (?:date|day)|deadline|due date|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
+    r"from what date|how long (?:have|do|has|does) (?:we|i|they|schools?|the school)|how many days (?:have|do) (?:we|i)|"
+    r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"
+    r"when (?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when)\b|\bwhen\?",
+    _I,
 )
-_REFERRAL = re.compile(r"\bdraft (a |the )?(cme )?referral|write (a |the )?(cme )?referral", re.I)
+_REFERRAL = re.compile(r"\bdraft (?:a |the |me a )?(?:cme )?referral|write (?:a |the |me a )?(?:cme )?referral", _I)
 _CONTACT = re.compile(
-    r"who (do|should|can) (i|we) (contact|tell|notify|email|ring|call|refer to)|contact (details|number)|"
-    r"(email|phone|telephone) (address|number)? (for|of) (the )?(cme|la|local authority)",
-    re.I,
+    r"who (?:do|should|can) (?:i|we) (?:contact|tell|notify|email|ring|call|refer to)|contact (?:details|number)|"
+    r"(?:email|phone|telephone) (?:address|number)? ?(?:for|of) (?:the )?(?:cme|la|local authority)",
+    _I,
 )
+
+
+def asks_which_ground(text: str) -> bool:
+    return bool(_WHICH_GROUND.search(text))
+
+
+def asks_can_delete(text: str) -> bool:
+    return bool(_CAN_DELETE.search(text))
+
+
+def is_procedure_about_deletion(text: str) -> bool:
+    """A question about the deletion process or a named ground in general, not about choosing one."""
+    if _PROCEDURE.search(text):
+        return True
+    named = _NAMED_GROUND.search(text)
+    return bool(named) and not _PUPIL_SITUATION.search(text)
 
 
 def is_leaver_question(text: str) -> bool:
-    return bool(_LEAVER.search(text))
+    """Does the message ask which deletion ground applies (or whether a pupil can be deleted)?"""
+    if _THIS_GROUND.search(text) and _PUPIL_SITUATION.search(text):
+        return True
+    m = _WHICH_GROUND.search(text)
+    if m and re.search(r"\b(?:are|were)\b.*\b(?:grounds|reasons)\b", m.group(0), _I) and not _PUPIL_SITUATION.search(text):
+        return False  # 'what are the grounds for deletion?': a general question
+    if asks_which_ground(text):
+        # "what documents ... and which ground?" still asks for the ground; only a message that
+        # asks *about* a ground it already names ("does the X ground still work if ...") is not.
+        return not (_PROCEDURE.search(text) and _NAMED_GROUND.search(text) and not re.search(
+            r"\b(?:which|what)(?:'s| is)?\s+(?:the\s+)?(?:leaver|leaving|deletion|removal)?\s*(?:reason|ground)\s+(?:do|should|would|can|applies|is|for)\b",
+            text, _I))
+    if asks_can_delete(text):
+        return not is_procedure_about_deletion(text)
+    return False
 
 
 def is_deadline_question(text: str) -> bool:
@@ -45,12 +150,14 @@ def is_contact_question(text: str) -> bool:
 
 
 def route(text: str, *, has_deadline_ask: bool) -> Intent:
+    """``has_deadline_ask``: ``extract_deadline`` found a countable rule and a date to count from."""
+    text = text.replace("\u2019", "'")
     if is_referral_request(text):
         return Intent.REFERRAL
     if has_deadline_ask and is_deadline_question(text):
         return Intent.DEADLINE
     if is_leaver_question(text):
         return Intent.LEAVER
-    if has_deadline_ask:
-        return Intent.DEADLINE
+    if has_deadline_ask and not asks_can_delete(text) and not re.search(r"\b(?:what|how|who|which|why|where)\b", text, _I):
+        return Intent.DEADLINE  # a terse 'code N recorded 3/11/2025 - deadline' style message
     return Intent.PROCEDURE

@@ -1,0 +1,406 @@
+"""Fact extraction from staff wording (assistant/chat/extract.py), family by family.
+
+Each row gives a message, facts that must be read from it, and facts that must NOT be set
+(negated, hedged, about someone else, or simply not stated: 'not known' stays unknown).
+The last tables run the extracted facts through the real rule module.
+"""
+
+from datetime import date
+
+import pytest
+
+from assistant import rules
+from assistant.chat.extract import age, extract_deadline, extract_facts, school_year
+
+TODAY = date(2026, 3, 18)  # Wednesday, spring term
+
+
+def facts(text, today=TODAY):
+    return extract_facts(text, today).facts
+
+
+def check(text, expected, absent=()):
+    got = facts(text)
+    for k, v in expected.items():
+        assert got.get(k, "<unset>") == v, f"{k}: {got.get(k, '<unset>')!r} != {v!r} in {got}"
+    for k in absent:
+        assert k not in got, f"{k} should be unknown, got {got[k]!r}"
+    rules.facts_from_mapping(got)  # always valid input for the rule module
+
+
+def P(text, expected, absent=(), id=None):
+    return pytest.param(text, expected, absent, id=id)
+
+
+# -- compulsory school age --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("a Year 3 lad", {"of_compulsory_school_age": True}, id="year-3"),
+    P("one of our Yr 9s", {"of_compulsory_school_age": True}, id="yr-9s"),
+    P("our year ten boy", {"of_compulsory_school_age": True}, id="year-in-words"),
+    P("Y8 girl", {"of_compulsory_school_age": True}, id="y8"),
+    P("a Year 13 student", {"of_compulsory_school_age": False}, id="year-13"),
+    P("a sixth-form student", {"of_compulsory_school_age": False}, id="sixth-former"),
+    P("an 11-year-old", {"of_compulsory_school_age": True}, id="age-11"),
+    P("she is 14 and has left", {"of_compulsory_school_age": True}, id="she-is-14"),
+    P("our student, aged 18, has left", {"of_compulsory_school_age": False}, id="aged-18"),
+    P("a three-year-old in nursery", {"of_compulsory_school_age": False, "admitted_for_nursery": True}, id="nursery-3"),
+    P("a 16-year-old", {}, ("of_compulsory_school_age",), id="16-depends-on-birthday"),
+    P("a reception child", {}, ("of_compulsory_school_age",), id="reception-may-be-4-or-5"),
+    P("the pupil, born 14/09/2015, has gone", {"date_of_birth": "2015-09-14"}, ("of_compulsory_school_age",), id="dob"),
+    P("He is not of compulsory school age.", {"of_compulsory_school_age": False}, id="stated-not-csa"),
+    P("Can we use 9(1)(i) for him?", {}, ("of_compulsory_school_age",), id="regulation-number-is-not-an-age"),
+    P("this year 4 families moved", {}, ("of_compulsory_school_age",), id="this-year-is-not-a-year-group"),
+    P("She was coded Y5 while detained", {}, ("of_compulsory_school_age",), id="y5-code-is-not-year-5"),
+    # implied by the situation, only when nothing else is said about age
+    P("The LA has amended the school attendance order to name another school.", {"of_compulsory_school_age": True}, id="sao-implies-csa"),
+    P("Mum has written to say she will home educate.", {"of_compulsory_school_age": True}, id="ehe-implies-csa"),
+    P("We are a PRU and he is dual registered.", {"of_compulsory_school_age": True}, id="pru-implies-csa"),
+    P("We and the LA CME officer have tried everything to find them.", {"of_compulsory_school_age": True}, id="joint-la-enquiries-imply-csa"),
+    P("Year 12 girl, mum wrote to say she'll home educate.", {"of_compulsory_school_age": False}, id="stated-stage-beats-implication"),
+    P("No SAO. The new school has confirmed she is on roll.", {}, ("of_compulsory_school_age",), id="no-sao-implies-nothing"),
+    P("She has been permanently excluded.", {}, ("of_compulsory_school_age",), id="exclusion-implies-nothing"),
+])
+def test_stage(text, expected, absent):
+    check(text, expected, absent)
+
+
+@pytest.mark.parametrize("text, year", [("Year 7", 7), ("yr 11", 11), ("year eight", 8), ("Y10s", 10), ("last year 20 left", None)])
+def test_school_year(text, year):
+    assert school_year(text) == year
+
+
+@pytest.mark.parametrize("text, years", [("a 9 year old", 9), ("aged 12", 12), ("(15)", 15), ("9(1)(a)", None), ("reg 9 (3)", None)])
+def test_age(text, years):
+    assert age(text) == years
+
+
+# -- will the pupil attend again? -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Dad says she won't be returning to us.", {"reasonable_grounds_will_return": False}, id="wont-be-returning"),
+    P("They have left the area for good.", {"reasonable_grounds_will_return": False}, id="for-good"),
+    P("There's no reason to believe he will come back.", {"reasonable_grounds_will_return": False}, id="no-reason-to-believe"),
+    P("We don't expect him back.", {"reasonable_grounds_will_return": False}, id="dont-expect-back"),
+    P("She is leaving us to start at college.", {"reasonable_grounds_will_return": False}, id="leaving-us-to"),
+    P("Mum says he will come back after Easter.", {"reasonable_grounds_will_return": True}, id="will-come-back"),
+    P("We expect her to return once she is released.", {"reasonable_grounds_will_return": True}, id="expect-to-return"),
+    P("We don't know if she'll come back.", {}, ("reasonable_grounds_will_return",), id="hedged-is-unknown"),
+    P("He hasn't come back since half term.", {}, ("reasonable_grounds_will_return",), id="not-back-yet-is-not-never"),
+    P("He was permanently excluded.", {}, ("reasonable_grounds_will_return",), id="permanently-excluded-is-not-for-good"),
+])
+def test_will_return(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- death, boarding --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Sadly Jack in Year 1 died on Sunday.", {"died": True}, id="died"),
+    P("Our Year 6 pupil passed away in hospital.", {"died": True}, id="passed-away"),
+    P("Her grandad died and she is off.", {}, ("died",), id="relative-died"),
+    P("Since the death of his mother he has not attended.", {}, ("died",), id="death-of-parent"),
+    P("We are worried she may have died.", {}, ("died",), id="hedged"),
+    P("She is a weekly boarder.", {"boarder": True}, id="boarder"),
+    P("He is not a boarder.", {"boarder": False}, id="not-a-boarder"),
+    P("She's a day pupil.", {"boarder": False}, id="day-pupil"),
+])
+def test_death_and_boarding(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- another school, dual registration, SAOs --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("The receiving school rang to confirm he is now on their roll.", {"registered_at_another_school": True, "other_school_known": True}, id="receiving-school-confirmed"),
+    P("St Mary's Academy have confirmed she's registered with them.", {"registered_at_another_school": True}, id="named-school-confirmed"),
+    P("He is now enrolled at Hillside High School.", {"registered_at_another_school": True}, id="enrolled-at-named-school"),
+    P("She started at her new school last week.", {"registered_at_another_school": True}, id="started-at-new-school"),
+    P("The new school hasn't confirmed she's on roll yet.", {}, ("registered_at_another_school",), id="not-confirmed"),
+    P("She is moving to a new school after Easter.", {}, ("registered_at_another_school",), id="future-move"),
+    P("The new school said they can't take her until January.", {}, ("registered_at_another_school",), id="new-school-no-place"),
+    P("The new school emailed to ask for his records.", {}, ("registered_at_another_school",), id="records-request-is-not-registration"),
+    P("The new school will confirm once she has started.", {}, ("registered_at_another_school",), id="will-confirm"),
+    P("They didn't tell us which school he's going to.", {"other_school_known": False}, ("registered_at_another_school",), id="school-unknown"),
+    P("He is dual registered with the hospital school.", {"also_registered_at_other_schools": True}, id="dual"),
+    P("She isn't dual registered.", {"dual_registration_agreed": False, "also_registered_at_other_schools": False}, id="not-dual"),
+    P("He's dual registered and his home school has given consent to us removing him.", {"other_schools_all_consented": True}, id="consent"),
+    P("She's dual registered but the main school hasn't agreed yet.", {"other_schools_all_consented": False}, id="no-consent-yet"),
+    P("There is no school attendance order.", {"sao_names_this_school": False}, id="no-sao"),
+    P("SAO: none.", {"sao_names_this_school": False}, id="sao-none"),
+    P("The LA varied his SAO so that it names a different school.", {"sao_amended_to_other_school": True}, ("sao_names_this_school",), id="sao-amended"),
+    P("The council withdrew the SAO because the family now educate him at home.", {"sao_revoked_for_education_otherwise": True}, id="sao-revoked"),
+    P("There is an SAO naming our school in force.", {"sao_names_this_school": True}, id="sao-in-force"),
+    P("The family aren't Travellers.", {"mobile_child": False}, id="not-travellers"),
+])
+def test_other_school_and_sao(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- elective home education ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Mum emailed to say she is taking him out to home school.", {"home_education_intended": True, "home_education_notice": "written"}, id="emailed"),
+    P("The parents wrote to say they will home educate.", {"home_education_notice": "written"}, id="parents-wrote"),
+    P("Dad told us at the gate that they're going to do EHE.", {"home_education_notice": "verbal_only"}, id="told-at-gate"),
+    P("Mum says she'll home educate but hasn't put anything in writing.", {"home_education_notice": "verbal_only"}, id="not-in-writing"),
+    P("The letter says she will be home educated with effect from 2 March 2026.", {"home_education_last_day": "2026-03-01"}, id="from-date-means-day-before"),
+    P("Dad's letter says Friday 27 February 2026 is her last day and then we will educate her at home.", {"home_education_last_day": "2026-02-27"}, id="last-day-stated"),
+    P("The parents have decided against home education.", {"home_education_intended": False}, id="decided-against"),
+    P("A home visit was made on 3 March 2026.", {}, ("home_education_intended", "home_education_last_day"), id="home-visit-is-not-ehe"),
+])
+def test_home_education(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- moving away ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("The family have emigrated to Australia.", {"moved_abroad": True, "moved_away": True}, id="emigrated"),
+    P("They relocated to Poland permanently in January.", {"moved_abroad": True}, id="relocated-to-country"),
+    P("They've gone back to Lithuania for good.", {"moved_abroad": True}, id="gone-back-for-good"),
+    P("They went back to Lithuania for a funeral.", {}, ("moved_abroad",), id="visit-is-not-a-move"),
+    P("They are moving to Spain next month.", {}, ("moved_abroad",), id="not-moved-yet"),
+    P("The family moved out of the county in February.", {"moved_away": True}, ("moved_abroad",), id="out-of-county"),
+    P("They moved to Newcastle at Christmas.", {"moved_away": True}, id="moved-to-city"),
+    P("He moved to Hillside Academy in January.", {}, ("moved_away",), id="moved-school-is-not-moving-house"),
+    P("They moved house but still live locally.", {"lives_within_reasonable_distance": True}, ("moved_away",), id="moved-locally"),
+    P("Dad has moved to Spain; she stays here with mum.", {}, ("moved_abroad", "moved_away"), id="a-parent-moved"),
+    P("Mum and the children have emigrated to Spain.", {"moved_abroad": True}, id="mum-and-children-moved"),
+    P("They no longer live within a reasonable distance of the school.", {"lives_within_reasonable_distance": False}, id="too-far"),
+])
+def test_moving(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- leave of absence -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("We granted leave of absence from 2 to 6 February for a family wedding.",
+      {"leave_of_absence_given": True, "leave_start": "2026-02-02", "leave_end": "2026-02-06"}, id="granted-range"),
+    P("Her leave ended on Friday 27 February 2026 and she hasn't returned.",
+      {"leave_end": "2026-02-27", "attended_within_10_school_days_after_leave": False}, id="leave-ended-not-back"),
+    P("He had authorised leave and was due back on Monday 2 March 2026.", {"leave_end": "2026-03-01"}, id="due-back"),
+    P("The family took her out without permission.", {"leave_of_absence_given": False}, id="without-permission"),
+    P("We refused their request for leave.", {"leave_of_absence_given": False}, id="refused"),
+    P("No leave was given.", {"leave_of_absence_given": False, "absent_with_leave_during_run": False}, id="no-leave-given"),
+    P("It was an unauthorised holiday.", {"leave_of_absence_given": False}, id="unauthorised-holiday"),
+    P("Pupil went to India on holiday and hasn't come back.", {"continuously_absent": True}, ("leave_of_absence_given",), id="holiday-leave-unknown"),
+    P("She had leave from 9 to 13 February. It's now 16 March, more than ten school days have passed and she is not back.",
+      {"leave_end": "2026-02-13", "attended_within_10_school_days_after_leave": False}, id="ten-days-passed"),
+])
+def test_leave(text, expected, absent):
+    check(text, expected, absent)
+
+
+def test_leave_dates_without_a_year_follow_what_has_happened():
+    # written on 20 Feb: '9 to 13 February' this year is too recent for 'ten school days have passed'
+    got = extract_facts("Leave was granted 9 to 13 February; ten school days have passed since and he hasn't come back.",
+                        date(2026, 2, 20)).facts
+    assert got["leave_end"] == "2025-02-13"
+
+
+# -- continuous absence, codes, sickness ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("She hasn't been in for 26 school days.", {"continuously_absent": True, "continuous_absence_school_days": 26}, id="hasnt-been-in"),
+    P("He has missed thirty consecutive school days.", {"continuous_absence_school_days": 30}, id="missed-words"),
+    P("24 school days in a row absent now.", {"continuous_absence_school_days": 24}, id="days-first"),
+    P("Absent for about 20 school days.", {"continuously_absent": True}, ("continuous_absence_school_days",), id="estimate-is-not-a-count"),
+    P("She's been off for a few weeks.", {"continuously_absent": True}, ("continuous_absence_school_days",), id="weeks"),
+    P("The 20 school days rule: he has been off since Monday.", {}, ("continuous_absence_school_days",), id="rule-mention-is-not-a-count"),
+    P("She has been absent since 2 February 2026.", {"first_day_of_absence": "2026-02-02"}, id="absent-since"),
+    P("He was last in school on Friday 6 February 2026.", {"first_day_of_absence": "2026-02-09"}, id="last-attended-next-school-day"),
+    P("Every session has been coded O.", {"absence_codes": ["O"]}, id="code-o"),
+    P("Absent since January, marked G and O.", {"absence_codes": ["G", "O"]}, id="codes-g-o"),
+    P("Off 25 school days, mostly O codes but some I.", {"absence_codes": ["O", "I"]}, id="codes-with-illness"),
+    P("Absent for 21 school days, coded N, I think.", {"absence_codes": ["N"]}, id="i-think-is-not-code-i"),
+    P("There's nothing to suggest she's ill.", {"reasonable_grounds_sick_or_unavoidable": False}, id="nothing-to-suggest-ill"),
+    P("He isn't poorly as far as we know.", {"reasonable_grounds_sick_or_unavoidable": False}, id="isnt-poorly"),
+    P("She is in hospital.", {"reasonable_grounds_sick_or_unavoidable": True}, id="in-hospital"),
+    P("Her consultant says she cannot attend school for the rest of the year.",
+      {"medically_unfit_to_attend": True, "reasonable_grounds_sick_or_unavoidable": True}, id="medically-unfit"),
+    P("Has been off since last Monday.", {"continuously_absent": True}, ("reasonable_grounds_sick_or_unavoidable",), id="sickness-not-known"),
+])
+def test_absence(text, expected, absent):
+    check(text, expected, absent)
+
+
+def test_it_is_now_counts_the_absence_to_that_day():
+    got = extract_facts("Absent since Monday 2 February 2026. It's now 2 March 2026.", date(2026, 3, 18))
+    assert got.today == date(2026, 3, 2)
+    assert got.facts["first_day_of_absence"] == "2026-02-02"
+    assert got.facts["continuous_absence_school_days"] == 20  # weekdays 2-27 Feb (no school calendar given)
+
+
+# -- enquiries --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Joint enquiries with the LA turned up nothing.", {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="joint-nothing"),
+    P("We and the council's CME team have tried everything but can't locate the family.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="we-and-the-council"),
+    P("The EWO and the school made checks together, no one knows where they are.", {"joint_enquiries_outcome": "not_found"}, id="ewo"),
+    P("Our calls and a home visit have got nowhere.", {"school_enquiries_made": True, "school_enquiries_outcome": "not_found"},
+      ("joint_enquiries_made",), id="school-alone"),
+    P("We haven't told the LA yet; our letters have gone unanswered.", {"joint_enquiries_made": False, "school_enquiries_outcome": "not_found"}, id="la-not-told"),
+    P("No enquiries have been made yet.", {"joint_enquiries_made": False, "school_enquiries_made": False}, id="none-made"),
+    P("We found the family in Leeds; she won't be coming back and the LA agrees.",
+      {"reasonable_grounds_will_return": False}, ("joint_enquiries_outcome",), id="found-but-not-joint"),
+    P("Jointly with the LA we found the family in Leeds; she won't be coming back and the LA agrees.",
+      {"joint_enquiries_outcome": "found_and_agree_wont_return"}, id="found-la-agrees"),
+])
+def test_enquiries(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- custody ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("He was sentenced to 6 months in a young offender institution.", {"detained": True, "detention_type": "sentence"}, id="sentenced"),
+    P("She got a detention and training order.", {"detention_type": "sentence"}, id="dto"),
+    P("He is in custody on remand.", {"detention_type": "remand"}, id="on-remand"),
+    P("Remanded to youth detention accommodation awaiting sentence.", {"detention_type": "remand"}, id="awaiting-sentence-is-remand"),
+    P("He was on remand but has now been sentenced.", {"detention_type": "sentence"}, id="remand-then-sentence"),
+    P("Arrested on Saturday and held at the police station.", {"detention_type": "police"}, id="police"),
+    P("He is in custody.", {"detained": True}, ("detention_type",), id="custody-type-unknown"),
+    P("Her dad is in prison and she is struggling.", {}, ("detained",), id="parent-in-prison"),
+    P("His older brother was sentenced last month.", {}, ("detained", "detention_type"), id="brother-sentenced"),
+    P("She has an after-school detention.", {}, ("detained",), id="school-detention"),
+    P("He was detained under the Mental Health Act.", {}, ("detained",), id="mental-health-act"),
+])
+def test_custody(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- exclusion --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("He was permanently excluded; the parents emailed to say they do not intend to request a review.",
+      {"permanently_excluded": True, "exclusion_status": "no_review_stated_in_writing"}, id="no-review-in-writing"),
+    P("Permanently excluded; mum told us she won't ask for a review.", {"permanently_excluded": True}, ("exclusion_status",), id="no-review-verbal-only"),
+    P("Perm ex in January; the time limit for applying for a review has passed.", {"exclusion_status": "review_deadline_passed"}, id="deadline-passed"),
+    P("The independent review panel has upheld the permanent exclusion.", {"exclusion_status": "review_upheld"}, id="panel-upheld"),
+    P("After the review the governors reconsidered but declined to reinstate the permanently excluded pupil.",
+      {"exclusion_status": "reconsidered_not_reinstated"}, id="reconsidered"),
+    P("Permanently excluded and the family have applied for an independent review.", {"exclusion_status": "pending"}, id="pending"),
+    P("The permanent exclusion was overturned and she has been reinstated.", {"exclusion_status": "reinstated"}, id="reinstated"),
+    P("The governors upheld the permanent exclusion yesterday.", {"permanently_excluded": True}, ("exclusion_status",), id="governors-are-not-the-review"),
+    P("He had a fixed-term exclusion last week.", {"permanently_excluded": False}, id="fixed-term"),
+    P("She was suspended for three days.", {"permanently_excluded": False}, id="suspension"),
+    P("He has been excluded.", {}, ("permanently_excluded",), id="kind-not-known"),
+])
+def test_exclusion(text, expected, absent):
+    check(text, expected, absent)
+
+
+# -- end of Year 11, school type, nursery, special school -------------------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Year 11 boy finishing his GCSEs in June and going to college.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college"),
+    P("Our Year 11 leaves at the end of the summer term; we have no sixth form.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="no-sixth-form"),
+    P("Year 11 girl who has moved to Spain for good.", {"moved_abroad": True}, ("over_csa_by_next_school_day",), id="y11-moved-abroad"),
+    P("Year 11, doesn't meet the entry requirements for our sixth form, leaving in July.", {"meets_sixth_form_entry_requirements": False}, id="entry-requirements"),
+    P("We are an independent school and her parents have withdrawn her.", {"school_type": "independent", "ceased_to_be_pupil": True}, id="independent"),
+    P("She has moved to a private school.", {}, ("school_type",), id="other-school-type-is-not-ours"),
+    P("Our nursery child is moving up to reception at another school.", {"admitted_for_nursery": True, "nursery_completed_moving_to_reception": True}, id="nursery"),
+    P("He attends our special school, placed there by the LA under his EHCP, and the LA has consented to the deletion.",
+      {"special_school_la_arranged": True, "la_consent_to_deletion": "given"}, id="special-school-consent"),
+])
+def test_other_families(text, expected, absent):
+    check(text, expected, absent)
+
+
+def test_nothing_stated_gives_no_facts():
+    assert facts("What is the weather like?") == {}
+
+
+# -- through the rule module -------------------------------------------------------------------
+
+def decide(text, today=TODAY):
+    ex = extract_facts(text, today)
+    return rules.to_jsonable(rules.decide_leaver_reason(rules.facts_from_mapping(ex.facts), today=ex.today or today))
+
+
+@pytest.mark.parametrize("text, ground", [
+    pytest.param("Tom in Year 2 has been registered at Oakfield Primary; they have confirmed he is on their admission register. "
+                 "No SAO and we have not agreed dual registration.", "9(1)(a)", id="a-registered-elsewhere"),
+    pytest.param("Year 5 girl's family have moved to Pakistan permanently; no new school details; not a boarder.", "9(1)(g)", id="g-abroad"),
+    pytest.param("Year 9: the parents sent a letter saying they will educate him at home from 9 February 2026. No SAO.", "9(1)(f)", id="f-ehe"),
+    pytest.param("A Year 7 pupil was given leave 5 to 16 January 2026 and has not been back since; no sign she is ill; "
+                 "joint enquiries with the LA have drawn a blank.", "9(1)(h)", id="h-leave"),
+    pytest.param("Year 4 boy absent for 28 school days, all coded O, no illness suspected, the LA and school jointly tried to find him without success.",
+                 "9(1)(i)", id="i-absence"),
+    pytest.param("Year 10 girl sentenced to a 12-month detention and training order; we have no reason to think she will return.", "9(1)(j)", id="j-sentence"),
+    pytest.param("Our Year 8 pupil died in a road accident.", "9(1)(k)", id="k-died"),
+    pytest.param("Year 9 boy permanently excluded, parents have written saying they won't seek an independent review.", "9(1)(o)", id="o-excluded"),
+    pytest.param("The LA have revoked the school attendance order naming us because the parents are home educating.", "9(1)(e)", id="e-sao-revoked"),
+    pytest.param("Our Year 13 student (18) has got a job and won't be coming back.", "9(3)(a)", id="3a-sixth-form"),
+])
+def test_end_to_end_ground(text, ground):
+    assert decide(text).get("code") == ground
+
+
+@pytest.mark.parametrize("text, first_key", [
+    pytest.param("Year 6 pupil is in custody. Which ground?", "detention_type", id="custody-asks-sentence-or-remand"),
+    pytest.param("Year 3 girl went abroad over half term and hasn't returned. Which ground?", "continuous_absence_school_days", id="abroad-asks-length"),
+    pytest.param("Year 9 absent 22 school days, coded O, not ill. Which ground?", "joint_enquiries_made", id="asks-joint-enquiries"),
+    pytest.param("Year 8, permanently excluded last week. Which ground?", "exclusion_status", id="exclusion-asks-review-stage"),
+    pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", None, id="verbal-ehe-no-ground"),
+])
+def test_end_to_end_question(text, first_key):
+    r = decide(text)
+    if first_key is None:
+        assert r["kind"] == "no_ground"
+    else:
+        assert r["kind"] == "needs_facts" and r["missing"][0]["key"] == first_key
+
+
+# -- deadlines ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, args", [
+    pytest.param("A Year 3 was added to the admission register on Monday 2 March 2026. When is the new pupil return due?",
+                 {"rule_id": "new_pupil_return", "start": "2026-03-02"}, id="new-pupil-return"),
+    pytest.param("She joined us on 4/03/2026 - when do we have to tell the LA?", {"rule_id": "new_pupil_return", "start": "2026-03-04"}, id="joined-tell-la"),
+    pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),
+    pytest.param("Leave of absence ran until 20 February 2026. When do the 10 school days end?",
+                 {"rule_id": "leave_10_school_days", "start": "2026-02-20"}, id="leave-until"),
+    pytest.param("He was due back from leave on Monday 23 February 2026. When are the ten school days up?",
+                 {"rule_id": "leave_10_school_days", "start": "2026-02-22"}, id="leave-due-back"),
+    pytest.param("Absent since 2 March 2026 with every session coded O. When does she reach 20 school days?",
+                 {"rule_id": "absence_20_school_days", "start": "2026-03-02"}, id="absence-20"),
+    pytest.param("Off since Tuesday 3 March 2026, all G. When do we hit 10 school days for the attendance return?",
+                 {"rule_id": "attendance_return_10_school_days", "start": "2026-03-03"}, id="attendance-return"),
+    pytest.param("Off sick since 2 March 2026, when is the sickness return due?",
+                 {"rule_id": "sickness_return_15_school_days", "start": "2026-03-02"}, id="sickness-return"),
+])
+def test_deadline_asks(text, args):
+    ask = extract_deadline(text, TODAY, None)
+    assert ask is not None and ask.tool == "deadline" and ask.args == args
+
+
+def test_deadline_carries_the_authority_and_csa_uses_the_birth_date():
+    assert extract_deadline("Code N went in on 9/3/2026; by when must it be changed?", TODAY, "Norfolk").args["authority"] == "Norfolk"
+    ask = extract_deadline("It's now 10 March 2026. When does compulsory school age end for a girl born 12 July 2010?", TODAY, None)
+    assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2010-07-12"}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("When does the 20 school day count start?", id="no-date"),
+    pytest.param("When is the new pupil return due?", id="rule-but-no-date"),
+    pytest.param("She has been absent since 2 March 2026. What should we do?", id="date-but-no-rule"),
+    pytest.param("When does compulsory school age end?", id="csa-without-birth-date"),
+    pytest.param("Leave ended on 31/02/2026, when are the 10 school days up?", id="invalid-date"),
+])
+def test_no_deadline_ask(text):
+    assert extract_deadline(text, TODAY, None) is None
+
+
+@pytest.mark.parametrize("text, assumed", [
+    pytest.param("She has been permanently excluded.", {"of_compulsory_school_age": True}, id="silent-about-age"),
+    pytest.param("Our reception girl has been permanently excluded.", {}, id="reception-is-left-open"),
+    pytest.param("Year 12 boy has been permanently excluded.", {}, id="stated"),
+])
+def test_assumptions_are_kept_apart_from_facts(text, assumed):
+    ex = extract_facts(text, TODAY)
+    assert ex.assumed == assumed
+    assert "of_compulsory_school_age" not in ex.facts or not ex.assumed

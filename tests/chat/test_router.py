@@ -1,0 +1,83 @@
+"""Routing (assistant/chat/router.py): which job a message is.
+
+``has_deadline_ask`` is computed the way the engine does it, with ``extract_deadline``.
+"""
+
+from datetime import date
+
+import pytest
+
+from assistant.chat.extract import extract_deadline
+from assistant.chat.router import is_contact_question, route
+from assistant.chat.types import Intent
+
+TODAY = date(2026, 3, 18)
+L, D, P, R = Intent.LEAVER, Intent.DEADLINE, Intent.PROCEDURE, Intent.REFERRAL
+
+
+def routed(message):
+    return route(message, has_deadline_ask=extract_deadline(message, TODAY, None) is not None)
+
+
+@pytest.mark.parametrize("message, intent", [
+    # asking which ground / whether the pupil can be deleted -> the leaver tool
+    pytest.param("Year 4 boy has moved to Wales for good. Which deletion ground do we use?", L, id="which-deletion-ground"),
+    pytest.param("Her new school confirmed she's on roll. What's the leaving reason?", L, id="whats-the-leaving-reason"),
+    pytest.param("Our Year 9 has been sentenced to a DTO. Under what ground can we take him off?", L, id="under-what-ground"),
+    pytest.param("The family have emigrated. Can we take her off roll now?", L, id="can-we-take-her-off-roll"),
+    pytest.param("Mum has written to say she'll home educate. Do we delete him?", L, id="do-we-delete"),
+    pytest.param("Pupil has been missing for 30 school days, coded O. Can she be removed from the register?", L, id="can-she-be-removed"),
+    pytest.param("What reason should we record for a Year 6 who died?", L, id="what-reason-should-we-record"),
+    pytest.param("Is it 9(1)(a) or 9(1)(g) when a family moves abroad and the school there has enrolled him?", L, id="is-it-a-or-g"),
+    pytest.param("He's in custody. Which reason do I pick?", L, id="which-reason-do-i-pick"),
+    pytest.param("Which leaver code is right for a girl whose family moved to Spain?", L, id="which-leaver-code"),
+    pytest.param("Is this a 9(1)(g)? They've relocated to Canada.", L, id="is-this-a-named-ground"),
+    pytest.param("Year 9, 24 school days coded O, joint enquiries failed. Does this count as 9(1)(i)?", L, id="does-this-count-as"),
+    pytest.param("Family gone back to Latvia. Leaver reason?", L, id="terse-leaver-reason"),
+    pytest.param("He left for Poland in January. Reason for leaving?", L, id="reason-for-leaving"),
+    pytest.param("Our Year 10 was remanded in custody - do we need to take him off?", L, id="do-we-need-to-take-him-off"),
+    # procedure questions that merely mention deletion or a ground -> the documents
+    pytest.param("What has to go on the deletion return to the local authority?", P, id="deletion-return-contents"),
+    pytest.param("Which forms does Derbyshire want when we remove a child under 9(1)(g)?", P, id="which-forms-named-ground"),
+    pytest.param("Can the 20 school day deletion ground be used if a few sessions were coded I?", P, id="does-named-ground-work"),
+    pytest.param("Does the leave of absence ground still apply if the family extended the trip?", P, id="does-leave-ground-apply"),
+    pytest.param("When does the ten day count start for the leave ground?", P, id="when-does-count-start"),
+    pytest.param("From which day do we count the 20 school days?", P, id="from-which-day-do-we-count"),
+    pytest.param("What checks do we have to do before we can take a pupil off roll?", P, id="what-checks-before"),
+    pytest.param("How do we delete a pupil who has gone abroad in Norfolk?", P, id="how-do-we-delete"),
+    pytest.param("Who do we tell when we take a child off roll?", P, id="who-do-we-tell"),
+    pytest.param("What evidence does the LA need for a 9(1)(f) deletion?", P, id="what-evidence-named-ground"),
+    pytest.param("Which attendance code do we use for a pupil on remand?", P, id="attendance-code-is-not-leaver-code"),
+    pytest.param("What reason did the parents give for the absence?", P, id="reason-the-parents-gave"),
+    pytest.param("Explain the 20-day rule.", P, id="explain-rule"),
+    pytest.param("What are the grounds for deletion?", P, id="list-of-grounds"),
+    pytest.param("What does ground 9(1)(c) mean?", P, id="meaning-of-a-ground"),
+    pytest.param("Can we use 9(1)(i) if a few of the days were illness?", P, id="general-use-of-named-ground"),
+    pytest.param("Who is the CME officer in Norfolk?", P, id="who-is"),
+    # deadlines: only with a countable rule and a date to count from
+    pytest.param("New starter added to the admission register on 2/3/2026. When is the new pupil return due?", D, id="deadline-new-pupil"),
+    pytest.param("Code N was recorded on Monday 9 March 2026. By what date does it need replacing?", D, id="deadline-code-n"),
+    pytest.param("Leave ended on 20 February 2026; on what date do the ten school days run out?", D, id="deadline-leave"),
+    pytest.param("Absent since 2 March 2026, coded O. When will he reach 20 school days?", D, id="deadline-absence-20"),
+    pytest.param("Born 2 June 2010 - when does compulsory school age end?", D, id="deadline-csa"),
+    pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),
+    pytest.param("When does the 20 school day period end?", P, id="rule-but-no-date"),
+    pytest.param("She was off from 2 March 2026. When do we do a home visit?", P, id="date-but-no-countable-rule"),
+    pytest.param("New pupil joined on 2 March 2026. What information do we send the LA?", P, id="date-and-rule-but-asks-what"),
+    # the leaver tool wins over a date in a leaver question
+    pytest.param("We gave leave from 2 to 13 February 2026, ten school days have passed and he hasn't returned; "
+                 "joint LA enquiries found nothing. Which ground?", L, id="leaver-with-dates"),
+    # referral drafting
+    pytest.param("Please draft a CME referral for a Year 5 who has gone missing.", R, id="referral"),
+])
+def test_route(message, intent):
+    assert routed(message) == intent
+
+
+@pytest.mark.parametrize("message, contact", [
+    ("Who do we contact about a child missing education?", True),
+    ("What's the email address for the CME team?", True),
+    ("Which ground do we use?", False),
+])
+def test_contact_question(message, contact):
+    assert is_contact_question(message) is contact
