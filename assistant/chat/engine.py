@@ -168,6 +168,14 @@ class ChatEngine:
         return None
 
     # -- rule tools --------------------------------------------------------------------------
+    def _tools_for(self, today: date) -> dict:
+        """The rule tools, judged as of ``today`` (the clock, or a date the user gave)."""
+        if today == self.clock():
+            return self.tools
+        from assistant.chat.rule_tools import build_rule_tools
+
+        return {t.name: t for t in build_rule_tools(today=lambda: today)}
+
     def _call(self, name: str, args: dict[str, Any]) -> ToolCall:
         result = self.tools[name].invoke(args)
         return ToolCall(name, args, result)
@@ -178,8 +186,24 @@ class ChatEngine:
         if authority:
             facts["authority"] = authority
         session.facts = {k: v for k, v in facts.items()}
-        call = self._call("leaver_reason", facts)
+        if extracted.today is not None:  # "it's now 14 October": decide as of that day
+            today = extracted.today
+        tool = self._tools_for(today)["leaver_reason"]
+        call = ToolCall("leaver_reason", facts, tool.invoke(facts))
         result = call.result
+        assumed_note = ""
+        if (result.get("kind") == "needs_facts" and result["missing"][0]["key"] == "of_compulsory_school_age"
+                and extracted.assumed.get("of_compulsory_school_age") is not None):
+            # Nothing said about age: most pupils are of compulsory school age, so decide on that
+            # basis, and say so, rather than stop at a question whose answer is nearly always "yes".
+            trial = {**facts, **extracted.assumed}
+            retry = tool.invoke(trial)
+            if retry.get("kind") in ("ground", "no_ground"):
+                call = ToolCall("leaver_reason", trial, retry)
+                result = retry
+                assumed_note = ("\n\nI assumed the pupil is of compulsory school age (Reception after the term of "
+                                "their 5th birthday to the end of Year 11). If they are not, the grounds in "
+                                "regulation 9(3) apply instead: tell me their age and I will check.")
         link = render.SourceLinker(self.r, today)
         if "error" in result:
             session.pending = None
@@ -191,11 +215,13 @@ class ChatEngine:
             session.pending = Pending(Intent.LEAVER.value, q["key"], list(q.get("options") or []),
                                       facts=session.facts, message=message)
             why = f" ({q['why']})" if q.get("why") else ""
-            return Answer(Action.CLARIFY, f"{q['text']}{why}", tool_calls=[call], options=list(q.get("options") or []),
-                          intent=Intent.LEAVER)
+            later = [m["text"] for m in result["missing"][1:4]]
+            more = ("\n\nI may also need to know: " + " ".join(later)) if later else ""
+            return Answer(Action.CLARIFY, f"{q['text']}{why}{more}", tool_calls=[call],
+                          options=list(q.get("options") or []), intent=Intent.LEAVER)
         session.pending = None
         text = render.render_ground(result, link) if kind == "ground" else render.render_no_ground(result, link)
-        return self._finish(Answer(Action.ANSWERED, text, link.citations, [call], intent=Intent.LEAVER), today)
+        return self._finish(Answer(Action.ANSWERED, text + assumed_note, link.citations, [call], intent=Intent.LEAVER), today)
 
     def _deadline(self, tool: str, args: dict[str, Any], today: date) -> Answer:
         call = self._call(tool, args)
