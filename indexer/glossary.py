@@ -16,6 +16,7 @@ class Glossary:
     acronyms: dict[str, str] = field(default_factory=dict)
     old_codes: dict[str, list[str]] = field(default_factory=dict)
     synonyms: tuple[tuple[str, ...], ...] = ()
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regulation code → phrases
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -26,6 +27,7 @@ class Glossary:
             acronyms={str(k): str(v) for k, v in (raw.get("acronyms") or {}).items()},
             old_codes={str(k).lower(): [str(x) for x in v or []] for k, v in (raw.get("old_codes") or {}).items()},
             synonyms=tuple(tuple(str(p).lower() for p in group) for group in raw.get("synonyms") or ()),
+            topics={str(k).lower(): tuple(str(p).lower() for p in v or ()) for k, v in (raw.get("topics") or {}).items()},
         )
 
     def expand(self, query: str, *, synonyms: bool = True) -> str:
@@ -39,15 +41,22 @@ class Glossary:
                 extra.append(short)
         for code in _CODE.findall(query):
             extra.extend(self.old_codes.get(code.lower().replace(" ", ""), []))
+        extra.extend(self.topic_codes(query))
         for group in self.synonyms if synonyms else ():
             used = [p for p in group if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
             if used:
                 extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
 
+    def topic_codes(self, query: str) -> list[str]:
+        """Regulation paragraphs named by the way staff describe them ("the 20-day rule")."""
+        low = query.lower()
+        return [code for code, phrases in self.topics.items()
+                if any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", low) for p in phrases)]
+
     def modern_codes(self, query: str) -> list[str]:
-        """2024 codes meant by any 2006 code in the query (for exact-paragraph matching)."""
+        """2024 codes meant by the query: 2006 codes mapped forward, and named topics."""
         out: list[str] = []
         for code in _CODE.findall(query):
             out.extend(self.old_codes.get(code.lower(), []))
-        return out
+        return out + self.topic_codes(query)

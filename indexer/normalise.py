@@ -18,7 +18,7 @@ HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_HTML_TAG = re.compile(r"</?(?:b|strong|i|em|u|br)\s*/?>", re.I)
+_HTML_TAG = re.compile(r"</?(?:b|strong|i|em|u|br|sup|sub|span|p)\s*/?>", re.I)
 _EMPH = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _STRAY_STARS = re.compile(r"\*{2,3}")
 _ESCAPE = re.compile(r"\\+([()\[\]_*#.\-!`])")
