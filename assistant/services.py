@@ -60,7 +60,8 @@ def build_chat(services: "Services"):
 
         model = services.llm_model or openai_model(
             cfg.base_url, cfg.model, cfg.api_key.get_secret_value() if cfg.api_key else None)
-        llm = LLMComposer(model, retriever, tools)
+        llm = LLMComposer(model, retriever, tools, pii=services.pii,
+                          allow_personal_data=services.settings.guardrails.allow_personal_data_to_llm)
     from assistant.chat.rails import InputRails
 
     rails = InputRails(retriever, services.pii, services.clock)

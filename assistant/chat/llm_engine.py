@@ -58,12 +58,26 @@ class LLMOutcome:
 
 
 class LLMComposer:
-    def __init__(self, model: BaseChatModel, retriever: HybridRetriever, rule_tools: list[StructuredTool]) -> None:
+    def __init__(self, model: BaseChatModel, retriever: HybridRetriever, rule_tools: list[StructuredTool], *,
+                 pii=None, allow_personal_data: bool = False) -> None:
         self.model = model
         self.r = retriever
         self.rule_tools = {t.name: t for t in rule_tools}
+        self.pii = pii  # guardrails.pii.PIIDetector: personal data is pseudonymised before it leaves
+        self.allow_personal_data = allow_personal_data
 
     def compose(self, message: str, authority: str | None, hits: list[Hit], today: date) -> LLMOutcome:
+        mapping: dict[str, str] = {}
+        if self.pii is not None and not self.allow_personal_data:
+            message, mapping = self.pii.redact(message)  # names, UPNs… become <PERSON_1>, <UK_UPN_1>
+        outcome = self._compose(message, authority, hits, today)
+        if outcome.answer is not None and mapping:
+            from guardrails.pii import restore
+
+            outcome.answer.answer = restore(outcome.answer.answer, mapping)
+        return outcome
+
+    def _compose(self, message: str, authority: str | None, hits: list[Hit], today: date) -> LLMOutcome:
         retrieved: dict[str, Hit] = {h.chunk.chunk_id: h for h in hits}
         calls: list[ToolCall] = []
 

@@ -168,3 +168,18 @@ def test_live_llm_answers_with_verified_citations(retriever):
     model = openai_model(os.environ["CME_LLM__BASE_URL"], os.environ.get("CME_LLM__MODEL", ""), os.environ.get("CME_LLM__API_KEY"))
     _, answer = engine_with(retriever, model).respond(ChatRequest(QUESTION))
     assert answer.citations and all(c.quote for c in answer.citations)
+
+
+def test_personal_data_is_pseudonymised_before_the_llm_and_restored_after(retriever):
+    from guardrails.pii import PIIDetector
+
+    hits, hit = retention_hit(retriever)
+    quote = " ".join(hit.chunk.text.split()[:10])
+    model = ScriptedChatModel(script=[final("For <PERSON_1>: keep the entries. [1]", [{"n": 1, "chunk_id": hit.chunk.chunk_id, "quote": quote}])])
+    tools = build_rule_tools(today=lambda: TODAY)
+    llm = LLMComposer(model, retriever, tools, pii=PIIDetector(), allow_personal_data=False)
+    engine = ChatEngine(retriever, tools, clock=lambda: TODAY, llm=llm)
+    _, answer = engine.respond(ChatRequest(f"For Amira Khan, UPN A123456789012: {QUESTION}"))
+    sent = model.prompts[0][1].content
+    assert "Amira Khan" not in sent and "A123456789012" not in sent and "<PERSON_1>" in sent
+    assert answer.engine == "llm" and answer.answer.startswith("For Amira Khan:")
