@@ -36,6 +36,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
 
 clean:
 	rm -rf data .pytest_cache

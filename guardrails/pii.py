@@ -18,11 +18,12 @@ from guardrails.text import fold
 PATTERNS: dict[str, str] = {
     "EMAIL_ADDRESS": r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b",
     "UK_POSTCODE": r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}\b",
-    "UK_PHONE": r"(?<!\d)(?:\+44\s?7\d{3}|\(?07\d{3}\)?|\(?0[1-3]\d{2,3}\)?)[\s-]?\d{3}[\s-]?\d{3,4}(?!\d)",
+    "UK_PHONE": r"(?<!\d)(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)",
     "UK_UPN": r"\b[A-Z]\d{11}[0-9A-Z]\b",
     "UK_NHS": r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)",
     "UK_ADDRESS": r"\b\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|"
                   r"Court|Ct|Place|Pl|Gardens|Terrace|Grove|Hill|Park|Square|Walk|Row|Mews|Rise|View|Green)\b",
+    "NAME_GUESS": r"\b(?:Mrs?|Ms|Miss|Dr)\.? [A-Z][a-z]+(?:[- ][A-Z][a-z]+)?|\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?='s\b| \(| was| has| is| told| left| of\b|,)",
     "DATE_OF_BIRTH": r"(?i:\b(?:born(?: on)?|d\.?o\.?b\.?:?|date of birth:?|birthday:?)\s*)"
                      r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})",
 }
@@ -34,6 +35,15 @@ def nhs_valid(digits: str) -> bool:
         return False
     check = 11 - sum(x * w for x, w in zip(d[:9], range(10, 1, -1))) % 11
     return (0 if check == 11 else check) == d[9] and check != 10
+
+
+# Capitalised words that are not people's names (places and bodies in this field, calendar words).
+_NOT_NAMES = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december year school academy primary secondary federation council county borough
+local authority children child missing education team officer front door family service services policy guidance
+regulations the a our their new old north south east west county lead designated safeguarding social care attendance
+helpline court order plan protection looked after care leaver form national england wales worcestershire norfolk derbyshire
+barking dagenham aspire riverside cromford cme ehe sao la""".split())
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,10 @@ class PIIDetector:
             for m in re.finditer(pat, text):
                 if kind == "UK_NHS" and not nhs_valid(m.group(0)):
                     continue
+                if kind == "UK_PHONE" and not 10 <= len(re.sub(r"\D", "", m.group(0)).removeprefix("44")) <= 11:
+                    continue
+                if kind == "NAME_GUESS" and (set(fold(m.group(0)).split()) & _NOT_NAMES or fold(m.group(0)) in self.ignore):
+                    continue
                 found.append(Entity(kind, m.start(), m.end(), m.group(0)))
         if self.use_presidio:
             for r in self._presidio().analyze(text, language="en", entities=["PERSON"], score_threshold=0.5):
@@ -113,28 +127,43 @@ def restore(text: str, mapping: dict[str, str]) -> str:
 
 def _non_overlapping(entities: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
-    for e in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
+    for e in sorted(entities, key=lambda e: (e.start, -(e.end - e.start), e.kind == "NAME_GUESS")):
         if out and e.start < out[-1].end:
             continue
         out.append(e)
     return out
 
 
-_ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send( me)?|find|look up|provide|share|confirm|read out|export|i need)\b")
+_ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send me|find|look up|provide|share|confirm|read out|"
+                  r"export|i need|can you (tell|give|find|check|look)|which)\b")
 _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|phone number|mobile number|contact number|"
-                     r"upns?|nhs numbers?|email address|where (does|do|did) .{1,30} live|lives?)\b")
+                     r"upns?|nhs numbers?|email address|where (does|do|did|has|have) .{1,40} (live|lives|moved|gone)|"
+                     r"where .{1,40} (moved|went|lives|is living)|is on roll|which school)\b")
+_PROFILE = re.compile(r"\b(which|list|name|how many|show me|export|everything you have|all (the )?(data|records|information))\b.{0,60}"
+                      r"\b(pupils|children|students|kids|families)\b.{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
+                      r"sen\b|missing|excluded|surname|looked after|in care)")
 _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
 _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|"
                   r"admissions|department|service|school office|the lead|inclusion team)\b")
+_SUPPLIED = {"EMAIL_ADDRESS", "UK_POSTCODE", "UK_PHONE", "UK_UPN", "UK_NHS", "UK_ADDRESS", "DATE_OF_BIRTH"}
+
+
+_LOOKUP = re.compile(r"\b(look up|check|search|find out|tell me) (whether|if|where|which school)\b.{0,80}"
+                     r"\b(on roll|registered|lives?|living|moved|attends|goes to|is at)\b")
 
 
 def disclosure_request(message: str, detector: PIIDetector | None = None) -> bool:
     """A request to give out a child's or family's personal details (not an organisation's contact)."""
     t = fold(message)
+    if _PROFILE.search(t) or _LOOKUP.search(t):
+        return True
     if not (_ASK.search(t) and _DETAIL.search(t)):
         return False
     if _ORG.search(t) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
         return False
-    named = detector is not None and any(e.kind == "PERSON" for e in detector.find(message))
+    entities = detector.find(message) if detector is not None else []
+    if {e.kind for e in entities} & _SUPPLIED:
+        return False  # the message gives case details; it does not ask for them
+    named = any(e.kind in ("PERSON", "NAME_GUESS") for e in entities)
     return named or bool(_SUBJECT.search(t))

@@ -15,42 +15,71 @@ from guardrails.text import fold
 # Each indicator: (name, pattern). Patterns run on folded (lower-case) text.
 RISKS: tuple[tuple[str, str], ...] = (
     ("fgm", r"\bfgm\b|female genital|genital mutilation|\bcut(ting)?\b.{0,40}\b(girls?|her|ceremony|holiday|tradition|summer|visit|back home|abroad)|"
-            r"\b(be|being|get|getting|was|been) cut\b|"
-            r"(made|become) a woman|circumcis"),
+            r"\b(be|being|get|getting|was|been) cut\b|the cutting|(made|become) a woman|circumcis|"
+            r"(special|secret) (ceremony|day|celebration)|(lady|woman|man) with (a|the) knife|"
+            r"(do|did|have|having|had) ['‘\"]?(the thing|the operation|an operation|the procedure)|"
+            r"['‘\"]operation['’\"].{0,60}\b(girls?|daughter|sisters?|culture|that age)|(girls?|daughter|sisters?).{0,60}['‘\"]operation"),
     ("forced_marriage", r"forced (to )?marr|forced marriage|made to marry|married off|marry (her|him) off|"
                         r"\b(will|'ll|going to|is to|are to|has to|have to|to) (be|get) (married|engaged)\b|married to (her|his) cousin|"
                         r"arranged to marry|(wedding|marriage|engaged) .{0,40}\b(abroad|back home|overseas)|"
-                        r"(husband|wife) .{0,30}\b(found|chosen|picked)"),
-    ("trafficking", r"traffick|modern slavery|being sold|moved around by adults|working for (no|little) money"),
+                        r"(husband|wife) .{0,30}\b(found|chosen|picked)|married at (1[0-7]|[0-9])\b|engagement (party|ceremony)|"
+                        r"(now|because) (she'?s|she is|he'?s|he is) promised|marriage (her|his) (father|dad|family|parents) (has|have) arranged|"
+                        r"agree to the marriage|(she|he|her|him).{0,40}\barranged marriage"),
+    ("trafficking", r"traffick|modern slavery|being sold|moved around by adults|working for (no|little) money|"
+                    r"(seen |been )?working (at|in) (a |the )?(car wash|nail bar|restaurant|takeaway|factory|farm).{0,40}(school hours|during school|all night|instead)|"
+                    r"isn'?t (her|his) (real )?(mother|mum|father|dad)|not (her|his) (real )?(mother|mum|father|dad)|"
+                    r"(passport|documents) (has been |have been |was |were )?(taken|kept|removed)|"
+                    r"(kept|held) (there|at home|in the house)|not allowed (to come back|to leave|out|to go)|"
+                    r"same address by the same|registered at the same address|(uncle|cousin|aunt)['’]?\s.{0,40}(says|claims).{0,30}(looks older|age)|"
+                    r"cleans? the house all night|too tired to come"),
     ("abduction", r"abduct|kidnap|taken abroad|taken out of the country|taken overseas|snatched|"
                   r"(won't|will not|never) (let|bring) (her|him|them) back|against (her|his|their) will|"
-                  r"where (no one|nobody|we) (can|will|could) (ever )?find"),
+                  r"where (no one|nobody|we) (can|will|could) (ever )?find|taken .{0,30}from the (playground|school|gate)|"
+                  r"threaten(ed|s|ing)? to take (her|him|them)|no contact under|(child arrangements|court) order.{0,80}(knew nothing|taken|withdraw|not agreed)|"
+                  r"(knew nothing about it|without (her|his) (knowledge|consent)).{0,60}(taken|withdraw|moving|abroad|libya|reach)"),
     ("missing_protected", r"(child protection plan|\bcp plan\b|on a plan|subject to a plan|\bcla\b|\blac\b|"
-                          r"looked after|in care|foster|social worker|child in need|\bcin\b).{0,120}"
-                          r"\b(missing|gone|disappeared|can'?t (find|locate|reach)|not (been )?seen|whereabouts|absent|not turned up|hasn'?t (turned|come))|"
-                          r"\b(missing|disappeared|can'?t (find|locate)|not been seen).{0,120}(child protection|\bcp plan|looked after|\bcla\b|\blac\b|in care|social worker)"),
-    ("exploitation", r"exploit|county lines|grooming|groomed|\bcse\b|\bcce\b|older (men|man|boyfriend)|"
-                     r"drugs? (runs?|running|debt)|sexual(ly)? (abuse|assault)|being used to (carry|sell)"),
-    ("radicalisation", r"radicali[sz]|extremis|\bprevent referral|joining (isis|daesh|a terror)|terroris"),
-    ("immediate_danger", r"in danger|immediate (risk|danger)|\bnot safe\b|unsafe at home|(scared|afraid|frightened) (to go home|of (her|his) (dad|father|mum|mother|uncle|family))|"
-                         r"threaten(ed|ing)? to (hurt|kill|harm)|hit (her|him) |bruis|injur|violen|abus(e|ed|ing)\b"),
-    ("self_harm", r"self[- ]harm|suicid|kill (herself|himself|themselves)|end (her|his|their) life|overdose"),
-    ("unsafe_home", r"house (is )?empty.{0,60}(blood|broken|signs|smashed)|signs of (a )?(struggle|harm|violence)|neglect(ed)?\b.{0,40}(no food|alone|left)"),
+                          r"looked after|in care|foster|social worker|child in need|\bcin\b).{0,160}"
+                          r"\b(missing|gone|disappeared|can'?t (find|locate|reach)|not (been )?seen|whereabouts|absent|not turned up|"
+                          r"hasn'?t (turned|come|been in)|hasnt been in|not been in|didn'?t go back|no answer|no forwarding address|no address|"
+                          r"taken (him|her|them) out|(has )?(took|taken) (him|her|them) out|moving|switched off|not picking up)|"
+                          r"\b(missing|disappeared|can'?t (find|locate)|not been seen|didn'?t go back).{0,160}(child protection|\bcp plan|looked after|\bcla\b|\blac\b|in care|social worker|foster)"),
+    ("missing_from_home", r"missing from home|missin?g? (for )?\d+ (nights|days)|hasn'?t been home|not been home|didn'?t come home|"
+                          r"(ran|run) away|left a note|packed a bag"),
+    ("exploitation", r"exploit|county lines|grooming|groomed|\bcse\b|\bcce\b|older (men|man|boyfriend|lads|boys)|"
+                     r"drugs? (runs?|running|debt)|sexual(ly)? (abuse|assault)|being used to (carry|sell)|"
+                     r"(new|expensive) (trainers|clothes|phone).{0,40}(second|another|new) phone|second phone|lot of cash|"
+                     r"(found|picked up) (him|her) in another (town|city)|\d+ ?(yr|year)s? old man|met (on|through) (snapchat|instagram|tiktok|online)|"
+                     r"sent to .{0,30}['‘\"]?working"),
+    ("radicalisation", r"radicali[sz]|extremis|\bprevent referral|joining (isis|daesh|a terror)|terroris|proscribed|"
+                       r"(going|gone|go) (abroad |overseas )?to fight|support for a (banned|proscribed)"),
+    ("immediate_danger", r"in danger|immediate (risk|danger)|\bnot safe\b|unsafe at home|(scared|afraid|frightened) (to go home|of (her|his) (dad|father|mum|mother|uncle|family|brothers?))|"
+                         r"threaten(ed|ing|s)? to (hurt|kill|harm)|(will|would|going to) (hurt|kill|harm|beat) (her|him|them|the (kid|child))|"
+                         r"hit (her|him) |bruis|injur|violen|abus(e|ed|ing)\b|locked in|not allowed out|left alone|"
+                         r"shouting from the window|screaming|blood|outside the house now"),
+    ("self_harm", r"self[- ]harm|suicid|kill (herself|himself|themselves)|end (her|his|their) life|overdose|end it (tonight|all)|"
+                  r"no one will miss|won'?t be a problem for anyone|giv(en|ing|es) (his|her) .{0,30}away|cuts on (his|her|their) (arms?|legs?|wrists?)|"
+                  r"deeper this time|hurting (herself|himself|themselves)|want(s)? to die"),
+    ("unsafe_home", r"house (is )?empty.{0,60}(blood|broken|signs|smashed)|signs of (a )?(struggle|harm|violence)|"
+                    r"neglect(ed)?\b.{0,40}(no food|alone|left)|curtains (shut|closed).{0,80}(post|blood|screaming)"),
 )
 _STRONG = {"fgm", "forced_marriage", "trafficking", "abduction", "missing_protected", "radicalisation", "self_harm",
-           "immediate_danger", "exploitation", "unsafe_home"}
+           "immediate_danger", "exploitation", "unsafe_home", "missing_from_home"}
 
 # About a particular child, now.
 _PARTICULAR = re.compile(
-    r"\b(she|he|her|him|his|they|their|this (child|pupil|girl|boy)|a (year|yr) ?\d+|our (pupil|student|year|child|girl|boy)|"
+    r"\b(she|he|her|him|his|this (child|pupil|girl|boy)|a (year|yr) ?\d+|our (pupil|student|year|child|girl|boy)|"
     r"one of our|a (girl|boy|child|pupil|student) (in|at|from|who|has|is|was|told)|my (pupil|student|class)|"
     r"[a-z]+'s (mum|mother|dad|father|family|sister|brother)|the (girl|boy|child|pupil|family))\b"
 )
 # A question about policy, training, recording or definitions in general.
 _GENERAL = re.compile(
-    r"^(what|which|how|is|are|does|do|where|who) .{0,40}\b(policy|policies|training|listed|list|defin|mean|code|record|"
-    r"guidance|procedure|reason children|role of|responsib|awareness|statistics|law say)\b"
+    r"\b(policy|policies|guidance|the law|regulations?|training|inset|listed|mentioned|mention|stand for|definition|defined|"
+    r"same thing as|advice line|helpline|number (is )?given|what number|which code|attendance code|vulnerable group|"
+    r"link between|procedures? for|what (must|should|do|does) (the )?(dsl|school|staff|we) do if|what does it say|"
+    r"according to|advice (line|centre|center)|what'?s the number|number for|"
+    r"who (do|does|should|must) (the )?(dsl|school|we|i|staff) (contact|tell|notify|inform|call|refer))\b"
 )
+_QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|can|should|according|our policy|the .{0,30} policy|we'?re planning)")
 
 
 @dataclass(frozen=True)
@@ -65,8 +94,9 @@ def triage(message: str) -> Triage:
     found = tuple(name for name, pat in RISKS if re.search(pat, t))
     if not found:
         return Triage(False, (), "no risk indicator")
-    particular = bool(_PARTICULAR.search(t))
-    general = bool(_GENERAL.search(t)) and not particular
+    # "if a child has been taken abroad" is a hypothetical, not a particular child.
+    particular = bool(_PARTICULAR.search(re.sub(r"\b(if|when|whether|where) (a|an|any) (child|pupil|girl|boy|student)\b", " ", t)))
+    general = bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")
     if particular or set(found) & {"missing_protected", "abduction", "self_harm", "immediate_danger"}:
