@@ -201,11 +201,17 @@ def serve(ctx: click.Context, host: str | None, port: int | None, no_index: bool
     from assistant.api.app import create_app
     from indexer.errors import IndexerError
 
+    from assistant.api.auth import InsecureBindError, assert_bind_allowed
+
     settings = _settings(ctx)
     if host:
         settings.host = host
     if port:
         settings.port = port
+    try:
+        assert_bind_allowed(settings, settings.host)
+    except InsecureBindError as exc:
+        raise click.ClickException(str(exc)) from exc
     if not no_index:
         try:
             click.echo(run_index(settings).summary(), err=True)

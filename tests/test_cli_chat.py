@@ -28,3 +28,8 @@ def test_index_twice_says_nothing_to_embed(settings):
 def test_unknown_authority_is_a_clear_error(settings):
     r = CliRunner().invoke(main, ["--data-dir", str(settings.data_dir), "search", "x", "--authority", "Kent"])
     assert r.exit_code == 1 and "Known authorities" in r.output
+
+
+def test_serve_refuses_a_public_address_without_api_keys(settings):
+    r = CliRunner().invoke(main, ["--data-dir", str(settings.data_dir), "serve", "--host", "0.0.0.0", "--no-index"])
+    assert r.exit_code == 1 and "0.0.0.0" in r.output

@@ -25,6 +25,9 @@ def create_app(
     async def lifespan(app: FastAPI):
         app.state.services = services or load_services(settings, embeddings=embeddings, clock=clock)
         yield
+        store = getattr(app.state, "referral_store", None)
+        if store is not None and hasattr(store, "close"):
+            store.close()
 
     app = FastAPI(
         title="CME Assist",
@@ -34,9 +37,10 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api.max_body_bytes)
-    from assistant.api import routes_chat, routes_search, routes_tools
+    from assistant.api import routes_chat, routes_referrals, routes_search, routes_tools
 
     app.include_router(routes_search.router)
     app.include_router(routes_tools.router)
     app.include_router(routes_chat.router)
+    app.include_router(routes_referrals.router)
     return app
