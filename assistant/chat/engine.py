@@ -103,9 +103,11 @@ class ChatEngine:
             session.facts = {}
             return self._leaver(session, message, scope, today, fresh=True)
         if intent == Intent.REFERRAL:
-            return Answer(Action.ANSWERED, "Referral drafting is not available in this version. "
-                          "Ask me about the referral procedure instead, for example "
-                          "'how do I refer a child missing education in Derbyshire?'", intent=intent)
+            if scope is None:
+                session.pending = Pending(Intent.REFERRAL.value, "authority", self.r.authorities, message=message)
+                return Answer(Action.CLARIFY, "Referral forms differ by local authority. Which authority is the referral for?",
+                              options=list(self.r.authorities), intent=Intent.REFERRAL)
+            return self._referral(message, scope, today)
         if scope is None and is_contact_question(message) and not self._outside_corpus(message):
             session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
             return Answer(Action.CLARIFY, "Contacts differ by local authority. Which authority is the child's school in?",
@@ -135,6 +137,8 @@ class ChatEngine:
             session.pending = None
             if chosen:
                 session.authority = chosen
+                if p.intent == Intent.REFERRAL.value:
+                    return self._referral(p.message, chosen, today)
                 return self._procedure(p.message, chosen, None, today)
             return None
         if p.intent == Intent.LEAVER.value:
@@ -237,6 +241,12 @@ class ChatEngine:
                           tool_calls=[call], intent=Intent.DEADLINE)
         text = render.render_csa(call.result, link) if tool == "compulsory_school_age" else render.render_deadline(call.result, link)
         return self._finish(Answer(Action.ANSWERED, text, link.citations, [call], intent=Intent.DEADLINE), today)
+
+    def _referral(self, message: str, authority: str, today: date) -> Answer:
+        from assistant.chat.referral_chat import draft_in_chat
+
+        pii = self.rails.detector if self.rails is not None else None
+        return self._finish(draft_in_chat(message, authority, today, self.r, pii), today)
 
     # -- procedure questions -----------------------------------------------------------------
     def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:

@@ -97,3 +97,12 @@ def test_sessions_are_bounded_and_expire():
     assert len(store) == 2 and store.get_or_create(a.session_id) is not a  # oldest evicted
     now[0] = 100.0
     assert store.get_or_create(b.session_id) is not b  # expired
+
+
+def test_referral_drafting_through_chat(client):
+    first = chat(client, "Please draft a CME referral for a Year 6 pupil who has been absent since 03/11/2025; we phoned mum twice.")
+    assert first["action"] == "clarify" and "Derbyshire" in first["options"]
+    second = chat(client, "Derbyshire", session_id=first["session_id"])
+    assert second["action"] in ("answered", "escalated")
+    assert "To complete" in second["answer"] and second["tool_calls"][0]["name"] == "draft_referral"
+    assert "Year 6" in second["answer"]
