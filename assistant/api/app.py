@@ -43,4 +43,7 @@ def create_app(
     app.include_router(routes_tools.router)
     app.include_router(routes_chat.router)
     app.include_router(routes_referrals.router)
+    from assistant import web
+
+    app.include_router(web.router)
     return app
