@@ -16,10 +16,18 @@ class RedactingFilter(logging.Filter):
         self.detector = detector
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted, _ = self.detector.redact(message)
-        record.msg, record.args = redacted, ()
+        # Redact the template and each argument separately: formatters such as uvicorn's access
+        # log expect the arguments tuple to keep its shape.
+        if isinstance(record.msg, str):
+            record.msg = self._clean(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._clean(a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: self._clean(v) if isinstance(v, str) else v for k, v in record.args.items()}
         return True
+
+    def _clean(self, text: str) -> str:
+        return self.detector.redact(text)[0]
 
 
 def install_redaction(detector: PIIDetector) -> None:

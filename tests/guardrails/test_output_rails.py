@@ -33,3 +33,16 @@ def test_repair_drops_only_the_offending_line():
     out = apply("Good line [1]\nCall 0800 000 0000 now\nAnother good line [2]", ctx)
     assert out.answer == "Good line [1]\nAnother good line [2]" and out.fired == ["contacts_in_corpus"]
     assert not contacts_in_corpus("Tel: 01905 843204", ctx) and not dates_from_tools("no dates", ctx)
+
+
+def test_redacting_filter_keeps_argument_shape_for_access_logs():
+    import logging
+
+    from assistant.logs import RedactingFilter
+    from guardrails.pii import PIIDetector
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:5000", "GET", "/?q=WR5 2NP", "1.1", 200), None)
+    assert RedactingFilter(PIIDetector(use_presidio=False)).filter(record)
+    assert len(record.args) == 5 and record.args[4] == 200
+    assert "WR5 2NP" not in record.getMessage() and "GET" in record.getMessage()
