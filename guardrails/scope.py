@@ -15,10 +15,10 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
     r"truan|leaver|leaving|deletion|delete|de-?roll|ground|regulation|school attendance order|\bsao\b|home educat|\behe\b|"
     r"eotas|elective|exclu(ded|sion)|safeguard|\bdsl\b|\bmash\b|front door|social worker|child protection|\bcp\b|looked after|"
     r"\bcla\b|\blac\b|whereabouts|enquir|referr|local authority|\bla\b|council|pupil|school|child|children|education|"
-    r"compulsory school age|term|leave of absence|code [a-z]\b|\bupn\b|ctf|s2s|lost pupil|in[- ]year|transfer|fgm|forced marriage|"
+    r"compulsory school age|(school |half |summer |autumn |spring |this |last |next )term|term[- ]time|term dates|leave of absence|code [a-z]\b|\bupn\b|ctf|s2s|lost pupil|in[- ]year|transfer|fgm|forced marriage|"
     r"traffick|exploit|radicali|policy|guidance|deadline|return|famil|parent|mum\b|dad\b|carer|moving|moved|abroad|"
     r"new school|enrol|year \d|reception|nursery|sixth form|post[- ]?16|head ?teacher|governor|academy|pru\b|"
-    r"ofsted|application|place\b|transition|coded?\b|session|term)"
+    r"ofsted|application|place\b|transition|coded?\b|session)"
 )
 OUT_TOPICS = re.compile(
     r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"
@@ -28,7 +28,9 @@ OUT_TOPICS = re.compile(
     r"pay scale|salary|salaries|pension|payslip|hr dispute|grievance|disciplinary|ofsted (grade|rating|inspection)|"
     r"symptoms?|diagnos|medication|prescription|dose|rash|headache|"
     r"adult|elderly|dating|horoscope|lottery|car insurance|mortgage|translate|all-inclusive|cheap holiday|holiday to|"
-    r"minibus|mot\b|brakes|vehicle|council tax|parking|bin collection|uniform|leggings|pe kit|dress code|haircut)\b"
+    r"minibus|mot\b|brakes|vehicle|cars?|council tax|parking|bin collection|uniform|leggings|pe kit|dress code|haircut|"
+    r"playlist|disco|party|prom|quantum|physics|chemistry|limerick|story|risk assessment|school trip|"
+    r"climbing|residential trip)\b"
 )
 CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]roll|attendance|absen|deletion|admission register|"
                   r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu)")
