@@ -175,7 +175,8 @@ def currency_notes(citations: list[Citation], documents: dict, today: date) -> l
 _NEEDS = (
     (re.compile(r"\bhow much\b|\bhow big\b|\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
-    (re.compile(r"\bhow many (children|pupils|cases|families|people)\b", re.I), re.compile(r"\b\d+\b"), "a number"),
+    (re.compile(r"\bhow many (children|pupils|cases|families|people)\b", re.I),
+     re.compile(r"\b\d[\d,]*\s+(children|pupils|cases|families|young people|referrals)\b", re.I), "a number"),
     (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
      re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"), "a phone number"),

@@ -364,7 +364,7 @@ class ChatEngine:
         return named.pop() if len(named) == 1 else None
 
     _ELSEWHERE = re.compile(
-        r"\b(wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast)\b|"
+        r"\b((?i:wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast))\b|"
         r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? (?i:city |county |borough |metropolitan borough )?(?i:council)\b",
     )
 
