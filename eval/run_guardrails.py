@@ -8,7 +8,6 @@ import io
 import json
 import logging
 import sys
-from collections import defaultdict
 from datetime import date
 
 from eval.common import DATA, REPORTS, read_jsonl
