@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from assistant.chat.types import Citation
+from assistant.source_links import link_sources
 from indexer.chunker import Chunk
 from indexer.normalise import clean_inline
 from indexer.retriever import HybridRetriever
@@ -41,23 +42,24 @@ class SourceLinker:
         """' [n]' for a source that resolves to a chunk, '' otherwise."""
         if not source or not source.get("quote"):
             return ""
-        quote = squash(clean_inline(source["quote"]))
-        for c in self._by_doc.get(source.get("doc_id", ""), []):
-            text = squash(c.text)
-            i = text.find(quote)
-            if i < 0:
-                continue
-            for existing in self.citations:
-                if existing.chunk_id == c.chunk_id and existing.quote == quote:
-                    return f" [{existing.n}]"
-            doc = self.r.index.documents[c.doc_id]
-            n = len(self.citations) + 1
-            self.citations.append(Citation(
-                n=n, chunk_id=c.chunk_id, doc_id=c.doc_id, title=doc.title, authority=doc.authority,
-                section=c.section_path, quote=quote, text=c.text, dated=doc.dated, status=doc.status(self.today),
-            ))
-            return f" [{n}]"
-        return ""
+        doc_id = source.get("doc_id", "")
+        # The same quote→chunk matching as the tools API (it prefers the paragraph the locator names).
+        linked = link_sources([source], self._by_doc.get(doc_id, []))[0]
+        chunk = self.r.chunk(linked["chunk_id"]) if linked["chunk_id"] else None
+        if chunk is None:
+            return ""
+        text = squash(chunk.text)
+        quote = next(q for q in (squash(clean_inline(source["quote"])), squash(source["quote"])) if q in text)
+        for existing in self.citations:
+            if existing.chunk_id == chunk.chunk_id and existing.quote == quote:
+                return f" [{existing.n}]"
+        doc = self.r.index.documents[doc_id]
+        n = len(self.citations) + 1
+        self.citations.append(Citation(
+            n=n, chunk_id=chunk.chunk_id, doc_id=doc_id, title=doc.title, authority=doc.authority,
+            section=chunk.section_path, quote=quote, text=chunk.text, dated=doc.dated, status=doc.status(self.today),
+        ))
+        return f" [{n}]"
 
     def cite_all(self, sources: list[dict] | None, limit: int = 2) -> str:
         marks = []
