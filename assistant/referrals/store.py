@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Callable, Literal
 
 __all__ = ["DraftStore", "DraftRecord", "AuditEntry", "StoreError", "DraftNotFound", "InvalidTransition",
            "content_hash", "ACTIONS"]
