@@ -1,7 +1,8 @@
 """Hybrid retrieval over a built index: dense (Chroma) + BM25, fused, scoped by authority.
 
 Exact regulation codes in a query (``9(1)(g)``, ``reg 13(7)``, or a 2006 code such as ``8(1)(h)``
-mapped to its 2024 successor) pin the chunks that are about that paragraph to the top.
+mapped to its 2024 successor) pin the chunks that are about that paragraph to the top; attendance codes
+(``code N``) pin the chunks that define or name them (see ``attendance_codes``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from indexer import store
+from indexer import attendance_codes, store
 from indexer.chunker import Chunk, normalise_code
 from indexer.corpus import NATIONAL, Document
 from indexer.errors import IndexNotReady, UnknownAuthority
@@ -90,6 +91,13 @@ class HybridRetriever:
         self._by_id = {c.chunk_id: i for i, c in enumerate(index.chunks)}
         self._lexical = BM25Index([f"{c.section_path}\n{c.text}" for c in index.chunks])
         self._authority = np.array([index.documents[c.doc_id].authority for c in index.chunks])
+        # Attendance codes: 2 for the chunk that holds a code's table row, 1 for one that names it.
+        self._att: list[dict[str, float]] = []
+        for c in index.chunks:
+            weights = {code: 1.0 for code in attendance_codes.named_codes(c.text)}
+            weights.update({code: 2.0 for code in attendance_codes.defined_codes(c.text)})
+            self._att.append(weights)
+        self._att_known = {code for w in self._att for code, v in w.items() if v == 2.0}
         self._units_of: dict[str, list[int]] = {}
         for i, row in enumerate(index.unit_rows):
             self._units_of.setdefault(row["chunk_id"], []).append(i)
@@ -198,6 +206,14 @@ class HybridRetriever:
                 if allowed[i] and codes.intersection(c.codes):
                     exact = any(p in codes for p in c.paragraphs)
                     scores[i] = scores.get(i, 0.0) + (2.0 if exact else 1.0)
+                    ranks.setdefault(i, {})["code"] = 1
+
+        att = attendance_codes.query_codes(query, self._att_known)
+        if att:
+            for i, weights in enumerate(self._att):
+                pin = max((weights.get(code, 0.0) for code in att), default=0.0)
+                if allowed[i] and pin:
+                    scores[i] = scores.get(i, 0.0) + pin
                     ranks.setdefault(i, {})["code"] = 1
 
         best = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
