@@ -32,20 +32,34 @@ def code_tokens(text: str) -> list[str]:
     return out
 
 
+# Numbers are written both ways ("five days", "5 days"; "first day", "1st day"): fold words to digits.
+_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBERS |= {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100"}
+_NUMBERS |= {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+             "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th"}
+
+
 def tokenize(text: str) -> list[str]:
     low = text.lower()
     codes = code_tokens(low)
     low = _CODE.sub(" ", low)
     words = [w.replace("’", "'") for w in _WORD.findall(low)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [_NUMBERS.get(w, w) for w in words]
     return [_stem(w) for w in words if w not in STOPWORDS] + codes
 
 
 def _stem(word: str) -> str:
     # A light suffix-stripper: enough to match "enquiries"/"enquiry", "deleted"/"deletion".
+    if word.endswith("ness") and len(word) >= 7:
+        return word[:-4]  # illness, sickness, awareness
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("ion", ""), ("es", ""), ("s", "")):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)] + repl
+    if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]  # days, ways, logs
     return word
 
 

@@ -98,9 +98,41 @@ class HybridRetriever:
             weights.update({code: 2.0 for code in attendance_codes.defined_codes(c.text)})
             self._att.append(weights)
         self._att_known = {code for w in self._att for code, v in w.items() if v == 2.0}
+        self._names: re.Pattern | None = None
         self._units_of: dict[str, list[int]] = {}
         for i, row in enumerate(index.unit_rows):
             self._units_of.setdefault(row["chunk_id"], []).append(i)
+        self._unit_chunk = np.array([self._by_id.get(r["chunk_id"], 0) for r in index.unit_rows], dtype=int)
+
+    def sentence_chunks(
+        self, query_vec: np.ndarray, n: int, authority: str | None = None, *, include_national: bool = False,
+        exclude: set[str] = frozenset(),
+    ) -> list[Hit]:
+        """Chunks holding the sentences closest to the query vector, best first, at most n of them.
+
+        A chunk's vector averages all its sentences, so one decisive sentence in a long chunk can
+        rank it low; looking at sentences directly finds it again."""
+        vecs = self.index.unit_vectors
+        if vecs is None or not len(vecs) or n <= 0:
+            return []
+        scope = self.resolve_authority(authority)
+        sims = vecs @ np.asarray(query_vec, dtype=np.float32)
+        if scope is not None:
+            ok = self._authority[self._unit_chunk] == scope
+            if include_national and scope != NATIONAL:
+                ok |= self._authority[self._unit_chunk] == NATIONAL
+            sims = np.where(ok, sims, -np.inf)
+        out: list[Hit] = []
+        seen = set(exclude)
+        for u in np.argsort(-sims):
+            if not np.isfinite(sims[u]) or len(out) >= n:
+                break
+            chunk = self.index.chunks[self._unit_chunk[u]]
+            if chunk.chunk_id in seen:
+                continue
+            seen.add(chunk.chunk_id)
+            out.append(Hit(chunk, self.index.documents[chunk.doc_id], round(float(sims[u]), 6), {"sentence": int(u)}))
+        return out
 
     def units(self, chunk_id: str) -> list[tuple[dict, np.ndarray | None]]:
         """The chunk's sentence units with their stored vectors (None if the index has none)."""
@@ -148,6 +180,17 @@ class HybridRetriever:
                 out.add(d.doc_id)
         return out
 
+    def without_names(self, query: str) -> str:
+        """The query less the names that only say whose document to read (authorities, school and
+        council names): they pick the document, not the sentence that answers."""
+        if self._names is None:
+            names = {d.authority for d in self.index.documents.values() if d.authority != NATIONAL}
+            names |= {a for d in self.index.documents.values() if d.authority != NATIONAL for a in d.aliases}
+            alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._names = re.compile(rf"(?<![\w&])(?:{alts})(?:['’]s)?(?![\w&])", re.I) if alts else re.compile(r"(?!)")
+        stripped = re.sub(r"\s{2,}", " ", self._names.sub(" ", query)).strip()
+        return stripped if len(stripped.split()) >= 2 else query
+
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.index.chunks if c.doc_id == doc_id]
 
@@ -171,6 +214,9 @@ class HybridRetriever:
         expanded = self.glossary.expand(query)
         # Synonym lists help term matching but blur a sentence embedding; dense sees acronyms only.
         dense_query = self.glossary.expand(query, synonyms=False) if self.dense_synonyms is False else expanded
+        # A named place or school already scopes or boosts its document (below); left in the query
+        # it would pull that document's every mention of its own name ahead of the answer.
+        dense_query, expanded = self.without_names(dense_query), self.without_names(expanded)
         scores: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
         n_cand = max(self.candidates, k * 3)

@@ -41,11 +41,20 @@ class Unit:
         return self.hit.chunk.text[self.start : self.end]
 
 
+# An instrument's enactment lines say when it was made, not what anyone must do: like a heading,
+# they are never quoted as an answer on their own.
+_ENACTMENT = re.compile(r"^\s*(Made|Laid before Parliament|Coming into force|Sealed)\b", re.I)
+
+
 def units_of(hit: Hit, rank: int, retriever: HybridRetriever) -> list[Unit]:
     stored = retriever.units(hit.chunk.chunk_id)
     if stored:
-        return [Unit(rank, hit, row["start"], row["end"], row["heading"], vector=vec) for row, vec in stored]
-    return [Unit(rank, hit, u.start, u.end, u.is_heading) for u in split_units(hit.chunk.text)]
+        units = [Unit(rank, hit, row["start"], row["end"], row["heading"], vector=vec) for row, vec in stored]
+    else:
+        units = [Unit(rank, hit, u.start, u.end, u.is_heading) for u in split_units(hit.chunk.text)]
+    for u in units:
+        u.is_heading = u.is_heading or bool(_ENACTMENT.match(u.text))
+    return units
 
 
 @dataclass
@@ -55,10 +64,14 @@ class Scored:
     support: float  # how well the best sentence answers the question, 0..1
 
 
-def score_units(question: str, expanded: str, hits: list[Hit], retriever: HybridRetriever) -> Scored:
+def score_units(
+    question: str, expanded: str, hits: list[Hit], retriever: HybridRetriever, *, query_vec: np.ndarray | None = None,
+) -> Scored:
     units = [u for r, h in enumerate(hits) for u in units_of(h, r, retriever)]
     if not units:
         return Scored([], None, 0.0)
+    # Place and school names chose the documents; they say nothing about which sentence answers.
+    question, expanded = retriever.without_names(question), retriever.without_names(expanded)
     q_orig = set(tokenize(question))
     q_all = set(tokenize(expanded))
     denom = sum(retriever.idf(t) for t in q_orig) or 1.0
@@ -66,7 +79,7 @@ def score_units(question: str, expanded: str, hits: list[Hit], retriever: Hybrid
         toks = set(tokenize(u.text)) | {t for t in tokenize(u.hit.chunk.section_path) if t in q_orig}
         gain = sum(retriever.idf(t) * (1.0 if t in q_orig else 0.4) for t in q_all & toks)
         u.lex = min(1.0, gain / denom)
-    q = np.array(retriever.embeddings.embed_query(question), dtype=np.float32)
+    q = np.asarray(query_vec if query_vec is not None else retriever.embeddings.embed_query(question), dtype=np.float32)
     missing = [u for u in units if u.vector is None][:MAX_UNITS_EMBEDDED]
     if missing:
         vecs = retriever.embeddings.embed_documents([unit_embed_text(u.hit.chunk.section_path, u.text) for u in missing])
@@ -112,6 +125,10 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
             start = same[k].start
             if re.search(r"[:—-]\s*$", same[k].text.strip()) or same[k].is_heading:
                 break
+    # A sentence in the middle of a paragraph or list item: quote from where that paragraph starts.
+    para = text.rfind("\n", 0, start) + 1
+    if para < start and len(text[para:end].split()) <= words + 20:
+        start = para
     count = len(text[start:end].split())
     for x in same[i + 1 :]:
         if x.is_heading:
@@ -186,9 +203,15 @@ _NEEDS = (
 )
 
 
-def missing_answer_type(question: str, units: list[Unit]) -> str | None:
-    """What kind of fact the question wants that none of the chosen passages contains, if any."""
-    text = " ".join(u.hit.chunk.text for u in units)
+def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None) -> str | None:
+    """What kind of fact the question wants that none of the chosen passages contains, if any.
+
+    With ``scored_units`` only the spans that will be quoted count: a date in a chunk's enactment
+    line does not answer a question about an application deadline quoted from elsewhere."""
+    if scored_units is None:
+        text = " ".join(u.hit.chunk.text for u in units)
+    else:
+        text = " ".join(u.hit.chunk.text[slice(*window(u, scored_units))] for u in units)
     for asks, has, what in _NEEDS:
         if asks.search(question) and not has.search(text):
             return what

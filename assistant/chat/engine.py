@@ -9,6 +9,8 @@ from datetime import date
 import logging
 from typing import Any, Callable, Iterator
 
+import numpy as np
+
 from assistant.chat import compose, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
@@ -25,6 +27,8 @@ log = logging.getLogger("cme_assist.chat")
 SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
 SIDE_BY_SIDE_RATIO = 0.75  # a second source is shown when its best sentence scores this close
+CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
+SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 
 
 @dataclass(frozen=True)
@@ -250,9 +254,12 @@ class ChatEngine:
 
     # -- procedure questions -----------------------------------------------------------------
     def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
-        hits = self.r.search(message, k=6, authority=scope, include_national=True)
+        hits = self.r.search(message, k=CHUNK_HITS, authority=scope, include_national=True)
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=True,
+                                       exclude={h.chunk.chunk_id for h in hits})
         expanded = self.r.glossary.expand(message)
-        return hits, compose.score_units(message, expanded, hits, self.r)
+        return hits, compose.score_units(message, expanded, hits, self.r, query_vec=qvec)
 
     def _procedure(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
@@ -260,8 +267,9 @@ class ChatEngine:
             return self._not_found(message, [], scope)
         hits, scored = self._search(message, scope)
         other = False
-        if authority:
-            # Is the answer really somewhere else? Only when another authority's passage is clearly better.
+        if authority and mentioned != authority:
+            # Is the answer really somewhere else? Only when another authority's passage is clearly better,
+            # and never when the question itself names the authority it is about.
             hits2, scored2 = self._search(message, None)
             best2 = scored2.best
             if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
@@ -273,7 +281,7 @@ class ChatEngine:
         side = self._side_by_side(scored, include_law=scope is not None)
         if side:
             chosen = side
-        if compose.missing_answer_type(message, chosen):
+        if compose.missing_answer_type(message, chosen, scored.units):
             return self._not_found(message, hits, scope)
         answer = self._compose(chosen, scored, today, authority if other else None)
         if other:

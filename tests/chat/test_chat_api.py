@@ -106,3 +106,27 @@ def test_referral_drafting_through_chat(client):
     assert second["action"] in ("answered", "escalated")
     assert "To complete" in second["answer"] and second["tool_calls"][0]["name"] == "draft_referral"
     assert "Year 6" in second["answer"]
+
+
+def test_a_quote_starts_where_its_list_item_starts(client):
+    # The best sentence is the second of list item 1; the quote must carry the item's own start
+    # ("1st day of absence ... SMS sent"), or the reader gets a step without its trigger.
+    body = chat(client, "At Aspire, what happens on the first day a child is off and the parents haven't called in?",
+                authority="Worcestershire")
+    assert body["action"] == "answered"
+    assert "SMS" in body["answer"]
+    assert any(c["quote"].startswith("1. 1st day of absence") for c in body["citations"])
+
+
+def test_a_question_naming_its_authority_is_answered_from_that_authority(client):
+    body = chat(client, "Who does the DSL contact straight away in Derbyshire if a child with a CP plan may go missing?",
+                authority="Derbyshire")
+    assert "other_authority" not in body["flags"]
+    assert {c["authority"] for c in body["citations"]} <= {"Derbyshire", "England"}
+    assert "starting point" in body["answer"].lower()
+
+
+def test_enactment_lines_are_never_the_answer(client):
+    body = chat(client, "What's the closing date for Year 7 applications for September 2026 in Norfolk?",
+                authority="Norfolk")
+    assert body["action"] == "not_found" and body["citations"] == []

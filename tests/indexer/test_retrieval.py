@@ -51,3 +51,24 @@ def test_glossary_expands_acronyms_both_ways():
 def test_procedure_question_finds_its_passage(retriever):
     hits = retriever.search("Derbyshire form to send before removing a child from roll", k=5)
     assert any("Children Missing Leaver form (CML)" in h.chunk.text for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text, same_as",
+    [
+        ("within five school days", "within 5 school days"),
+        ("on the first day", "on the 1st day"),
+        ("sick", "sickness"),
+        ("illness", "ill"),
+        ("ten days", "10 day"),
+    ],
+)
+def test_numbers_and_plain_word_forms_tokenise_alike(text, same_as):
+    assert tokenize(text) == tokenize(same_as)
+
+
+def test_names_that_only_scope_are_removed_from_the_query(retriever):
+    assert retriever.without_names("Who is Norfolk's designated officer for CME?") == "Who is designated officer for CME?"
+    assert "Barking" not in retriever.without_names("who manages looked-after children in Barking and Dagenham")
+    # A query that is nothing but a name keeps it (there would be nothing left to search for).
+    assert retriever.without_names("Worcestershire") == "Worcestershire"
