@@ -212,6 +212,11 @@ class ChatEngine:
             # basis, and say so, rather than stop at a question whose answer is nearly always "yes".
             trial = {**facts, **extracted.assumed}
             retry = tool.invoke(trial)
+            asks_other = retry.get("kind") == "needs_facts" and retry["missing"][0]["key"] != "of_compulsory_school_age"
+            if asks_other:
+                # The question that tells the grounds apart ("was the exclusion permanent?") comes
+                # before the age question; the answer will say what was assumed once it decides.
+                call, result = ToolCall("leaver_reason", trial, retry), retry
             if retry.get("kind") in ("ground", "no_ground"):
                 call = ToolCall("leaver_reason", trial, retry)
                 result = retry

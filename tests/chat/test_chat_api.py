@@ -130,3 +130,12 @@ def test_enactment_lines_are_never_the_answer(client):
     body = chat(client, "What's the closing date for Year 7 applications for September 2026 in Norfolk?",
                 authority="Norfolk")
     assert body["action"] == "not_found" and body["citations"] == []
+
+
+def test_the_question_that_separates_grounds_comes_before_the_age_question(client):
+    first = chat(client, "A pupil has been excluded. Which deletion reason do I use?")
+    assert first["action"] == "clarify"
+    assert "permanent" in (first["answer"] + " ".join(first["options"])).lower()
+    assert "compulsory school age" not in first["answer"].split("\n")[0].lower()
+    # Nothing was said about age: the decision goes on assuming compulsory school age, and says so once made.
+    assert first["tool_calls"][0]["arguments"].get("of_compulsory_school_age") is True
