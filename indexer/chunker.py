@@ -22,7 +22,7 @@ _SKIP_SECTIONS = ("Footnotes", "Editorial notes")
 @dataclass(frozen=True)
 class ChunkingParams:
     max_words: int = 150
-    version: str = "v1"  # bump when the algorithm changes, so old indexes are not reused
+    version: str = "v2"  # bump when the algorithm changes, so old indexes are not reused
 
 
 @dataclass
@@ -252,4 +252,41 @@ def chunk_legislation(doc_id: str, norm: NormalisedDoc, params: ChunkingParams) 
         group.append(b)
         prev_text = b.text
     flush()
-    return builder.chunks
+    return _merge_paragraphs(builder.chunks, norm, params)
+
+
+_PARAGRAPH_KEY = re.compile(r"^(.*?\d{1,2}\(\d{1,2}\))")
+
+
+def _merge_paragraphs(chunks: list[Chunk], norm: NormalisedDoc, params: ChunkingParams) -> list[Chunk]:
+    """Put a short numbered paragraph back together: "(9) ... a sickness return if—", "(a) ...",
+    "(b) ..." read as one provision, and split apart the lead-in ranks above the condition it
+    introduces. A paragraph too long for one chunk keeps one chunk per sub-paragraph."""
+    def key(c: Chunk) -> str | None:
+        m = _PARAGRAPH_KEY.match(c.paragraphs[0]) if c.paragraphs else None
+        return m.group(1) if m else None
+
+    groups: list[list[Chunk]] = []
+    for c in chunks:
+        prev = groups[-1][-1] if groups else None
+        if (prev is not None and key(c) is not None and key(c) == key(prev) and c.page == prev.page
+                and c.start >= prev.end):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out: list[Chunk] = []
+    for g in groups:
+        parts = [g]
+        if len(g) > 1 and words(norm.text[g[0].start : g[-1].end]) > params.max_words:
+            parts = [[c] for c in g]
+        for part in parts:
+            first, last = part[0], part[-1]
+            ordinal = len(out)
+            out.append(Chunk(
+                chunk_id=f"{first.doc_id}--{ordinal:04d}", doc_id=first.doc_id, ordinal=ordinal,
+                text=norm.text[first.start : last.end], section_path=first.section_path,
+                start=first.start, end=last.end, page=first.page,
+                paragraphs=list(dict.fromkeys(p for c in part for p in c.paragraphs)),
+                codes=list(dict.fromkeys(x for c in part for x in c.codes)),
+            ))
+    return out

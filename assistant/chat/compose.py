@@ -21,6 +21,7 @@ from indexer.lexical import tokenize
 from indexer.retriever import Hit, HybridRetriever
 from indexer.units import split_units, unit_embed_text
 
+RANK_WEIGHT = 0.1  # how much the chunk's retrieval rank adds to a sentence's score (rank 0 gets all of it)
 MAX_UNITS_EMBEDDED = 24  # units without stored vectors embedded per question (old indexes only)
 
 
@@ -91,7 +92,7 @@ def score_units(
     wants = [has for asks, has in _PREFERS if asks.search(question)]
     for u in units:
         fits = 0.12 if wants and any(has.search(u.text) for has in wants) else 0.0
-        u.score = (0.45 * u.lex + 0.45 * max(u.dense, 0.0) + 0.1 / (1 + u.hit_rank) + fits
+        u.score = (0.45 * u.lex + 0.45 * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank) + fits
                    - (0.15 if u.is_heading else 0.0))
     best = max(units, key=lambda u: u.score)
     support = 0.5 * best.lex + 0.5 * max(best.dense, 0.0)

@@ -85,6 +85,19 @@ def test_legislation_chunks_one_per_regulation_paragraph():
     assert "Footnotes" not in {c.section_path for c in chunks}
 
 
+def test_a_short_paragraph_keeps_its_lead_in_and_sub_paragraphs_together():
+    chunks = chunk_legislation("uksi-2024-208", norm_of("legislation/uksi-2024-208.md"), ChunkingParams())
+    sickness = next(c for c in chunks if "13(9)" in c.paragraphs)
+    # "(9) ... a sickness return ... if—" reads with its conditions (a) and (b), in one chunk.
+    assert {"13(9)", "13(9)(a)", "13(9)(b)"} <= set(sickness.paragraphs)
+    assert "sickness return" in sickness.text and "15 consecutive school days" in sickness.text
+    assert sickness.section_path.endswith("> 13(9)")
+    # 9(1) is far too long for one chunk, so each deletion ground keeps a chunk of its own.
+    grounds = [c for c in chunks if any(p.startswith("9(1)(") for p in c.paragraphs)]
+    assert len(grounds) >= 15
+    assert all(len(c.text.split()) <= ChunkingParams().max_words for c in chunks if len(c.paragraphs) > 1)
+
+
 def test_hard_wrapped_line_followed_by_capital_is_joined_only_in_wrapped_documents():
     wrapped = [RawLine("This line is long enough to look like it was wrapped by a PDF extractor and")] * 1 + [
         RawLine(""),
