@@ -1,4 +1,4 @@
-"""Fact extraction from staff wording (assistant/chat/extract.py), family by family.
+"""Fact extraction from staff wording (assistant/chat/extract/), family by family.
 
 Each row gives a message, facts that must be read from it, and facts that must NOT be set
 (negated, hedged, about someone else, or simply not stated: 'not known' stays unknown).

@@ -1,0 +1,216 @@
+"""Absence and attendance facts: leave of absence, continuous absence, attendance codes, sickness."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from assistant.chat.dates_text import FoundDate, find_school_durations
+from assistant.chat.extract.dates import _iso, _shift_year
+from assistant.chat.extract.text import (
+    _has,
+    _hedged,
+    _negated,
+    _pos,
+    _positive,
+    _sentence_start,
+    _sentences_with,
+)
+
+_LEAVE_POS = (r"\b(?:leave of absence|granted (?:\w+ ){0,2}?leave|gave (?:him |her |them |the pupil )?(?:leave|permission)|"
+              r"authoris(?:ed|ation for) (?:the |a |his |her |their )?(?:leave|holiday|trip|absence for)|"
+              r"leave (?:was |had been |has been |were )?(?:given|granted|agreed|authorised|approved)|"
+              r"approved (?:the |a |his |her |their )?(?:leave|holiday|request)|"
+              r"(?:authorised|agreed|approved|exceptional) leave|(?:authorised|agreed|approved) (?:holiday|trip|absence for)|"
+              r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:his|her|their|the) leave (?:ended|finished|ran out|was until|expired|was due to end))")
+_LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |had been |has been |were )?(?:given|granted|agreed|requested|asked for|authorised|sought)|"
+              r"\b(?:without|didn't have|did not have|hadn't|had no|with no|never (?:had|got|asked for|requested)|didn't ask for|did not ask for|didn't request|did not request) (?:any |our |the school's )?(?:leave|permission|authorisation)|"
+              r"\bleave (?:was |had been |has been )?(?:refused|declined|not (?:given|granted|authorised|agreed|approved))|"
+              r"\b(?:refused|declined|turned down|rejected) (?:the |their |a |his |her )?(?:request for )?(?:leave|holiday request|request for leave|leave request)|"
+              r"\bunauthorised (?:holiday|leave|absence|trip|term[- ]time holiday)|"
+              r"\b(?:took|taken|take) (?:him|her|them|the child|the pupil) out (?:of school )?without|"
+              r"\b(?:we )?(?:didn't|did not|never) (?:authorise|give|grant|agree)\w* (?:it|the (?:holiday|leave|absence|trip)|leave|any leave)|"
+              r"\bno leave\b|"
+              r"\b(?:request(?:ed|s)?|asked for|applied for|application for)\s+(?:[\w-]+\s+){0,3}?(?:leave|holiday)\b[^.;!?]{0,40}\b(?:declined|refused|rejected|turned (?:it )?down|said no|not (?:granted|authorised|agreed|approved))")
+
+
+def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> None:
+    neg = _has(_LEAVE_NEG, t)
+    pos = [m for m in re.finditer(_LEAVE_POS, t, re.I)
+           if not _negated(t, m.start(), 3) and not _hedged(t, m.start())
+           and not re.search(_LEAVE_NEG, t[max(0, m.start() - 30):m.end() + 5], re.I)]
+    if neg and not pos:
+        out["leave_of_absence_given"] = False
+        out["absent_with_leave_during_run"] = False
+        return
+    if not pos or neg:
+        return
+    out["leave_of_absence_given"] = True
+    sents = _sentences_with(r"\bleave\b|\bholiday\b|\bdue back\b|\btrip\b|\bvisit\b|\bfuneral\b|\bwedding\b", t)
+    in_leave = [d for d in dates if any(o <= d.start < o + len(s) for o, s in sents)]
+    end = start = None
+    for i, d in enumerate(in_leave):
+        before = t[max(0, d.start - 45):d.start].lower()
+        if re.search(r"(?:due|expected|should have been|meant to be|supposed to be) back(?: at school| in school)?(?: from (?:his |her |their |the )?(?:[\w-]+ )?(?:leave(?: of absence)?|holiday|trip))?(?: on)?\s*(?:the\s+)?$|"
+                     r"(?:due|expected|supposed|meant) to (?:return|come back|be back)(?: to school)?(?: on)?\s*(?:the\s+)?$|"
+                     r"should have (?:returned|come back)(?: to school)?(?: on)?\s*(?:the\s+)?$", before):
+            end = d.value - timedelta(days=1)
+            break
+        if re.search(r"(?:leave|it|holiday|absence)\s+(?:ended|finished|ran out|expired|was until|ran until|lasted until|ends|end)(?: on)?\s*(?:the\s+)?$|"
+                     r"(?:end|last day) of (?:the |his |her |their )?(?:leave|holiday|period of leave)(?: (?:was|is))?(?: on)?\s*(?:the\s+)?$|"
+                     r"\b(?:until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
+            end = d.value
+            break
+        nxt = in_leave[i + 1] if i + 1 < len(in_leave) else None
+        if nxt is not None and re.match(r"^\s*(?:to|-|–|—|until|till|and)\s*(?:\w+day\s+)?$", t[d.end:nxt.start], re.I) and \
+                (re.search(r"\b(?:from|between)\s*(?:\w+day\s+)?(?:the\s+)?$", before) or nxt.start - d.end <= 4):
+            start, end = d.value, nxt.value
+            break
+    if end is not None:
+        from assistant.rules.school_calendar import add_school_days
+
+        # 'leave from 3 to 14 November ... more than 10 school days have gone since it ended':
+        # a date written without a year must fit what the message says has already happened.
+        passed = _has(r"\b(?:more than|over|at least|all|the)?\s*(?:10|ten)\s+school\s+days\s+(?:have|had|has)?\s*(?:now\s+)?(?:gone|passed|elapsed|gone by|run out)|"
+                      r"\b(?:10|ten)[- ]school[- ]day (?:window|period) (?:has )?(?:passed|ended|run out|expired)", t)
+        inferred = not any(d.year_given for d in in_leave)
+        if passed and inferred and add_school_days(end, 10) >= today:
+            end = _shift_year(end, -1)
+            start = _shift_year(start, -1) if start is not None else None
+        if start is not None and start <= end:
+            out["leave_start"] = _iso(start)
+        out["leave_end"] = _iso(end)
+    not_back = (r"\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not|never|not yet|still not|still hasn't)\s+(?:yet\s+)?(?:been\s+)?"
+                r"(?:come back|came back|returned|return|been back|attended|turned up|shown up|reappeared|been seen|been in)|"
+                r"\bnot (?:been )?back\b|\bno sign of (?:him|her|them)\b|\bfailed to return\b|\b(?:didn't|did not) come back\b")
+    came_back = (r"\b(?:came back|come back|returned|attended|was in|were in|has been in)\s+(?:to school\s+)?(?:briefly|for (?:a|one|two|three|\d+) (?:days?|sessions?|mornings?|afternoons?)|on (?:the )?\d)")
+    if _has(not_back, t):
+        out["attended_within_10_school_days_after_leave"] = False
+    elif _pos(came_back, t):
+        out["attended_within_10_school_days_after_leave"] = True
+
+
+_ABSENT = (r"(?:absent|been off|is off|was off|off school|off sick|away from school|out of school|missing(?: from school| from education)?|"
+           r"not (?:been )?(?:in|at school|attending|attended|coming in|come in|seen)|hasn't been (?:in|at school|seen)|has not been (?:in|at school|seen)|"
+           r"hasn't attended|has not attended|not attended|stopped (?:attending|coming)|no[- ]show|missed|hasn't (?:come|turned up|shown up)|"
+           r"has not (?:come|turned up|shown up)|not turned up|not (?:come|came) (?:in|to school))")
+_APPROX = r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|maybe|possibly|or so)"
+
+
+def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> None:
+    from assistant.rules.school_calendar import next_school_day
+
+    leave_given = out.get("leave_of_absence_given") is True
+    absent_hit = _positive(rf"\b{_ABSENT}\b", t, neg_window=2, hedge=True)
+    absent_hit = [m for m in absent_hit if not re.match(r"\s*(?:roll|the (?:roll|register))", t[m.end():m.end() + 14], re.I)]
+    days: int | None = None
+    for dur in find_school_durations(t):
+        before = t[max(_sentence_start(t, dur.start), dur.start - 60):dur.start]
+        after = t[dur.end:dur.end + 50]
+        if re.search(rf"\b{_APPROX}\s*$", before, re.I) or re.search(r"^\s*or so\b", after, re.I):
+            continue  # an estimate is not a count
+        if re.search(r"\b(?:within|after|since|before|until|the|a|needs?|need|requires?|at least|reach(?:es|ed)?|hit|rule|threshold|over the|first)\s*$", before, re.I) and \
+                not re.search(rf"{_ABSENT}\b[^.;!?]{{0,25}}(?:for\s+)?(?:at least\s+|over\s+|more than\s+)?$", before, re.I):
+            continue  # '10 school days after the leave', 'the 20 school days rule'
+        if re.search(r"^\s*(?:have|had|has)?\s*(?:gone|passed|elapsed) (?:since|after)|^\s*(?:after|since) (?:the|his|her|their) leave", after, re.I):
+            continue  # '10 school days have gone since the leave ended'
+        if re.search(rf"\b(?:{_ABSENT}|off)\b[^.;!?]{{0,30}}$", before, re.I) or \
+                re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|absent|off|missed|without (?:attending|coming))", after, re.I) or \
+                re.search(r"^\s*(?:in a row|running|straight|on the trot)\b", after, re.I):
+            lower = re.search(r"\b(?:more than|over)\s*$", before, re.I)
+            days = dur.school_days + (1 if lower else 0)
+            break
+    if days is not None:
+        out["continuously_absent"] = True
+        out["continuous_absence_school_days"] = days
+    # first day of absence
+    first: date | None = None
+    for d in dates:
+        before = t[max(_sentence_start(t, d.start), d.start - 50):d.start]
+        if re.search(r"\b(?:absent|off|missing|away|out of school|no[- ]show)\s+(?:from school\s+)?(?:ever\s+)?since\s*(?:the\s+)?$|"
+                     r"\bfirst (?:day|session) (?:of (?:the )?(?:absence|unexplained absence|unauthorised absence|non-attendance))?\s*(?:was|is|:)?\s*(?:on\s+)?(?:the\s+)?$|"
+                     r"\b(?:absent|off|missing|away) from\s*(?:the\s+)?$|\bstopped (?:attending|coming(?: in| to school)?)\s+(?:on|from)\s*(?:the\s+)?$", before, re.I):
+            first = d.value
+            break
+        if re.search(r"\b(?:last (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
+                     r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since)\s*(?:the\s+)?$", before, re.I) or \
+                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since\s*(?:the\s+)?$", before, re.I):
+            first = next_school_day(d.value)
+            break
+    if first is not None and not leave_given:
+        out["continuously_absent"] = True
+        out["first_day_of_absence"] = _iso(first)
+    if "continuously_absent" not in out and absent_hit and not leave_given:
+        if _has(r"\b(?:for(?! good)|since)\b|\bin a row\b|\bweeks?\b|\bmonths?\b|\bdays\b|\bstill\b|\bany more\b|\banymore\b|\bhasn't (?:come back|returned)", t):
+            out["continuously_absent"] = True
+    if "continuously_absent" not in out and not leave_given and \
+            _has(r"\b(?:hasn't|has not|haven't|have not|never|didn't|did not)\s+(?:come back|returned|been back)\b|\bnot (?:come )?back\b", t) and \
+            _has(r"\bholiday|\babroad|\btrip\b|\bvisit|\b(?:went|gone|go|going) (?:back )?to\b|\bhalf[- ]term|\bchristmas|\beaster|\bsummer|"
+                 r"\bwedding|\bfuneral|\bsince\b|\bbreak\b|\bholidays\b", t):
+        out["continuously_absent"] = True
+    _codes(t, out)
+    _sickness(t, out)
+    if out.get("continuously_absent") and "absent_with_leave_during_run" not in out:
+        if _has(r"\bunauthorised\b|\bwithout (?:leave|permission)\b|\bno leave\b", t) and not _has(r"\bauthorised (?:leave|absence)\b", t.replace("unauthorised", "")):
+            out["absent_with_leave_during_run"] = False
+
+
+_CODE_TOKEN = r"(?:[A-Z]\d?|/|\\)"
+
+
+def _codes(t: str, out: dict[str, Any]) -> None:
+    from assistant.rules.facts import KNOWN_CODES
+
+    found: list[str] = []
+    lead = re.compile(r"\b(?i:coded|codes?|marked|recorded|registered|entered|put down|using|used|with|all|only|every session(?: was)?|"
+                      r"sessions? (?:were|was|have been|has been)|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
+                      rf"({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&|then|plus)\s*(?:an?\s+)?{_CODE_TOKEN}(?:'?s)?)*)(?![\w'])")
+    trail = re.compile(rf"(?<![\w'])({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&)\s*{_CODE_TOKEN}(?:'?s)?)*)\s+codes?\b")
+    for pat in (lead, trail):
+        for m in pat.finditer(t):
+            chunk = m.group(1)
+            for tok_m in re.finditer(_CODE_TOKEN, chunk):
+                tok = tok_m.group(0)
+                after = chunk[tok_m.end():] + t[m.end():m.end() + 12]
+                if tok == "I" and re.match(r"\s*(?:think|believe|guess|reckon|am|was|have|had|'m|'ve|'d|know|can|will|would)\b", after):
+                    continue
+                if tok == "A" and re.match(r"\s+[a-z]", after):
+                    continue  # the article 'A', not a code
+                if tok in KNOWN_CODES and tok not in found:
+                    found.append(tok)
+    if _pos(r"\b(?:marked|coded|recorded)\s+(?:as\s+)?(?:ill|illness|sick|sickness)\b|\b(?:some|a few|several) (?:of (?:the|those) )?(?:days|sessions) (?:were|was) (?:illness|sick|ill)\b", t):
+        if "I" not in found:
+            found.append("I")
+    if found and (out.get("continuously_absent") or _has(r"\babsen|\b(?:20|twenty)[- ]school[- ]days?\b|\bsessions?\b", t)):
+        out["absence_codes"] = found
+        if out.get("continuously_absent") is None:
+            out["continuously_absent"] = True
+
+
+_SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|hint)s?\s+"
+            r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
+            r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
+            r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
+            r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
+            r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b")
+_SICK_YES = (r"\b(?:off sick|is ill|are ill|is unwell|is poorly|in hospital|hospitali[sz]ed|(?:has|with|got) (?:a |an )?(?:long[- ]term |serious |chronic |terminal )?(?:illness|medical condition|disease|cancer|injury)|"
+             r"mental health (?:crisis|issues?|difficulties|needs)|too (?:ill|unwell|anxious|sick)|(?:can't|cannot|unable to) (?:attend|come in|come to school) (?:because of|due to) (?:illness|ill health|health|medical|anxiety)|"
+             r"medical (?:reasons|grounds)|sick note|(?:gp|doctor'?s?|hospital|consultant'?s?) (?:note|letter)|"
+             r"unavoidable cause|(?:family )?emergency)")
+_UNFIT = (r"\b(?:medically unfit|unfit (?:to attend|for school)|certified (?:as )?(?:medically )?unfit|"
+          r"(?:doctor|gp|consultant|paediatrician|medical officer|hospital)s?\s+(?:\w+\s+){0,2}?(?:says?|said|has said|certif\w+|confirm\w*|advis\w+)\s+(?:that\s+)?(?:he|she|they|the pupil|the child)\s+(?:can't|cannot|won't be able to|will not be able to|is unable to|isn't able to|is not fit)|"
+          r"long[- ]term (?:illness|sickness|medical condition)|terminal(?:ly)? ill|"
+          r"(?:not|never) (?:be )?(?:well|fit) enough to (?:attend|return|come back))")
+
+
+def _sickness(t: str, out: dict[str, Any]) -> None:
+    no = _has(_SICK_NO, t)
+    yes = _pos(_SICK_YES, t, neg_window=3) and not no
+    if _pos(_UNFIT, t, neg_window=3):
+        out["medically_unfit_to_attend"] = True
+        yes = True
+    if no and not yes:
+        out["reasonable_grounds_sick_or_unavoidable"] = False
+    elif yes:
+        out["reasonable_grounds_sick_or_unavoidable"] = True

@@ -1,0 +1,110 @@
+"""Deadline questions: ``DeadlineAsk`` and ``extract_deadline`` (the rule named and the date to count from)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.chat.dates_text import FoundDate, find_dates
+from assistant.chat.extract.dates import _now_override
+from assistant.chat.extract.text import _has, _normalise
+
+# -- deadlines ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeadlineAsk:
+    tool: str  # "deadline" or "compulsory_school_age"
+    args: dict
+
+
+_CSA_WORDS = (r"\bcompulsory school age\b|\bCSA\b|\bstatutory school age\b|\bschool leaving (?:date|age)\b|"
+              r"\b(?:leave|start|finish) (?:compulsory )?school\b|\bleaving age\b|\bcompulsory education\b")
+_DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
+
+
+def _rule_for(t: str) -> str | None:
+    """The countable rule a message names, or None."""
+    code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\bthe\s+N\b(?!\w)", t, 0)
+              or _has(r"\bcode n\b|\bcoded (?:as )?n\b", t)
+              or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0))
+    if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
+                       r"last day|how long|deadline|when|due|until|expire|run out)\b", t):
+        return "code_n_5_school_days"
+    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew (?:starter|joiner)s? (?:return|form|notification)\b|"
+            r"\b(?:entered|added|put|went|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"
+            r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
+            _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
+            and _has(r"\b(?:return|tell|notify|inform|let)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
+        return "new_pupil_return"
+    if _has(r"\bdeletion return\b|\bleaver'?s? return\b", t) and _has(r"\b(?:deleted|removed|took|taken|came off|off roll)\b", t):
+        return "deletion_return"
+    leave = _has(r"\bleave\b", t) and not _has(r"\bleave school\b|\bleaving\b(?! of absence)", t)
+    if leave and _has(r"\b(?:10|ten)[- ](?:school[- ])?days?\b|\b9\s*\(\s*1\s*\)\s*\(\s*h\s*\)|\bleave[- ]of[- ]absence (?:deletion )?ground\b", t):
+        return "leave_10_school_days"
+    absence = _has(r"\babsen|\boff\b(?!\s+(?:roll|the register))|\bmissing\b|\bnot (?:been )?(?:in|attended|attending)|\bhasn't (?:been in|attended)|\bcoded\b|\bunexplained\b|\bnon[- ]attendance\b", t)
+    if _has(r"\bsickness return\b", t) or (_has(r"\b(?:15|fifteen)[- ](?:school[- ])?days?\b", t) and _has(r"\bsick|\bill\b|\billness|\bcode I\b|\bcoded I\b|\bmedical", t)):
+        return "sickness_return_15_school_days"
+    if (_has(r"\b(?:20|twenty)[- ](?:school[- ])?days?\b|\b9\s*\(\s*[13]\s*\)\s*\(\s*[ic]\s*\)|\b20[- ]day rule\b", t)) and absence:
+        return "absence_20_school_days"
+    if _has(r"\battendance return\b", t) or (_has(r"\b(?:10|ten)[- ](?:continuous |consecutive )?(?:school[- ])?days?\b", t) and absence):
+        return "attendance_return_10_school_days"
+    return None
+
+
+def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
+    from assistant.rules.school_calendar import next_school_day
+
+    if not dates:
+        return None
+
+    def near(cue: str, window: int = 45) -> FoundDate | None:
+        for d in dates:
+            if re.search(cue + r"[^.;!?]{0,%d}$" % window, t[max(0, d.start - window - 40):d.start], re.I):
+                return d
+        return None
+
+    if rule == "leave_10_school_days":
+        for d in dates:
+            before = t[max(0, d.start - 45):d.start]
+            if re.search(r"(?:due|expected|supposed|meant) (?:back|to return|to come back)(?: to school| at school)?(?: from (?:his |her |their |the )?(?:[\w-]+ )?(?:leave(?: of absence)?|holiday|trip))?(?: on)?\s*(?:the\s+)?$", before, re.I):
+                return d.value - timedelta(days=1)
+        d = near(r"\b(?:ended|ends|end|finished|finishes|ran out|runs out|expired|last day|until|till|to)\b", 30)
+        return (d or dates[-1]).value
+    if rule in ("absence_20_school_days", "attendance_return_10_school_days", "sickness_return_15_school_days"):
+        for d in dates:
+            before = t[max(0, d.start - 50):d.start]
+            if re.search(r"(?:\blast (?:attended|seen|came in|in school)|(?:\bnot|n't) (?:been )?(?:in|seen|attended)(?: school)? since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
+                return next_school_day(d.value)
+        d = near(r"\b(?:since|from|first day|first|began|started|starting|off|absent)\b", 40)
+        return (d or dates[0]).value
+    if rule == "new_pupil_return":
+        d = near(r"\b(?:entered|added|put|went|placed|registered|joined|started|admitted|enrolled|register|roll)\b", 40)
+        return (d or dates[0]).value
+    if rule == "code_n_5_school_days":
+        d = near(r"\b(?:N|recorded|marked|entered|put|went in|coded)\b", 40)
+        return (d or dates[0]).value
+    return dates[0].value
+
+
+def extract_deadline(message: str, today: date, authority: str | None) -> DeadlineAsk | None:
+    """A deadline question: a countable rule named, and the date to count from. Else None."""
+    t = _normalise(message)
+    override, span = _now_override(t, today)
+    dates = [d for d in find_dates(t, override or today) if span is None or d.start != span[0]]
+    if _has(_CSA_WORDS, t) and _has(_DOB_WORDS, t):
+        dob = next((d for d in dates if d.year_given and re.search(_DOB_WORDS + r"[^.;!?]{0,20}$", t[max(0, d.start - 40):d.start], re.I)), None)
+        dob = dob or next((d for d in dates if d.year_given), None)
+        if dob:
+            return DeadlineAsk("compulsory_school_age", {"date_of_birth": dob.value.isoformat()})
+        return None
+    rule = _rule_for(t)
+    if rule is None:
+        return None
+    start = _start_date(rule, t, dates)
+    if start is None:
+        return None
+    args = {"rule_id": rule, "start": start.isoformat()}
+    if authority:
+        args["authority"] = authority
+    return DeadlineAsk("deadline", args)

@@ -1,0 +1,96 @@
+"""Event facts about the pupil: death, custody or detention, and permanent exclusion."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.chat.extract.text import (
+    _FAMILY,
+    _about_someone_else,
+    _has,
+    _hedged,
+    _negated,
+    _positive,
+    _sentence_start,
+)
+
+
+def _died(t: str, out: dict[str, Any]) -> None:
+    for m in re.finditer(r"\b(?:died|passed away|has passed|is dead|was killed|been killed|deceased|"
+                         r"lost (?:his|her|their) life|(?:sudden|tragic|unexpected) death|date of death|death of)\b", t, re.I):
+        before = t[_sentence_start(t, m.start()):m.start()]
+        after = t[m.end():m.end() + 30]
+        if re.search(rf"\b{_FAMILY}(?:'s)?\W+(?:\w+\W+){{0,3}}$", before, re.I):
+            continue  # "her grandad has died", "his mum sadly passed away"
+        if m.group(0).lower() == "death of" and re.match(rf"\s+(?:(?:his|her|their|a|the)\s+)?{_FAMILY}", after, re.I):
+            continue
+        if _negated(t, m.start(), 3) or _hedged(t, m.start()):
+            continue
+        out["died"] = True
+        return
+
+
+def _custody(t: str, out: dict[str, Any]) -> None:
+    not_yet_sentenced = _has(r"\b(?:awaiting|before|until|pending|ahead of|prior to)\s+(?:his |her |their |the )?(?:sentenc\w*|trial|court)|"
+                             r"\b(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?sentenced|\byet to be sentenced", t)
+    sentence = _positive(r"\b(?:sentenced|custodial sentence|sentence of detention|detention and training order|DTO\b|"
+                         r"(?:serving|given|received|got|handed)\s+(?:a |an |his |her |their )?(?:\S+\s+){0,2}?(?:custodial |prison |detention |youth custody )?sentence|"
+                         r"youth custody sentence|section (?:250|91|90|92|226|252A|254|259)\b|s\.? ?(?:250|91|259)\b)", t, neg_window=2, hedge=True)
+    later_sentenced = _has(r"\b(?:now|since|then|later|subsequently|has since been|was later|has now been|finally)\s+(?:been\s+)?sentenced", t)
+    remand = _positive(r"\bremand(?:ed)?\b|\brefused bail\b|\bin custody (?:awaiting|pending|until) (?:trial|sentenc\w*|court)", t, neg_window=2, hedge=False)
+    police = _positive(r"\bpolice (?:custody|cell|station)\b|\bheld (?:overnight )?(?:by|at) (?:the )?police\b|\barrested\b|\bin a police cell\b", t,
+                       neg_window=2, hedge=False)
+    generic = _positive(r"\bin (?:custody|prison|jail|gaol|a young offenders?'? institution|a yoi|a secure training centre|youth custody|youth detention(?: accommodation)?)\b|"
+                        r"\bYOI\b|\blocked up\b|\bbehind bars\b|\bdetained\b(?! (?:after|at|during|in) (?:school|lunch|break))", t, neg_window=2, hedge=True)
+    generic = [m for m in generic if not _has(r"mental health act|sectioned|\bsection (?:2|3)\b|hospital", t[max(0, m.start() - 40):m.end() + 40])]
+    sentence, remand, police, generic = ([m for m in ms if not _about_someone_else(t, m.start())]
+                                         for ms in (sentence, remand, police, generic))
+    if sentence and (not remand or later_sentenced) and not (not_yet_sentenced and not later_sentenced):
+        out["detained"], out["detention_type"] = True, "sentence"
+    elif remand and not sentence:
+        out["detained"], out["detention_type"] = True, "remand"
+    elif police and not sentence and not remand and not generic:
+        out["detained"], out["detention_type"] = True, "police"
+    elif sentence or remand or generic or police:
+        out["detained"] = True
+
+
+def _exclusion(t: str, out: dict[str, Any]) -> None:
+    perm = _positive(r"\bpermanent(?:ly)?[- ]exclu\w*|\bperm(?:anent)?[- ]?ex\b|\bPEX\b|\bexpelled\b|\bexcluded permanently\b|"
+                     r"\bpermanent exclusion\b", t, neg_window=2, hedge=True)
+    fixed = _has(r"\bfixed[- ](?:term|period) exclu\w*|\bsuspension\b|\b(?:was|been|is|has been|got|were) suspended\b|"
+                 r"\bexcluded for (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:more )?(?:school )?(?:days?|sessions?|weeks?)\b|"
+                 r"\bexcluded (?:for|until) (?:the (?:rest|end) of )?(?:the |this |next )?(?:day|week|term|half[- ]term|lunchtimes?|monday|tuesday|wednesday|thursday|friday)\b|"
+                 r"\b(?:not|isn't|is not|wasn't|was not) (?:a )?permanent(?:ly)?\b", t)
+    if fixed and not perm:
+        out["permanently_excluded"] = False
+        return
+    if not perm:
+        return
+    out["permanently_excluded"] = True
+    review = r"(?:an? |the )?(?:independent )?(?:review|irp|independent review panel|appeal)"
+    refuse = (r"(?:won't|will not|don't|do not|aren't going to|are not going to|not going to|have decided not to|has decided not to|"
+              r"decided not to|do not intend to|don't intend to|not intending to|no intention (?:of|to)|do not wish to|don't want to)")
+    verbs = r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|pursue|pursuing|lodge|lodging|challenge|appeal)"
+    if _has(r"\b(?:reinstat\w+)\b", t) and not _has(r"\b(?:not|n't|declin\w*|refus\w*|decided against|against)\s+(?:\w+\s+){0,2}?reinstat", t):
+        out["exclusion_status"] = "reinstated"
+    elif _has(r"\b(?:review|irp|panel)\s+(?:\w+\s+){0,3}?(?:withdrawn|abandoned|dropped)|\bwithdr[ae]w\w* (?:\w+ ){0,2}?(?:application|request|review)", t):
+        out["exclusion_status"] = "review_abandoned"
+    elif _has(r"\breconsider\w*\b", t) and _has(r"\b(?:not|n't|declin\w*|refus\w*|decided against|against)\s+(?:\w+\s+){0,2}?reinstat", t):
+        out["exclusion_status"] = "reconsidered_not_reinstated"
+    elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:upheld|confirmed|agreed with|backed|supported|decided not to (?:recommend|direct|quash))|"
+              r"\b(?:irp|independent review|the review)\s+(?:\w+\s+){0,2}?(?:upheld|confirmed|backed)|\breview (?:was |has been )?upheld", t):
+        out["exclusion_status"] = "review_upheld"
+    elif _has(rf"\b(?:writ\w*|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"
+              rf"\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}[^.;!?]{{0,40}}\b(?:in writing|by letter|by email|written)", t):
+        out["exclusion_status"] = "no_review_stated_in_writing"
+    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended)|"
+              rf"\bno (?:application|request) (?:for|to) {review}\b[^.;!?]{{0,30}}\b(?:made|received|lodged|within|in time)|"
+              rf"\b(?:didn't|did not|never|failed to)\s+{verbs}\s+(?:for\s+)?{review}\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline)|"
+              rf"\bno {review} (?:was |has been )?(?:requested|sought|applied for|lodged)\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline|and the)", t):
+        out["exclusion_status"] = "review_deadline_passed"
+    elif _has(rf"\b(?:awaiting|waiting for|pending)\s+{review}|\b{review}\s+(?:is\s+)?(?:pending|due|booked|scheduled|next week|coming up|hearing)|"
+              rf"\b(?:have|has|had)\s+(?:\w+\s+)?(?:applied|asked|requested)\s+(?:for\s+)?{review}|\bstill (?:within|in) the (?:15|fifteen)|"
+              r"\bstill (?:time|able) to (?:apply|ask|request)|\bgovern\w+ (?:board )?(?:haven't|have not|has not|hasn't) (?:yet )?(?:met|considered|reviewed)", t):
+        out["exclusion_status"] = "pending"

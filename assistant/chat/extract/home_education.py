@@ -1,0 +1,102 @@
+"""Elective home education and school attendance order facts."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from assistant.chat.dates_text import FoundDate
+from assistant.chat.extract.dates import _iso
+from assistant.chat.extract.text import (
+    _has,
+    _negated,
+    _pos,
+    _sentence_start,
+    _sentences_with,
+)
+
+_SAO = r"(?:school attendance order|\bSAO)\b"
+
+
+def _sao(t: str, out: dict[str, Any]) -> bool:
+    """School attendance orders. Returns True if an order is said to exist (or to have existed):
+    orders are made only for children of compulsory school age (Education Act 1996 s. 437)."""
+    neg = rf"\b(?:no|not|isn't|is not|there's no|there is no|without|not on|not subject to|never (?:had|been on)|no current|doesn't have|does not have|hasn't got|has not got)\s+(?:an?\s+|any\s+)?(?:current\s+|live\s+)?{_SAO}|{_SAO}\s*[:\-]?\s*(?:no|none|n/a)\b|\bno attendance order\b"
+    negated = _has(neg, t)
+    if negated:
+        out["sao_names_this_school"] = False
+    positive = [m for m in re.finditer(_SAO, t, re.I) if not _negated(t, m.start(), 3)
+                and not re.search(r"(?:no|none|n/a)\b", t[m.end():m.end() + 6], re.I)]
+    if not positive:
+        return False
+    amend_verb = r"(?:amended|amend|changed|varied|updated|substituted)"
+    other = (r"(?:name[sd]?|naming|to|for|with)\s+(?:a |the )?(?:different|another|other|new|[A-Z][\w']+)\s+(?:\w+\s+)?(?:school|academy)|"
+             r"instead of (?:us|ours|our school)|different school|another school|the other school|the new school")
+    for s_off, s in _sentences_with(_SAO, t):
+        if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,40}}\b(?:has been |was |been |is now )?{amend_verb}\b", s)
+                or _pos(rf"{_SAO}[^.;!?]{{0,30}}\bnow names?\b", s)) and _has(other, s):
+            out["sao_amended_to_other_school"] = True
+        revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"
+        if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,40}}\b(?:has been |was |been |is now )?{revoke}\b", s):
+            # An LA revokes an order only on the ground that suitable education otherwise than
+            # at school has been arranged (Education Act 1996 s. 442).
+            out["sao_revoked_for_education_otherwise"] = True
+    if (not negated and not out.get("sao_amended_to_other_school") and not out.get("sao_revoked_for_education_otherwise")
+            and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,2}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"
+                     rf"\b(?:is|are) (?:subject to|on) an? {_SAO}|{_SAO}\s+(?:is |was )?(?:in force|in place|still in force)", t)):
+        out["sao_names_this_school"] = True
+    return True
+
+
+_EHE = (r"\b(?:home[- ]?educat\w*|home[- ]?school\w*|home[- ]ed\b|EHE\b|elective(?:ly)? home|de-?registration (?:letter|form|notice)|"
+        r"educat\w* (?:him |her |them |the child |the pupil )?at home|educated otherwise than at school|"
+        r"education otherwise than at school)")
+
+
+def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool:
+    all_hits = list(re.finditer(_EHE, t, re.I))
+    against = r"(?:decided against|against|no longer|instead of|rather than|changed (?:their|her|his) minds? about|given up(?: on)?|stopped)\s+(?:\w+\s+)?$"
+    hits = [m for m in all_hits if not _negated(t, m.start(), 3)
+            and not re.search(against, t[_sentence_start(t, m.start()):m.start()], re.I)]
+    if not hits:
+        if all_hits:
+            out["home_education_intended"] = False
+        return False
+    out["home_education_intended"] = True
+    ehe_sents = _sentences_with(_EHE + r"|\bletter\b|\bwrote\b|\bwritten\b|\bemail|\bnotice\b|\bdereg", t)
+    text = " ".join(s for _, s in ehe_sents) or t
+    written_neg = (r"\b(?:not|nothing|never|no)\s+(?:\w+\s+){0,2}?(?:in writing|written|letter|email)|"
+                   r"\b(?:hasn't|has not|haven't|have not|won't|will not|refused to|not yet)\s+(?:\w+\s+){0,2}?(?:put (?:it|this|anything) in writing|written|wrote|sent (?:a|any|us a)|emailed|signed|confirmed (?:it |this )?in writing)|"
+                   r"\bonly (?:verbally|told|said|mentioned|on the phone|by phone)|\bverbal(?:ly)? only\b")
+    written = (r"\b(?:letter|in writing|written|wrote|writes|writing to|emailed|e-?mail(?:ed)?|signed|note from|"
+               r"sent (?:us )?(?:a |an )?(?:note|letter|email|form)|deregistration (?:letter|form)|put (?:it|this) in writing)\b")
+    verbal = (r"\b(?:told|tells|said|says|mentioned|rang|rung|phoned|called|verbally|in person|at (?:the )?(?:door|gate|meeting)|"
+              r"face to face|over the phone|on the phone|informed us|let us know|spoke|spoken)\b")
+    none = (r"\b(?:parents?|mum|dad|mother|father|family|carers?)\s+(?:have|has)(?:n't| not)\s+(?:told|informed|notified|contacted|said anything|spoken)|"
+            r"\b(?:heard|found out|learned|learnt) (?:from|through|via) (?:a |another |the )?(?:neighbour|friend|social media|sibling|another parent|rumour)")
+    if _has(written_neg, text):
+        out["home_education_notice"] = "verbal_only" if _has(verbal, text) or _has(written_neg, text) else "none"
+    elif _pos(written, text, neg_window=2, hedge=False):
+        out["home_education_notice"] = "written"
+    elif _pos(verbal, text, neg_window=2, hedge=False):
+        out["home_education_notice"] = "verbal_only"
+    elif _has(none, t):
+        out["home_education_notice"] = "none"
+    # the last day at school the parent named
+    for off, s in ehe_sents or [(0, t)]:
+        for d in dates:
+            if not (off <= d.start < off + len(s)):
+                continue
+            before = t[max(off, d.start - 40):d.start].lower()
+            if re.search(r"(?:last|final) day\w*(?: (?:at|in) school)?(?: (?:is|was|will be|would be|'s|being))?(?: on)?\s*(?:the\s+)?$", before) or \
+                    re.search(r"\b(?:after|until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
+                out["home_education_last_day"] = _iso(d.value)
+                return True
+            if re.match(r"\s*(?:is|was|will be|would be)\s+(?:to be\s+)?(?:her|his|their|the)\s+(?:last|final)\s+day", t[d.end:d.end + 40], re.I):
+                out["home_education_last_day"] = _iso(d.value)
+                return True
+            if re.search(r"\b(?:from|with effect from|w\.?e\.?f\.?|as of|as from|starting(?: on)?|beginning|commencing)\s*(?:the\s+)?$", before):
+                out["home_education_last_day"] = _iso(d.value - timedelta(days=1))
+                return True
+    return True

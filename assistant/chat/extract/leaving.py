@@ -1,0 +1,168 @@
+"""Leaving and destination facts: return to school, moving away or abroad, end of compulsory schooling."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.chat.extract.home_education import _EHE
+from assistant.chat.extract.text import (
+    _RELATIVE,
+    _about_someone_else,
+    _has,
+    _pos,
+    _positive,
+    _sentence_start,
+)
+
+_PRONOUN = r"(?:he|she|they|the pupil|the child|the student|him|her|them)"
+_RETURN_VERB = r"(?:come back|coming back|return|returning|be back|attend(?:ing)? (?:again|here|us|the school|school)|re-?join)"
+
+
+def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
+    no = [
+        rf"\b(?:won't|will not|isn't going to|is not going to|aren't going to|are not going to|not going to)\s+(?:ever\s+)?(?:be\s+)?{_RETURN_VERB}",
+        r"\bnot (?:be )?(?:coming|going to come) back\b",
+        r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
+        r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
+        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?{_RETURN_VERB}",
+        rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
+        rf"\b(?:don't|do not) expect {_PRONOUN} back\b",
+        r"\bnot expected (?:back|to (?:come back|return))\b",
+        r"\bleft (?:us |the school |school )?(?:for good|permanently)\b",
+        r"\bfor good\b",
+        r"\bpermanently\b(?!\s+exclu)",
+        r"\bwon't be back\b",
+        r"\b(?:is|are|'s|'re) leaving (?:us|the school|our school)\b|\b(?:is|are|'s|'re) leaving (?:us |the school |our school )?(?:\w+ ){0,5}?to (?:be home[- ]educated|go to|start|join|attend|take up|move)\b",
+        r"\b(?:has|have) left (?:us|the school|our school)\b(?! (?:for|on) (?:the day|lunch|holiday))",
+        r"\b(?:stopped|stop) (?:coming|attending) (?:to us |here )?(?:for good|permanently)",
+    ]
+    yes = [
+        rf"\b(?:will|'ll|is going to|are going to|plans? to|intends? to|wants? to|expects? to)\s+(?:be\s+)?{_RETURN_VERB}",
+        r"\b(?:is|are) (?:coming|due) back\b",
+        rf"\bexpect(?:s|ed)? {_PRONOUN} (?:back|to (?:come back|return))",
+        rf"\b(?:reason|grounds) to (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would) {_RETURN_VERB}",
+        r"\bstaying on (?:in|into|at|for) (?:our |the )?(?:sixth|6th) form|\b(?:going|moving) (?:up )?into our (?:sixth|6th) form",
+    ]
+    no_hits = [m for p in no for m in _positive(p, t, neg_window=3)]
+    said_no = bool(no_hits)
+    said_yes = any(not any(n.start() <= m.start() < n.end() for n in no_hits)
+                   for p in yes for m in _positive(p, t))
+    # the destination after school ends: college, a job, an apprenticeship
+    if stage_over and _pos(r"\b(?:to (?:go to|start|do|take up|begin)|for|started|starting|begun|taken up|got|moving on to|going to|off to)\s+"
+                           r"(?:a |an |the |his |her )?(?:full[- ]time |local |fe )?(?:college|apprenticeship|job|employment|work|training)", t):
+        said_no = True
+    if _has(r"\b(?:don't|do not|doesn't|does not|haven't got|have not got|has no|have no|without) (?:have )?(?:a |an |any )?(?:sixth|6th)[- ]form\b|\bno (?:sixth|6th)[- ]form\b", t) and stage_over:
+        said_no = True
+    if said_no and not said_yes:
+        out["reasonable_grounds_will_return"] = False
+    elif said_yes and not said_no:
+        out["reasonable_grounds_will_return"] = True
+
+
+_COUNTRIES = (
+    "afghanistan albania algeria america argentina australia austria bangladesh belgium brazil bulgaria "
+    "canada china colombia croatia cyprus czechia denmark egypt eritrea estonia ethiopia finland france "
+    "germany ghana greece hong kong hungary india indonesia iran iraq ireland israel italy jamaica japan "
+    "jordan kenya kosovo kurdistan latvia lebanon libya lithuania malaysia malta mexico moldova morocco "
+    "nepal netherlands holland new zealand nigeria norway pakistan philippines poland portugal romania "
+    "russia saudi arabia serbia sierra leone slovakia slovenia somalia south africa spain sri lanka sudan "
+    "sweden switzerland syria thailand the netherlands the philippines the uae the us the usa the states "
+    "dubai turkey uae uganda ukraine usa vietnam yemen zimbabwe zambia").split()
+_COUNTRY = r"(?:" + "|".join(sorted({c for c in _COUNTRIES} | {
+    "hong kong", "new zealand", "saudi arabia", "sierra leone", "south africa", "sri lanka", "the netherlands",
+    "the philippines", "the uae", "the us", "the usa", "the states"}, key=len, reverse=True)) + r")\b"
+_UK_FAR = r"(?:scotland|wales|northern ireland)\b"
+_TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a|an|the) (?:few|couple of|\w+) (?:days|weeks|months)|"
+              r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
+              r"visiting (?:family|relatives|grand\w*)|for (?:a|the) (?:wedding|funeral)|until (?:the )?(?:new year|christmas|easter|summer))")
+_PERMANENT = r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there)\b"
+
+
+def _moved(t: str, out: dict[str, Any]) -> None:
+    abroad = [
+        r"\bemigrat\w*",
+        r"\b(?:moved|relocated|moving has happened) (?:back )?(?:abroad|overseas|out of the (?:uk|country))\b",
+        rf"\b(?:moved|relocated|emigrated|settled) (?:back )?(?:to|in) {_COUNTRY}",
+        r"\bleft the (?:uk|country)\b",
+        rf"\b(?:now )?(?:lives?|living|settled|based) (?:permanently )?(?:in|abroad in) {_COUNTRY}",
+        rf"\b(?:gone|went|returned|going) (?:back )?(?:abroad|overseas|home|to {_COUNTRY})",
+    ]
+    moved_abroad = False
+    for i, p in enumerate(abroad):
+        for m in _positive(p, t, neg_window=3):
+            if _about_someone_else(t, m.start(), _RELATIVE):
+                continue
+            sent_start = _sentence_start(t, m.start())
+            sent_end = min([x for x in (t.find(".", m.end()), t.find("?", m.end()), t.find("!", m.end())) if x != -1] + [len(t)])
+            sentence = t[sent_start:sent_end]
+            if re.search(r"\bwill\b|\bgoing to\b|\bplan\w*\b|\bnext (?:week|month|term)\b|\bsoon\b", t[sent_start:m.start()], re.I) \
+                    and not re.search(r"\bhave|has\b", t[sent_start:m.start()], re.I):
+                continue  # not moved yet
+            if i == 5 and not re.search(_PERMANENT, sentence, re.I):
+                continue  # 'went back to Romania' may be a visit; only 'for good', 'to live'
+            if re.search(_TEMPORARY, sentence, re.I) and not re.search(_PERMANENT, sentence, re.I):
+                out["absence_is_temporary"] = True
+                continue
+            moved_abroad = True
+            break
+        if moved_abroad:
+            break
+    if moved_abroad:
+        out["moved_abroad"] = True
+        out["moved_away"] = True
+    else:
+        away = [
+            r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)",
+            r"\b(?:moved|relocated) (?:house )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)",
+            rf"\b(?:moved|relocated) (?:house )?to {_UK_FAR}",
+            r"\b(?:moved|relocated) (?:house )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)",
+            r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)",
+        ]
+        for p in away[:4]:
+            hits = _positive(p, t, neg_window=3, flags=re.I if p is not away[3] else 0)
+            if p is away[3]:
+                hits = [m for m in hits if not re.search(r"(?:school|academy|primary|college|PRU)\b", m.group(0), re.I)]
+            hits = [m for m in hits if not _about_someone_else(t, m.start(), _RELATIVE)]
+            if hits:
+                sent = t
+                if re.search(r"\b(?:locally|nearby|round the corner|down the road|in the (?:same )?(?:area|town|village)|within (?:the )?(?:area|borough|town|catchment))\b", sent, re.I) and \
+                        not re.search(r"\bno longer\b", sent, re.I):
+                    break
+                out["moved_away"] = True
+                break
+        if _has(away[4], t):
+            out["moved_away"] = True
+            out["lives_within_reasonable_distance"] = False
+    if _has(r"\b(?:too|very) far (?:away )?(?:from (?:the |our )?school|to travel|to get (?:here|in|to school))|"
+            r"\b(?:\d{2,4}|hundreds of) miles (?:away|from (?:the |our )?school)|\bother end of the country\b|"
+            r"\bno longer (?:\w+ )?lives? (?:within (?:a )?reasonable distance|locally|in the area|nearby)|"
+            r"\bnot within (?:a )?reasonable distance\b", t):
+        out["lives_within_reasonable_distance"] = False
+    elif _has(r"\b(?:still )?(?:lives?|living) (?:locally|nearby|close by|round the corner|down the road|in the area|"
+              r"in (?:the )?(?:catchment|borough|village))|\bmoved (?:house )?(?:locally|nearby|round the corner|down the road|"
+              r"within (?:the )?(?:area|town|borough|village))|\bstill (?:within|in) (?:a )?reasonable distance", t) and \
+            not _has(r"\bno longer (?:\w+ )?lives?", t):
+        out["lives_within_reasonable_distance"] = True
+    if out.get("moved_away") and _has(_PERMANENT, t) and "absence_is_temporary" not in out:
+        out["absence_is_temporary"] = False
+
+
+def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | None) -> bool:
+    """9(1)(l): a Year 11 (or 16-year-old) leaving at the end of compulsory schooling."""
+    final_year = yr == 11 or (yr is None and years_old == 16) or _has(r"\bend of (?:compulsory school age|compulsory schooling)\b", t)
+    if not final_year:
+        return False
+    leaving = (r"\b(?:leav(?:e|es|ing)|finish(?:es|ing|ed)?|left)\b[^.;!?]{0,40}?\b(?:end of (?:year 11|y11|june|july|the (?:summer )?term|the (?:school |academic )?year|term|the summer)|"
+               r"in (?:june|july|the summer)|after (?:(?:his|her|their) )?(?:gcses|exams)|this summer|at the end of)|"
+               r"\bfinish(?:es|ing|ed)? (?:year 11|y11|school|(?:his|her|their) gcses|(?:his|her|their) exams|compulsory school)|"
+               r"\bschool leaving (?:date|age)\b|\b(?:leav(?:e|es|ing)|going|moving on|off) (?:us )?(?:to (?:go to|start|do|join|attend|take up)|for) "
+               r"(?:a |an |the |his |her )?(?:local |fe |sixth[- ]form )?(?:college|apprenticeship|training|work|a job|employment|job)")
+    if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
+        out["over_csa_by_next_school_day"] = True
+    if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+)?(?:\w+\s+)?(?:grades|entry requirements|requirements)|"
+            r"\bnot (?:got|achieved|met) the (?:\w+ )?(?:grades|entry requirements|requirements)", t):
+        out["meets_sixth_form_entry_requirements"] = False
+    elif _pos(r"\b(?:meets|met|has|got|achieved)\s+(?:the\s+)?(?:sixth[- ]form\s+)?(?:entry\s+)?(?:grades|requirements)\b", t, neg_window=2):
+        out["meets_sixth_form_entry_requirements"] = True
+    return True

@@ -1,0 +1,145 @@
+"""School facts: boarding, other and dual registration, our school's type, nursery, mobile children, special schools."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.chat.extract.text import _has, _hedged, _negated, _pos
+
+
+def _boarder(t: str, out: dict[str, Any]) -> None:
+    if _has(r"\b(?:not|isn't|is not|never been|wasn't|was not) (?:a |an )?(?:weekly |full[- ]time |flexi[- ])?boarder\b|"
+            r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
+        out["boarder"] = False
+    elif _pos(r"\b(?:a|an|our) (?:weekly |full[- ]time |flexi[- ])?boarder\b|\bboards (?:with us|here|at (?:the|our) school)|"
+              r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b", t):
+        out["boarder"] = True
+
+
+def _other_school(t: str, out: dict[str, Any]) -> None:
+    school = r"(?:school|academy|college|primary|secondary|high school|PRU)"
+    registered = [
+        rf"\b(?:new|other|another|receiving|next)\s+(?:[\w']+\s+){{0,2}}?{school}\b[^.;!?]{{0,80}}?\b(?:has |have |had )?"
+        rf"(?:confirmed|confirm|told us|let us know|informed us|emailed|written|says|said)\b[^.;!?]{{0,60}}?"
+        rf"(?:\bon (?:their|its|the) (?:admission )?(?:register|roll)|\bon roll\b|\bregistered\b|\benrolled\b|\badmitted\b|\bstarted\b|\bjoined\b|\battending\b)",
+        r"\bon (?:their|its|the new school's|another school's|the other school's) (?:admission )?(?:register|roll)\b",
+        r"\bon (?:the )?(?:admission )?(?:register|roll) (?:at|of|with) (?:another|a new|the new|a different|the other|her new|his new|their new)\b",
+        r"\bon roll elsewhere\b|\bregistered elsewhere\b",
+        r"\b(?:is|are|was|has been|have been|now|got) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with|to|by|in) "
+        r"(?:another|a new|the new|a different|the other|her new|his new|their new|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
+        rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
+        r"\bstarted with them\b",
+        r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
+        r"(?:now )?(?:registered|enrolled|admitted|on (?:their|the|its) (?:admission )?(?:register|roll)|on roll|started)\b",
+    ]
+    for p in registered:
+        for m in re.finditer(p, t, re.I):
+            if _negated(t, m.start(), 3) or _hedged(t, m.start()) or re.search(
+                    r"(?:\bnot\b|n't\b|\bno\b|\byet to\b|\bstill to\b|\bwaiting\b|\bawaiting\b|\bcannot\b|\bunable\b|\bif\b|\bwhether\b|\bwill\b)",
+                    t[m.start():m.end()], re.I):
+                continue
+            out["registered_at_another_school"] = True
+            out["other_school_known"] = True
+            break
+        if out.get("registered_at_another_school"):
+            break
+    if _has(r"\bnot (?:yet )?(?:registered|enrolled|on roll|on (?:the )?(?:admission )?register) (?:anywhere|elsewhere|at (?:another|any other|a new|any) school)|"
+            r"\bnot on (?:any|another) school'?s? (?:roll|register)\b|\bno (?:other )?school (?:has|have) (?:registered|enrolled|admitted)", t):
+        out["registered_at_another_school"] = False
+    if _has(r"\bno (?:details|name|information|info|idea) (?:of|about|for|on) (?:a|the|any|her|his|their) (?:new |next )?school|"
+            r"\bno (?:new |next )?school (?:details|named|known|given|name)|"
+            r"\b(?:don't|do not|doesn't|does not|didn't|did not|haven't|have not) (?:know|been told|tell us|told us|say|said|given us) "
+            r"(?:which|what|where|the name of (?:the|her|his|their)|the|about (?:a|any)) (?:new |next |other )?(?:school|academy)|"
+            r"\bno idea (?:which|what|where) (?:school|academy)|\b(?:new |next )?school (?:is )?(?:not known|unknown)|"
+            r"\bwithout (?:a|any) (?:named|known) school|\bunknown (?:new )?school\b|"
+            r"\b(?:haven't|have not|hasn't|has not|didn't|did not) (?:said|say|told us|mentioned) (?:anything )?about (?:a |any )?(?:new )?school", t):
+        out["other_school_known"] = False
+
+
+def _dual(t: str, out: dict[str, Any]) -> None:
+    dual = r"\b(?:dual(?:ly)?[- ]?(?:registered|registration|rolled|roll|reg)|also (?:registered|on roll) (?:at|with)|registered (?:with|at) (?:both|us and))"
+    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never) (?:been )?dual(?:ly)?[- ]?(?:registered|rolled)|\bno dual[- ]?(?:registration|roll)", t):
+        out["dual_registration_agreed"] = False
+        out["also_registered_at_other_schools"] = False
+    elif _pos(dual, t):
+        out["also_registered_at_other_schools"] = True
+        out["dual_registration_agreed"] = True
+        consent_neg = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has|have)?\s*(?:not|n't|refused|declined|won't|will not)\s*"
+                       r"(?:yet\s+)?(?:to\s+)?(?:agree|agreed|consent|consented|given)")
+        consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:\w+ )?"
+                   r"(?:agreed|consented|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
+                   r"\bconsent(?:ed)? (?:\w+ )?(?:in writing )?to (?:us |the )?(?:remov|delet|taking)")
+        if _has(consent_neg, t):
+            out["other_schools_all_consented"] = False
+        elif _pos(consent, t):
+            out["other_schools_all_consented"] = True
+
+
+def _school_type(t: str, out: dict[str, Any]) -> None:
+    """The type of *our* school (said in the first person), never the type of the new school."""
+    we = r"(?:\bwe(?:'re| are)|\bi (?:work|teach) (?:at|in)|\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?"
+    if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
+        out["school_type"] = "non_maintained_special"
+    elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b", t):
+        out["school_type"] = "independent"
+    elif _has(rf"{we}(?:academy|free school)\b|\bour academy\b", t):
+        out["school_type"] = "academy"
+    elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: school)?\b", t):
+        out["school_type"] = "maintained"
+    if out.get("school_type") in ("independent", "non_maintained_special") and \
+            _pos(r"\b(?:has left|left us|left the school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|leaving us|gave notice|given notice)\b", t, neg_window=2):
+        out["ceased_to_be_pupil"] = True
+
+
+def _nursery(t: str, out: dict[str, Any]) -> None:
+    if not _pos(r"\bnursery\b", t, neg_window=2, hedge=False):
+        return
+    if _has(r"\b(?:moving|going|moved|gone|transfer\w*) to (?:a |another |the |her new |his new )?(?:private |local )?nursery\b", t) and \
+            not _has(r"\b(?:our|in the|in our|from our|from the) nursery\b", t):
+        return
+    out["admitted_for_nursery"] = True
+    if _pos(r"\b(?:moving|going|move|moved|going up|move up|moving up) (?:up )?(?:in)?to reception|\bstart(?:ing|s)? (?:in )?reception|"
+            r"\b(?:finished|completed|finishing|completing) (?:\w+ )?nursery|\bend of (?:\w+ )?nursery", t):
+        out["nursery_completed_moving_to_reception"] = True
+
+
+def _boarding_fees(t: str, out: dict[str, Any]) -> None:
+    if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)|"
+            r"\b(?:hasn't|has not|haven't|have not|not)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
+            r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)", t, neg_window=1) and \
+            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm (?:has )?ended\b|\bterm is over\b", t):
+        out["board_and_lodging_unpaid_at_end_of_term"] = True
+        out.setdefault("boarder", True)
+
+
+def _mobile(t: str, out: dict[str, Any]) -> bool:
+    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never been|not from)\s+(?:a |an )?(?:traveller|gypsy|roma|mobile|showm[ae]n|travelling|bargee)s?\b(?:\s+(?:child|family|pupil|families))?|"
+            r"\b(?:family|parents?)\s+(?:aren't|are not|isn't|is not)\s+(?:travellers?|a travelling family|mobile)|"
+            r"\bhas a (?:fixed|permanent|settled) (?:address|abode|home)", t):
+        out["mobile_child"] = False
+        return False
+    if _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)", t, neg_window=2):
+        out["mobile_child"] = True
+        if _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school", t):
+            out["this_is_main_school"] = True
+        elif _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+not\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school|\bmain school is (?:elsewhere|another)", t):
+            out["this_is_main_school"] = False
+        return True
+    return False
+
+
+def _special_school(t: str, out: dict[str, Any]) -> None:
+    if not _has(r"\bspecial school\b", t) or _has(r"\bnon[- ]maintained special school\b", t) and "school_type" in out:
+        return
+    if _pos(r"\b(?:placed|arranged|commissioned|funded|named)\s+(?:\w+\s+){0,2}?(?:by|under)\s+(?:the\s+)?(?:la|local authority|council|county|borough)\b|"
+            r"\bla[- ](?:placed|arranged|funded|commissioned)\b|\b(?:ehcp|ehc plan|education,? health and care plan)\b", t, neg_window=2):
+        out["special_school_la_arranged"] = True
+        if _has(r"\b(?:la|local authority|council)\s+(?:has\s+|have\s+)?(?:refused|declined|won't|will not|would not)\s+(?:to\s+)?(?:consent|agree)", t):
+            out["la_consent_to_deletion"] = "refused"
+        elif _pos(r"\b(?:la|local authority|council)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:consented|agreed|given (?:its |their |written )?consent|signed off)", t, neg_window=2):
+            out["la_consent_to_deletion"] = "given"
+        elif _has(r"\b(?:haven't|have not|not yet|didn't|did not)\s+(?:yet\s+)?(?:asked|contacted|approached)\s+(?:the\s+)?(?:la|local authority|council)", t):
+            out["la_consent_to_deletion"] = "not_asked"
+        if _has(r"\bsecretary of state\b[^.;!?]{0,30}\bdirect\w*", t) and not _has(r"\bsecretary of state\b[^.;!?]{0,20}\b(?:not|n't)\b", t):
+            out["secretary_of_state_directed_deletion"] = True
