@@ -24,6 +24,7 @@ _STEP = re.compile(
     r"children'?s social care|\bMARF\b|multi-agency referral|child protection|safeguarding referral|does not replace",
     re.I,
 )
+OWN_ANSWER_SUPPORT = 0.3  # a passage must answer the message this well to lead the escalation
 SAFEGUARDING_QUERY = ("child at immediate risk: contact police 999, designated safeguarding lead, social worker, "
                       "children's social care front door MASH referral; CME does not replace safeguarding referral")
 
@@ -68,6 +69,12 @@ class InputRails:
             hits += [h for h in self.r.search(f"{message} {SAFEGUARDING_QUERY}", k=6) if h.document.authority == authority]
         scored = compose.score_units(SAFEGUARDING_QUERY, SAFEGUARDING_QUERY, hits, self.r)
         steps = [u for u in sorted(scored.units, key=lambda u: -u.score) if _STEP.search(u.text) and not u.is_heading]
+        # What the documents say about this very situation ("the DSL must inform the allocated social
+        # worker immediately") comes first, when a passage answers it well; the standing steps follow.
+        own_hits = self.r.search(message, k=6, authority=authority, include_national=True)
+        own = compose.score_units(message, self.r.glossary.expand(message), own_hits, self.r)
+        if own.best is not None and own.support >= OWN_ANSWER_SUPPORT:
+            steps = [u for u in compose.select(own, max_units=2)] + steps
         chosen: list[compose.Unit] = []
         for u in steps:
             if len(chosen) >= 4:

@@ -26,6 +26,17 @@ def test_rail_actions(client, message, action, flag):
         assert "You help school" not in body["answer"] and body["citations"] == []
 
 
+def test_an_escalation_answers_the_situation_asked_about_first(client):
+    body = client.post("/v1/chat", json={
+        "message": "A child on a CP plan hasn't turned up at Aspire and we can't reach the family. What does the DSL have to do?",
+        "authority": "Worcestershire"}).json()
+    assert body["action"] == "escalated"
+    first = body["citations"][0]
+    # Aspire's own rule for exactly this case leads, before the standing safeguarding steps.
+    assert first["doc_id"] == "aspire-academy-cme-policy-2023"
+    assert "allocated social worker immediately" in first["quote"]
+
+
 def test_no_personal_data_in_logs(client, caplog):
     caplog.set_level(logging.INFO)
     messages = [
