@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -51,8 +52,7 @@ class Glossary:
     def topic_codes(self, query: str) -> list[str]:
         """Regulation paragraphs named by the way staff describe them ("the 20-day rule")."""
         low = query.lower()
-        return [code for code, phrases in self.topics.items()
-                if any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", low) for p in phrases)]
+        return [code for code, phrases in self.topics.items() if any(_loose(p).search(low) for p in phrases)]
 
     def modern_codes(self, query: str) -> list[str]:
         """2024 codes meant by the query: 2006 codes mapped forward, and named topics."""
@@ -60,3 +60,14 @@ class Glossary:
         for code in _CODE.findall(query):
             out.extend(self.old_codes.get(code.lower(), []))
         return out + self.topic_codes(query)
+
+
+@lru_cache(maxsize=512)
+def _loose(phrase: str) -> re.Pattern:
+    """A topic phrase that still matches with one extra word inside it: "the leave-of-absence
+    *deletion* ground", "the 20 *consecutive* school day rule"."""
+    words = phrase.split()
+    if any(len(w) < 3 for w in words):  # "code n" must stay exact
+        return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")
+    body = r"\s+(?:[\w'’-]+\s+)?".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from indexer.errors import UnknownAuthority
@@ -72,3 +74,17 @@ def test_names_that_only_scope_are_removed_from_the_query(retriever):
     assert "Barking" not in retriever.without_names("who manages looked-after children in Barking and Dagenham")
     # A query that is nothing but a name keeps it (there would be nothing left to search for).
     assert retriever.without_names("Worcestershire") == "Worcestershire"
+
+
+@pytest.mark.parametrize(
+    "query, codes",
+    [
+        ("For the leave-of-absence deletion ground, when does the 10 day count start?", ["9(1)(h)"]),
+        ("when is the sickness return due", ["13(9)"]),
+        ("what goes on a code n", ["10(7)"]),
+        ("a code for n", []),  # a phrase with a one-letter word stays exact
+        ("leave of absence for a holiday", []),  # no "ground": not the deletion ground
+    ],
+)
+def test_topic_phrases_allow_one_extra_word(query, codes):
+    assert Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml").topic_codes(query) == codes
