@@ -18,6 +18,8 @@ class Glossary:
     old_codes: dict[str, list[str]] = field(default_factory=dict)
     synonyms: tuple[tuple[str, ...], ...] = ()
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regulation code → phrases
+    abroad_phrase: str = ""
+    abroad_places: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -29,6 +31,8 @@ class Glossary:
             old_codes={str(k).lower(): [str(x) for x in v or []] for k, v in (raw.get("old_codes") or {}).items()},
             synonyms=tuple(tuple(str(p).lower() for p in group) for group in raw.get("synonyms") or ()),
             topics={str(k).lower(): tuple(str(p).lower() for p in v or ()) for k, v in (raw.get("topics") or {}).items()},
+            abroad_phrase=str((raw.get("abroad") or {}).get("phrase") or ""),
+            abroad_places=tuple(str(p).lower() for p in (raw.get("abroad") or {}).get("places") or ()),
         )
 
     def expand(self, query: str, *, synonyms: bool = True) -> str:
@@ -43,11 +47,19 @@ class Glossary:
         for code in _CODE.findall(query):
             extra.extend(self.old_codes.get(code.lower().replace(" ", ""), []))
         extra.extend(self.topic_codes(query))
+        if self.abroad_phrase and self._abroad().search(low):
+            extra.append(self.abroad_phrase)
         for group in self.synonyms if synonyms else ():
             used = [p for p in group if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
             if used:
                 extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
+
+    def _abroad(self) -> re.Pattern:
+        # Northern Ireland is in the UK; the Republic is abroad.
+        alts = "|".join(("(?<!northern )" if p == "ireland" else "") + re.escape(p)
+                        for p in sorted(self.abroad_places, key=len, reverse=True)) or "(?!)"
+        return _compiled(rf"(?<![a-z])(?:{alts})(?![a-z])")
 
     def topic_codes(self, query: str) -> list[str]:
         """Regulation paragraphs named by the way staff describe them ("the 20-day rule")."""
@@ -71,3 +83,8 @@ def _loose(phrase: str) -> re.Pattern:
         return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")
     body = r"\s+(?:[\w'’-]+\s+)?".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)

@@ -77,7 +77,7 @@ def score_units(
     q_all = set(tokenize(expanded))
     denom = sum(retriever.idf(t) for t in q_orig) or 1.0
     for u in units:
-        toks = set(tokenize(u.text)) | {t for t in tokenize(u.hit.chunk.section_path) if t in q_orig}
+        toks = set(tokenize(u.text)) | {t for t in tokenize(u.hit.chunk.section_path) if t in q_all}
         gain = sum(retriever.idf(t) * (1.0 if t in q_orig else 0.4) for t in q_all & toks)
         u.lex = min(1.0, gain / denom)
     q = np.asarray(query_vec if query_vec is not None else retriever.embeddings.embed_query(question), dtype=np.float32)

@@ -88,3 +88,18 @@ def test_names_that_only_scope_are_removed_from_the_query(retriever):
 )
 def test_topic_phrases_allow_one_extra_word(query, codes):
     assert Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml").topic_codes(query) == codes
+
+
+@pytest.mark.parametrize(
+    "query, abroad",
+    [
+        ("They are moving to Poland next week", True),
+        ("family relocating to Sri Lanka", True),
+        ("moved to Ireland in the summer", True),
+        ("moved to Northern Ireland in the summer", False),  # still in the UK
+        ("the usual process for a new pupil", False),
+    ],
+)
+def test_a_named_country_abroad_adds_moving_abroad(query, abroad):
+    g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
+    assert ("moving abroad" in g.expand(query).lower()) is abroad
