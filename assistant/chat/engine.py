@@ -26,7 +26,7 @@ log = logging.getLogger("cme_assist.chat")
 
 SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
-SIDE_BY_SIDE_RATIO = 0.75  # a second source is shown when its best sentence scores this close
+SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 
