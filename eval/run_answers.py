@@ -27,9 +27,9 @@ def matches(entry: str, text: str) -> bool:
 
 
 def grade(case: dict, resp: dict, chunk_text: dict[str, str]) -> dict:
-    action_ok = resp["action"] == case["expected_action"] or (
-        case["id"] in ("a007", "a020") and resp["action"] == "escalated"
-    )
+    # A case may accept a second action: a procedure question that also carries a safeguarding
+    # signal is rightly escalated, and still has to cite its evidence.
+    action_ok = resp["action"] in (case["expected_action"], *case.get("also_accept", ()))
     blob = resp["answer"] + " " + " ".join(resp.get("options") or [])
     facts_ok = all(matches(e, blob) for e in case.get("must_contain", []))
     verbatim = [squash(c["quote"]) in squash(chunk_text.get(c["chunk_id"], "")) for c in resp["citations"]]
