@@ -1,0 +1,54 @@
+"""The eval runners' grading: a wrong grader would make every reported figure wrong."""
+
+from eval.common import first_relevant_rank, metrics
+from eval.run_answers import grade
+
+CHUNKS = {"d--0001": "Schools must inform the Admissions Team, within 5 days, of every child they enrol."}
+
+
+def response(action="answered", answer="Within 5 days [1].", quote="within 5 days", chunk_id="d--0001", **kw):
+    return {"action": action, "answer": answer, "options": [], "flags": kw.get("flags", []),
+            "citations": [{"n": 1, "chunk_id": chunk_id, "quote": quote}] if chunk_id else [],
+            "tool_calls": kw.get("tool_calls", [])}
+
+
+CASE = {"id": "x1", "category": "procedure", "expected_action": "answered", "must_contain": ["5 days|five days"],
+        "evidence": [{"doc_id": "d", "quote": "within 5 days, of every child"}]}
+
+
+def test_a_grounded_answer_with_its_facts_is_correct():
+    g = grade(CASE, response(), CHUNKS)
+    assert g["correct"] and g["verbatim"] == [True]
+
+
+def test_missing_fact_wrong_action_or_citation_elsewhere_is_wrong():
+    assert not grade(CASE, response(answer="Soon [1]."), CHUNKS)["correct"]
+    assert not grade(CASE, response(action="clarify"), CHUNKS)["correct"]
+    other = {**CHUNKS, "d--0002": "Something else entirely, 5 days."}
+    assert not grade(CASE, response(chunk_id="d--0002", quote="5 days"), other)["correct"]
+
+
+def test_a_quote_not_in_its_chunk_is_not_verbatim():
+    assert grade(CASE, response(quote="within five days"), CHUNKS)["verbatim"] == [False]
+
+
+def test_second_acceptable_action_comes_from_the_case():
+    escalated = response(action="escalated")
+    assert not grade(CASE, escalated, CHUNKS)["action_ok"]
+    assert grade({**CASE, "also_accept": ["escalated"]}, escalated, CHUNKS)["correct"]
+
+
+def test_unanswerable_needs_not_found_and_no_citations():
+    case = {"id": "x2", "category": "unanswerable", "expected_action": "not_found", "must_contain": [], "evidence": []}
+    assert grade(case, response(action="not_found", chunk_id=None), CHUNKS)["correct"]
+    assert not grade(case, response(action="not_found"), CHUNKS)["correct"]
+
+
+def test_rank_and_metrics():
+    ranked = [("a", "nothing here"), ("b", "the evidence text"), ("a", "the evidence text")]
+    assert first_relevant_rank(ranked, "a", "evidence   text") == 3
+    assert first_relevant_rank(ranked, None, "evidence text") == 2
+    assert first_relevant_rank(ranked, "c", "evidence text") is None
+    m = metrics([1, 3, None, 12])
+    assert m["recall@1"] == 0.25 and m["recall@3"] == 0.5 and m["recall@10"] == 0.5
+    assert abs(m["mrr"] - (1 + 1 / 3) / 4) < 1e-9
