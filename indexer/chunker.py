@@ -22,7 +22,7 @@ _SKIP_SECTIONS = ("Footnotes", "Editorial notes")
 @dataclass(frozen=True)
 class ChunkingParams:
     max_words: int = 150
-    version: str = "v2"  # bump when the algorithm changes, so old indexes are not reused
+    version: str = "v3"  # bump when the algorithm changes, so old indexes are not reused
 
 
 @dataclass
@@ -255,38 +255,55 @@ def chunk_legislation(doc_id: str, norm: NormalisedDoc, params: ChunkingParams) 
     return _merge_paragraphs(builder.chunks, norm, params)
 
 
+_REGULATION_KEY = re.compile(r"^(.*?\d{1,2})(?:\(|$)")
 _PARAGRAPH_KEY = re.compile(r"^(.*?\d{1,2}\(\d{1,2}\))")
 
 
 def _merge_paragraphs(chunks: list[Chunk], norm: NormalisedDoc, params: ChunkingParams) -> list[Chunk]:
-    """Put a short numbered paragraph back together: "(9) ... a sickness return if—", "(a) ...",
-    "(b) ..." read as one provision, and split apart the lead-in ranks above the condition it
-    introduces. A paragraph too long for one chunk keeps one chunk per sub-paragraph."""
+    """Put short provisions back together: a whole regulation when it fits ("2 — Extent and
+    application", (1) and (2)), else each numbered paragraph with its sub-paragraphs ("(9) ... a
+    sickness return if—", "(a) ...", "(b) ..."), since a lead-in split from the condition it
+    introduces ranks above it. Anything too long keeps one chunk per sub-paragraph."""
+    out: list[Chunk] = []
+
+    def emit(part: list[Chunk], whole_regulation: bool) -> None:
+        first, last = part[0], part[-1]
+        path = first.section_path
+        if whole_regulation and len(part) > 1 and " > " in path:
+            path = path.rsplit(" > ", 1)[0]  # the regulation, not its first paragraph
+        ordinal = len(out)
+        out.append(Chunk(
+            chunk_id=f"{first.doc_id}--{ordinal:04d}", doc_id=first.doc_id, ordinal=ordinal,
+            text=norm.text[first.start : last.end], section_path=path,
+            start=first.start, end=last.end, page=first.page,
+            paragraphs=list(dict.fromkeys(p for c in part for p in c.paragraphs)),
+            codes=list(dict.fromkeys(x for c in part for x in c.codes)),
+        ))
+
+    def fits(part: list[Chunk]) -> bool:
+        return words(norm.text[part[0].start : part[-1].end]) <= params.max_words
+
+    for reg in _runs(chunks, _REGULATION_KEY):
+        if fits(reg):
+            emit(reg, True)
+            continue
+        for para in _runs(reg, _PARAGRAPH_KEY):
+            for part in ([para] if fits(para) else [[c] for c in para]):
+                emit(part, False)
+    return out
+
+
+def _runs(chunks: list[Chunk], pattern: re.Pattern) -> list[list[Chunk]]:
+    """Consecutive chunks whose first paragraph label shares the pattern's key (same page, in order)."""
     def key(c: Chunk) -> str | None:
-        m = _PARAGRAPH_KEY.match(c.paragraphs[0]) if c.paragraphs else None
+        m = pattern.match(c.paragraphs[0]) if c.paragraphs else None
         return m.group(1) if m else None
 
-    groups: list[list[Chunk]] = []
+    runs: list[list[Chunk]] = []
     for c in chunks:
-        prev = groups[-1][-1] if groups else None
-        if (prev is not None and key(c) is not None and key(c) == key(prev) and c.page == prev.page
-                and c.start >= prev.end):
-            groups[-1].append(c)
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and key(c) is not None and key(c) == key(prev) and c.page == prev.page and c.start >= prev.end:
+            runs[-1].append(c)
         else:
-            groups.append([c])
-    out: list[Chunk] = []
-    for g in groups:
-        parts = [g]
-        if len(g) > 1 and words(norm.text[g[0].start : g[-1].end]) > params.max_words:
-            parts = [[c] for c in g]
-        for part in parts:
-            first, last = part[0], part[-1]
-            ordinal = len(out)
-            out.append(Chunk(
-                chunk_id=f"{first.doc_id}--{ordinal:04d}", doc_id=first.doc_id, ordinal=ordinal,
-                text=norm.text[first.start : last.end], section_path=first.section_path,
-                start=first.start, end=last.end, page=first.page,
-                paragraphs=list(dict.fromkeys(p for c in part for p in c.paragraphs)),
-                codes=list(dict.fromkeys(x for c in part for x in c.codes)),
-            ))
-    return out
+            runs.append([c])
+    return runs

@@ -96,6 +96,10 @@ def test_a_short_paragraph_keeps_its_lead_in_and_sub_paragraphs_together():
     grounds = [c for c in chunks if any(p.startswith("9(1)(") for p in c.paragraphs)]
     assert len(grounds) >= 15
     assert all(len(c.text.split()) <= ChunkingParams().max_words for c in chunks if len(c.paragraphs) > 1)
+    # A whole regulation that fits is one chunk, under the regulation's own heading.
+    extent = next(c for c in chunks if "2(2)" in c.paragraphs)
+    assert "2(1)" in extent.paragraphs and "apply only in relation to schools in England" in extent.text
+    assert extent.section_path == "Regulation 2 — Extent and application"
 
 
 def test_hard_wrapped_line_followed_by_capital_is_joined_only_in_wrapped_documents():
