@@ -37,6 +37,7 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_referrals
 
 clean:
 	rm -rf data .pytest_cache
