@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from assistant.rules import Source
+from guardrails.safeguarding import RISKS
+from guardrails.text import fold
 
 __all__ = ["Step", "red_flags", "STEPS", "NOT_A_SAFEGUARDING_REFERRAL", "ABROAD_STEPS", "BANNER"]
 
@@ -72,7 +74,19 @@ def red_flags(facts: Mapping[str, Any]) -> list[str]:
     for name, pattern in _WORDS:
         if re.search(pattern, text):
             flags.append(name)
+    # The chat's safeguarding triage knows the euphemisms ("going to be cut like the other girls");
+    # a referral is always about a particular child, so any indicator it finds is a flag here.
+    folded = fold(text)
+    for indicator, pattern in RISKS:
+        label = _TRIAGE_LABELS.get(indicator, indicator.replace("_", " "))
+        if label not in flags and re.search(pattern, folded):
+            flags.append(label)
     return flags
+
+
+_TRIAGE_LABELS = {"fgm": "FGM", "forced_marriage": "forced marriage", "abduction": "taken abroad",
+                  "missing_protected": "protected child missing", "immediate_danger": "in danger",
+                  "self_harm": "self-harm"}
 
 
 _999 = Step("If anyone may be in immediate danger, call the police on 999.")

@@ -111,6 +111,9 @@ def test_bad_dates_are_refused():
     pytest.param({"safeguarding_concerns": "Sister says she is afraid of FGM"}, "FGM", id="fgm"),
     pytest.param({"notes": "family mentioned forced marriage"}, "forced marriage", id="forced-marriage-left-out-key"),
     pytest.param({"destination": "Believed taken abroad"}, "taken abroad", id="taken-abroad"),
+    pytest.param({"safeguarding_concerns": "Her cousin said she is going to be cut like the other girls on the trip"},
+                 "FGM", id="fgm-euphemism-from-the-chat-triage"),
+    pytest.param({"notes": "Told her form tutor she wants to die"}, "self-harm", id="self-harm"),
     pytest.param({"social_worker": "J Smith", "safeguarding_concerns": "Neglect concerns"},
                  "social worker involved with a concern", id="social-worker"),
 ])
