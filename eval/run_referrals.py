@@ -54,7 +54,9 @@ def _fact_text(value) -> list[str]:
 
 def own_text(resp: dict) -> str:
     """What the draft itself says: the Markdown without its list of corpus sources."""
-    return resp.get("markdown", "").split("\n## Sources")[0]
+    text = resp.get("markdown", "").split("\n## Sources")[0]
+    # The draft id is random hex: a run of its digits can look like a phone number.
+    return re.sub(r"\*\*Draft:\*\* `[^`]*`", "", text)
 
 
 def grade(case: dict, resp: dict, chunk_text: dict[str, str], corpus: str = "", export: str = "") -> dict:

@@ -136,3 +136,10 @@ def test_a_quote_not_in_its_chunk_fails():
     bad = {**CITE, "quote": "Full names only"}
     g = grade(CASE, draft(citations=[bad]), CHUNKS, CORPUS)
     assert failed(g) == {"citations_verbatim"}
+
+
+def test_the_random_draft_id_is_not_read_as_an_invented_phone_number():
+    from eval.run_referrals import own_text
+
+    md = "# Draft\n**Draft:** `d-000679464aa`\nPhone: To complete\n## Sources\n01905 844440"
+    assert "000679464" not in own_text({"markdown": md}) and "Phone" in own_text({"markdown": md})

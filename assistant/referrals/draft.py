@@ -15,6 +15,7 @@ steps, cited, ahead of everything else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Literal, Mapping
@@ -117,8 +118,39 @@ def _fact_value(name: str, facts: Mapping[str, Any]) -> str | None:
     return str(v).strip()
 
 
+# Free-text case facts that describe why the pupil left; the chat's extractor reads them.
+NARRATIVE_FACTS = ("destination", "enquiries_made", "notes", "reason_for_leaving")
+
+
+def narrative_leaver_facts(facts: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """Leaver facts read from the case's own description ("Moved permanently to Kraków, Poland"),
+    with the same conservative extractor as the chat: only what the words say, nothing guessed.
+    Facts given as fields always win over what is read from the text."""
+    from assistant.chat.extract import extract_facts
+
+    parts: list[str] = []
+    for name in NARRATIVE_FACTS:
+        v = facts.get(name)
+        parts += [str(x) for x in v if _given(x)] if isinstance(v, (list, tuple)) else ([str(v)] if _given(v) else [])
+    if not parts:
+        return {}
+    read = extract_facts(". ".join(p.rstrip(". ") for p in parts), today).facts
+    # Age comes from the date of birth or year group fields, never from a sentence about the case.
+    return {k: v for k, v in read.items() if k in FACT_FIELDS and k not in ("authority", "of_compulsory_school_age",
+            "date_of_birth", "over_csa_by_next_school_day") and not _given(facts.get(k))}
+
+
 def _leaver(facts: Mapping[str, Any], authority: str, today: date):
     given = {k: v for k, v in facts.items() if k in FACT_FIELDS and k != "authority" and _given(v)}
+    read = narrative_leaver_facts(facts, today)
+    if not given and not read:
+        return None
+    if read:
+        try:
+            return rules.decide_leaver_reason(rules.facts_from_mapping({**read, **given, "authority": authority}),
+                                              today=today)
+        except rules.ImpossibleFacts:
+            pass  # what the description seemed to say contradicts the fields: decide on the fields alone
     if not given:
         return None
     return rules.decide_leaver_reason(rules.facts_from_mapping({**given, "authority": authority}), today=today)
@@ -206,6 +238,10 @@ def draft_referral(authority: str, facts: Mapping[str, Any], *, today: date, for
     warnings: list[str] = []
     warning_sources: list[Source] = []
     outcome = _leaver(facts, canonical, today)
+    read = narrative_leaver_facts(facts, today)
+    if read and outcome is not None and form.field("leaving_reason"):
+        warnings.append("Reason for leaving: worked out partly from the case description ("
+                        + ", ".join(sorted(read)) + "); check those facts before sending.")
     fields: list[DraftField] = []
     for spec in form.fields:
         if spec.kind == "fact":
@@ -242,7 +278,9 @@ def _warn_leaver(outcome, form: FormSpec, warnings: list[str]) -> None:
         warnings.append("Reason for leaving: give the facts about why the pupil left (POST /v1/tools/leaver-reason "
                         "lists them) so the rule module can settle the regulation 9 ground.")
     elif isinstance(outcome, rules.NeedsFacts):
-        warnings.append(f"Reason for leaving not settled yet: {outcome.next_question.text}")
+        # The question's typing example ("for example 14/03/2025") is not a fact of this case.
+        question = re.sub(r"\s*\(for example [^)]*\)", "", outcome.next_question.text)
+        warnings.append(f"Reason for leaving not settled yet: {question}")
     elif isinstance(outcome, rules.NoGround):
         warnings.append("On the facts given no deletion ground applies yet: " + " ".join(outcome.reasons))
     else:

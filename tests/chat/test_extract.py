@@ -158,6 +158,9 @@ def test_home_education(text, expected, absent):
 @pytest.mark.parametrize("text, expected, absent", [
     P("The family have emigrated to Australia.", {"moved_abroad": True, "moved_away": True}, id="emigrated"),
     P("They relocated to Poland permanently in January.", {"moved_abroad": True}, id="relocated-to-country"),
+    P("Moved permanently to Lisbon, Portugal; new school not yet known", {"moved_abroad": True},
+      id="moved-permanently-to-city-country"),
+    P("Moved to Leeds, then Bradford.", {}, ("moved_abroad",), id="uk-city-is-not-abroad"),
     P("They've gone back to Lithuania for good.", {"moved_abroad": True}, id="gone-back-for-good"),
     P("They went back to Lithuania for a funeral.", {}, ("moved_abroad",), id="visit-is-not-a-move"),
     P("They are moving to Spain next month.", {}, ("moved_abroad",), id="not-moved-yet"),

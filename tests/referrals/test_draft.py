@@ -181,3 +181,22 @@ def test_drafting_modules_are_pure():
         imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert not imported & banned, (mod.__name__, imported & banned)
+
+
+def test_the_leaving_reason_is_read_from_the_case_description():
+    facts = {**CASE, "first_day_of_absence": None,
+             "destination": "The family have moved to Portugal permanently; new school not yet known",
+             "enquiries_made": ["Mother confirmed the move by phone"]}
+    p = payload("Worcestershire", facts)
+    assert (p["leaver"] or {}).get("code") == "9(1)(g)"
+    assert any("case description" in w and "moved_abroad" in w for w in p["warnings"])
+    # A field given as a fact wins over what the description seems to say.
+    p = payload("Worcestershire", {**facts, "moved_abroad": False})
+    assert (p["leaver"] or {}).get("code") != "9(1)(g)"
+
+
+def test_the_description_never_sets_the_age():
+    # "Year 11" in a sentence must not override the date of birth, whatever the description says.
+    facts = {**CASE, "date_of_birth": "2008-07-19", "destination": "In Year 11 he moved permanently to Spain"}
+    p = payload("Worcestershire", facts)
+    assert p["fields"]  # drafted, not refused as impossible facts

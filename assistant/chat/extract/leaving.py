@@ -83,7 +83,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
     abroad = [
         r"\bemigrat\w*",
         r"\b(?:moved|relocated|moving has happened) (?:back )?(?:abroad|overseas|out of the (?:uk|country))\b",
-        rf"\b(?:moved|relocated|emigrated|settled) (?:back )?(?:to|in) {_COUNTRY}",
+        rf"\b(?:moved|relocated|emigrated|settled) (?:back )?(?:permanently |for good )?(?:to|in) (?:[\w'’-]+(?: [\w'’-]+)?, )?{_COUNTRY}",
         r"\bleft the (?:uk|country)\b",
         rf"\b(?:now )?(?:lives?|living|settled|based) (?:permanently )?(?:in|abroad in) {_COUNTRY}",
         rf"\b(?:gone|went|returned|going) (?:back )?(?:abroad|overseas|home|to {_COUNTRY})",
