@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 
 from langchain_core.embeddings import Embeddings
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+QUERY_CACHE_SIZE = 512  # query vectors kept (about 1.5 KB each)
 
 
 def default_model_path() -> str:
@@ -28,6 +30,8 @@ class MiniLMEmbeddings(Embeddings):
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -53,4 +57,16 @@ class MiniLMEmbeddings(Embeddings):
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self._load().encode([text], normalize_embeddings=True, show_progress_bar=False)[0].tolist()
+        # One chat turn embeds the same text more than once (scoped search, then the check for a
+        # better passage elsewhere); a small cache makes the repeats free.
+        with self._cache_lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return list(hit)
+        vec = self._load().encode([text], normalize_embeddings=True, show_progress_bar=False)[0].tolist()
+        with self._cache_lock:
+            self._cache[text] = tuple(vec)
+            while len(self._cache) > QUERY_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return vec

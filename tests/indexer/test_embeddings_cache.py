@@ -1,0 +1,26 @@
+import numpy as np
+
+from indexer import embeddings as emb
+
+
+def test_query_vectors_are_cached_bounded_and_equal_to_fresh_ones(minilm, monkeypatch):
+    model = emb.MiniLMEmbeddings(minilm.model_path)
+    calls = []
+    real = model._load
+
+    def counting_load():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(model, "_load", counting_load)
+    monkeypatch.setattr(emb, "QUERY_CACHE_SIZE", 2)
+    first = model.embed_query("which leaver reason for a pupil who moved abroad")
+    again = model.embed_query("which leaver reason for a pupil who moved abroad")
+    assert len(calls) == 1 and again == first
+    again.append(0.0)  # a caller changing its list must not change the cache
+    assert len(model.embed_query("which leaver reason for a pupil who moved abroad")) == len(first)
+    model.embed_query("second")
+    model.embed_query("third")  # evicts the oldest
+    assert len(model._cache) == 2 and "which leaver reason for a pupil who moved abroad" not in model._cache
+    fresh = emb.MiniLMEmbeddings(minilm.model_path).embed_query("second")
+    assert np.allclose(model.embed_query("second"), fresh)
