@@ -307,6 +307,8 @@ class ChatEngine:
         """Where sources differ, show each one's answer: every authority's when none is chosen, or the
         authority's and the law's when one is."""
         best = scored.best
+        if best.hit.document.authority == NATIONAL and not include_law:
+            return None  # the law answers it for every authority: no local versions to compare
         per: dict[str, compose.Unit] = {}
         for u in sorted(scored.units, key=lambda u: -u.score):
             a = u.hit.document.authority

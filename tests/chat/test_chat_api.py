@@ -139,3 +139,12 @@ def test_the_question_that_separates_grounds_comes_before_the_age_question(clien
     assert "compulsory school age" not in first["answer"].split("\n")[0].lower()
     # Nothing was said about age: the decision goes on assuming compulsory school age, and says so once made.
     assert first["tool_calls"][0]["arguments"].get("of_compulsory_school_age") is True
+
+
+def test_when_the_law_answers_it_is_not_replaced_by_local_versions(client):
+    # No authority chosen and the best passage is the regulation itself: the law answers for every
+    # authority, so it must lead rather than be swapped for side-by-side local passages.
+    body = chat(client, "What details does a school have to send the local authority in a deletion return?")
+    assert body["action"] == "answered"
+    assert body["citations"][0]["doc_id"] == "uksi-2024-208"
+    assert "full name" in body["answer"]
