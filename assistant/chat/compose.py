@@ -113,33 +113,45 @@ _PREFERS = (
 )
 
 
+_OPENS_LIST = re.compile(r"[:—-]\s*$")
+LIST_WORDS = 150  # a list quoted with its introduction may run to this many words
+
+
 def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
-    """The span to quote around a chosen sentence: a list travels with its introduction, and a
-    short sentence brings the next one or two from the same chunk, so the quote reads whole."""
+    """The span to quote around a chosen sentence: a list travels with its introduction (and the
+    introduction with its list), and a short sentence brings the next one or two from the same
+    chunk, so the quote reads whole."""
     same = sorted((x for x in units if x.hit is u.hit), key=lambda x: x.start)
     i = next(k for k, x in enumerate(same) if x.start == u.start)
     start, end = u.start, u.end
     text = u.hit.chunk.text
-    # A short list item: quote from the line that introduces the list.
-    if len(u.text.split()) < 8 and i > 0:
+    # A list item: quote from the line that introduces the list. A short item always goes back;
+    # a longer one when the introduction is near and the whole still reads as one passage.
+    if i > 0:
         for k in range(i - 1, max(-1, i - 8), -1):
-            start = same[k].start
-            if re.search(r"[:—-]\s*$", same[k].text.strip()) or same[k].is_heading:
+            if _OPENS_LIST.search(same[k].text.strip()) or same[k].is_heading:
+                if len(u.text.split()) < 8 or (not same[k].is_heading
+                                               and len(text[same[k].start : end].split()) <= LIST_WORDS):
+                    start = same[k].start
                 break
+            if len(u.text.split()) < 8:
+                start = same[k].start
     # A sentence in the middle of a paragraph or list item: quote from where that paragraph starts.
     para = text.rfind("\n", 0, start) + 1
     if para < start and len(text[para:end].split()) <= words + 20:
         start = para
+    in_list = any(_OPENS_LIST.search(x.text.strip()) for x in same[: i + 1] if x.start >= start)
+    cap = LIST_WORDS if in_list else words
     count = len(text[start:end].split())
     for x in same[i + 1 :]:
         if x.is_heading:
             break
-        intro = re.search(r"[:—-]\s*$", text[start:end].strip()) is not None
+        intro = _OPENS_LIST.search(text[start:end].strip()) is not None
         n = len(x.text.split())
-        if not intro and count + n > words:
+        if not intro and count + n > cap:
             break
         end, count = x.end, count + n
-        if count >= words and not intro:
+        if count >= cap and not intro:
             break
     return start, end
 

@@ -115,7 +115,7 @@ def test_a_quote_starts_where_its_list_item_starts(client):
                 authority="Worcestershire")
     assert body["action"] == "answered"
     assert "SMS" in body["answer"]
-    assert any(c["quote"].startswith("1. 1st day of absence") for c in body["citations"])
+    assert any("1. 1st day of absence, if no contact is received" in c["quote"] for c in body["citations"])
 
 
 def test_a_question_naming_its_authority_is_answered_from_that_authority(client):
@@ -148,3 +148,13 @@ def test_when_the_law_answers_it_is_not_replaced_by_local_versions(client):
     assert body["action"] == "answered"
     assert body["citations"][0]["doc_id"] == "uksi-2024-208"
     assert "full name" in body["answer"]
+    # A list travels with its introduction: the quote runs on through the items, not two of them.
+    assert "telephone number" in body["citations"][0]["quote"]
+
+
+def test_a_list_item_is_quoted_with_the_line_that_introduces_it(client):
+    body = chat(client, "Who holds the database of children not in full-time education?", authority="Barking and Dagenham")
+    assert body["action"] == "answered"
+    quote = body["citations"][0]["quote"]
+    assert "Education Inclusion Team" in quote and "reduced timetable" in quote
+    assert len(quote.split()) <= 150
