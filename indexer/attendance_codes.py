@@ -21,6 +21,8 @@ _LIST_TAIL = re.compile(_CODE)
 # standing alone ("what does N turn into"). "I" and "A" alone are words, not codes.
 _Q_BEFORE = re.compile(r"\b(?:codes?|marks?|marked(?:\s+as)?|coded(?:\s+as)?|recorded\s+as)\s+(?:an?\s+)?([A-Z][0-9]?)\b")
 _Q_AFTER = re.compile(r"\b([A-Z][0-9]?)\s+(?:codes?|marks?)\b")
+# "we marked a pupil N", "coded her as O": a register verb a few words before the letter.
+_Q_MARKED = re.compile(r"\b(?:marked|coded|recorded)\b(?:\s+[a-z]+){0,3}?\s+(?:as\s+)?(?:an?\s+)?([A-Z][0-9]?)(?![\w'’])")
 _Q_ALONE = re.compile(r"(?<![\w'’])([B-HJ-Z])(?![\w'’])")
 # "Child B", "Pupil X", "Plan B": anonymised names and idioms, not codes.
 _NAME_BEFORE = re.compile(r"(?:child|pupil|student|sibling|parent|family|mr|mrs|ms|miss|dr|school|plan|year|case|person)\s+$", re.I)
@@ -42,7 +44,8 @@ def named_codes(text: str) -> set[str]:
 
 def query_codes(query: str, known: set[str]) -> set[str]:
     """Attendance codes a question names, limited to codes the corpus defines."""
-    found = named_codes(query) | set(_Q_BEFORE.findall(query)) | set(_Q_AFTER.findall(query))
+    found = (named_codes(query) | set(_Q_BEFORE.findall(query)) | set(_Q_AFTER.findall(query))
+             | set(_Q_MARKED.findall(query)))
     if found & known:
         return found & known
     # A lone capital only counts when nothing else in the question looks like an acronym, so

@@ -16,6 +16,8 @@ KNOWN = {"B", "D", "G", "N", "O", "X", "Y5", "C1"}
         ("the Y5 code", {"Y5"}),
         ("What does N turn into if we never find out why the child was off?", {"N"}),
         ("Child B moved to Spain, which leaving reason?", set()),
+        ("We marked a pupil N this morning. What now?", {"N"}),  # a register verb makes it a code
+        ("we coded her as O after a week", {"O"}),
         ("Pupil X has not been seen since March", set()),
         ("CME referral for a Y5 pupil", set()),  # Year 5, and an acronym in the question
         ("I think the family went abroad", set()),
