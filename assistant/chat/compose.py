@@ -252,3 +252,32 @@ def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hi
         out.append(Hit(chunk, u.hit.document, 0.0))
         cid = chunk.chunk_id
     return out
+
+
+# -- "which code?": a definition paragraph points at the register table row that uses it.
+_ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b", re.I)
+_ROW = re.compile(r"\|\s*[A-Z]\d?\s*\|\s*$")
+_LABEL = re.compile(r"(\d{1,2})\((\d{1,2})\)")
+
+
+def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) -> Unit | None:
+    """For a "which code?" question answered by a paragraph that defines a circumstance (reg 10(14):
+    "criminal justice detention" is police detention, remand...), the table row whose text refers
+    to that paragraph ("...criminal justice detention within paragraph (14) | Y5 |"). Rows link
+    their paragraph as ``regulation/10/14/``, so the match is exact."""
+    if not _ASKS_CODE.search(question) or any(_ROW.search(u.text) for u in chosen):
+        return None
+    for u in chosen[:1]:  # only the passage that answers best
+        for label in u.hit.chunk.paragraphs:
+            m = _LABEL.match(label)
+            if not m:
+                continue
+            link = f"regulation/{m.group(1)}/{m.group(2)}/"
+            for chunk in retriever.chunks_of(u.hit.chunk.doc_id):
+                for row, vec in retriever.units(chunk.chunk_id):
+                    text = chunk.text[row["start"] : row["end"]]
+                    # A row defined by that paragraph alone (the "O" row, which only points at
+                    # paragraphs (7) and (9), is not what any one of them means).
+                    if link in text and _ROW.search(text) and len(re.findall(r"/regulation/\d+/\d+/", text)) == 1:
+                        return Unit(0, Hit(chunk, u.hit.document, 0.0), row["start"], row["end"], False, vector=vec)
+    return None

@@ -288,6 +288,10 @@ class ChatEngine:
             chosen = side
         if compose.missing_answer_type(message, chosen, scored.units):
             return self._not_found(message, hits, scope)
+        row = compose.code_row_for(message, chosen, self.r)
+        if row is not None:
+            scored.units.append(row)
+            chosen = [row] + chosen
         answer = self._compose(chosen, scored, today, authority if other else None)
         if other:
             answer.flag("other_authority")

@@ -158,3 +158,13 @@ def test_a_list_item_is_quoted_with_the_line_that_introduces_it(client):
     quote = body["citations"][0]["quote"]
     assert "Education Inclusion Team" in quote and "reduced timetable" in quote
     assert len(quote.split()) <= 150
+
+
+def test_which_code_follows_the_definition_to_its_register_row(client):
+    # "Police custody" is defined in reg 10(14) ("criminal justice detention"); the code is the
+    # table row that refers to paragraph (14), and it leads the answer.
+    body = chat(client, "Which attendance code do we use for a pupil held in police custody?")
+    assert body["action"] == "answered"
+    first = body["citations"][0]
+    assert first["doc_id"] == "uksi-2024-208" and "| Y5 |" in first["quote"]
+    assert any("police detention" in c["quote"] for c in body["citations"][1:])
