@@ -163,19 +163,25 @@ def _passage_html(text: str, passage: tuple[int, int] | None, mark: tuple[int, i
             out.append(str(escape(part)).replace("\n", "<br>\n"))
 
     out.append('<p class="govuk-body app-doc__para">')
-    for offset, _, kind in cuts:
-        offset = max(pos, min(offset, len(text)))
+    # Cuts at the same offset (a quote that starts where its passage starts) change the state
+    # together: closing and reopening between them would leave the id on an empty span.
+    i = 0
+    while i < len(cuts):
+        offset = max(pos, min(cuts[i][0], len(text)))
         emit(text[pos:offset])
         pos = offset
         out.append(close_tags())
-        if kind == "P":
-            in_passage = True
-        elif kind == "p":
-            in_passage = False
-        elif kind == "M":
-            in_mark = True
-        else:
-            in_mark = False
+        while i < len(cuts) and max(pos, min(cuts[i][0], len(text))) == offset:
+            kind = cuts[i][2]
+            if kind == "P":
+                in_passage = True
+            elif kind == "p":
+                in_passage = False
+            elif kind == "M":
+                in_mark = True
+            else:
+                in_mark = False
+            i += 1
         out.append(open_tags())
     emit(text[pos:])
     out.append(close_tags() + "</p>")

@@ -60,6 +60,16 @@ def test_document_text_is_escaped(web_client, web_services):
     assert html.count("<mark>") == html.count("</mark>") == 1
 
 
+def test_a_quote_starting_with_its_passage_keeps_the_anchor_on_text():
+    from assistant.web.routes import _passage_html
+
+    text = "Before.\n\nThe cited passage starts here and the quote with it. After."
+    start = text.index("The cited")
+    html = str(_passage_html(text, (start, start + 50), (start, start + 20)))
+    assert '<span class="app-passage" id="cited-passage" tabindex="-1"><mark>The cited passage st' in html
+    assert html.count('id="cited-passage"') == 1
+
+
 def test_feedback_is_stored_with_settings_hash_and_exported(web_client, web_services):
     body = {"rating": "down", "comment": "=HYPERLINK(\"http://x\")", "settings_hash": "abc123def456",
             "session_id": "s1", "authority": "Norfolk", "action": "answered", "question": "What is CME?",
