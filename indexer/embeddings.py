@@ -56,6 +56,11 @@ class MiniLMEmbeddings(Embeddings):
         )
         return vectors.tolist()
 
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks time the model, not the cache)."""
+        with self._cache_lock:
+            self._cache.clear()
+
     def embed_query(self, text: str) -> list[float]:
         # One chat turn embeds the same text more than once (scoped search, then the check for a
         # better passage elsewhere); a small cache makes the repeats free.

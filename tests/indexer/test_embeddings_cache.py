@@ -24,3 +24,10 @@ def test_query_vectors_are_cached_bounded_and_equal_to_fresh_ones(minilm, monkey
     assert len(model._cache) == 2 and "which leaver reason for a pupil who moved abroad" not in model._cache
     fresh = emb.MiniLMEmbeddings(minilm.model_path).embed_query("second")
     assert np.allclose(model.embed_query("second"), fresh)
+
+
+def test_clear_cache_forgets_every_query(minilm):
+    model = emb.MiniLMEmbeddings(minilm.model_path)
+    model.embed_query("one")
+    model.clear_cache()
+    assert len(model._cache) == 0
