@@ -27,6 +27,7 @@ log = logging.getLogger("cme_assist.chat")
 SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
+_TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 
@@ -223,6 +224,16 @@ class ChatEngine:
                 assumed_note = ("\n\nI assumed the pupil is of compulsory school age (Reception after the term of "
                                 "their 5th birthday to the end of Year 11). If they are not, the grounds in "
                                 "regulation 9(3) apply instead: tell me their age and I will check.")
+        if (result.get("kind") == "needs_facts" and _TIME_AWAY.search(message)
+                and facts.get("leave_of_absence_given") is None and not facts.get("leave_end")
+                and not facts.get("moved_abroad") and result["missing"][0]["key"] != "leave_of_absence_given"):
+            # A holiday or trip: whether leave was given decides between 9(1)(h) and 9(1)(i), so
+            # that is the question to ask first.
+            from assistant import rules
+
+            q = rules.QUESTIONS["leave_of_absence_given"]
+            result = {**result, "missing": [{"key": q.key, "text": q.text, "options": list(q.options), "why": q.why},
+                                            *result["missing"]]}
         link = render.SourceLinker(self.r, today)
         if "error" in result:
             session.pending = None

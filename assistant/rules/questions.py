@@ -42,6 +42,10 @@ _Q: dict[str, tuple[str, tuple[str, ...], dict[str, Any], str]] = {
          "Died": {"died": True},
          "Something else": {}},
         "Each deletion ground starts from a different situation."),
+    "leave_of_absence_given": (
+        "Did the school give leave of absence for this time away (an authorised absence)?", YN, _YN_VALUES,
+        "With leave, 9(1)(h) applies 10 school days after the leave ends; without it, 9(1)(i) needs "
+        "20 school days of continuous absence."),
     "registered_at_another_school": (
         "Has another school confirmed that the pupil is now on its admission register?", YN,
         _YN_VALUES, "Ground 9(1)(a) needs registration at another school."),

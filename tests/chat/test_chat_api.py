@@ -168,3 +168,15 @@ def test_which_code_follows_the_definition_to_its_register_row(client):
     first = body["citations"][0]
     assert first["doc_id"] == "uksi-2024-208" and "| Y5 |" in first["quote"]
     assert any("police detention" in c["quote"] for c in body["citations"][1:])
+
+
+def test_a_holiday_asks_first_whether_leave_was_given_and_the_answer_continues(client):
+    first = chat(client, "One of our pupils went to Pakistan on a family holiday in October and has not come back. "
+                         "Which leaver reason applies?")
+    assert first["action"] == "clarify" and "leave of absence" in first["answer"].split("\n")[0]
+    assert first["options"] == ["Yes", "No", "Not known"]
+    second = chat(client, "Yes", session_id=first["session_id"])
+    call = second["tool_calls"][0]
+    assert call["name"] == "leaver_reason" and call["arguments"].get("leave_of_absence_given") is True
+    # With leave given, 9(1)(h) is in play: the next thing it needs is when the leave ended.
+    assert second["action"] == "clarify" and "last day of the leave" in second["answer"].split("\n")[0]
