@@ -78,6 +78,9 @@ def test_route(message, intent):
     ("Who do we contact about a child missing education?", True),
     ("What's the email address for the CME team?", True),
     ("Which ground do we use?", False),
+    ("What are the contact details for the CME team?", True),
+    ("Which parent contact details go on a deletion return?", False),  # what the return holds
+    ("What contact details have to be recorded in the admission register?", False),
 ])
 def test_contact_question(message, contact):
     assert is_contact_question(message) is contact
