@@ -281,3 +281,26 @@ def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) 
                     if link in text and _ROW.search(text) and len(re.findall(r"/regulation/\d+/\d+/", text)) == 1:
                         return Unit(0, Hit(chunk, u.hit.document, 0.0), row["start"], row["end"], False, vector=vec)
     return None
+
+
+# -- "what happens next?": a step that ends its chunk continues in the next one.
+_ASKS_NEXT = re.compile(r"\bwhat (?:happens|comes|do (?:we|i) do|should (?:we|i) do) (?:next|then|after(?:wards)?)\b|"
+                        r"\bnext steps?\b|\bwhat happens if (?:they|she|he|the \w+) still\b", re.I)
+
+
+def next_step_for(question: str, u: Unit, units: list[Unit], retriever: HybridRetriever) -> Unit | None:
+    """For a "what happens next?" question whose best passage is the last step in its chunk, the
+    first sentence of the following chunk of the same section (the process continues there)."""
+    if not _ASKS_NEXT.search(question):
+        return None
+    _, end = window(u, units)
+    if u.hit.chunk.text[end:].strip():
+        return None  # the quote does not reach the end of its chunk: the next step is in it already
+    _, nxt = retriever.neighbours(u.hit.chunk.chunk_id)
+    chunk = retriever.chunk(nxt) if nxt else None
+    if chunk is None or chunk.section_path.split(" > ")[0] != u.hit.chunk.section_path.split(" > ")[0]:
+        return None
+    for row, vec in retriever.units(chunk.chunk_id):
+        if not row["heading"]:
+            return Unit(u.hit_rank, Hit(chunk, u.hit.document, 0.0), row["start"], row["end"], False, vector=vec)
+    return None

@@ -303,6 +303,10 @@ class ChatEngine:
         if row is not None:
             scored.units.append(row)
             chosen = [row] + chosen
+        step = compose.next_step_for(message, chosen[0], scored.units, self.r)
+        if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
+            scored.units.append(step)
+            chosen = [chosen[0], step, *chosen[1:]]
         answer = self._compose(chosen, scored, today, authority if other else None)
         if other:
             answer.flag("other_authority")

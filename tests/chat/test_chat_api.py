@@ -180,3 +180,10 @@ def test_a_holiday_asks_first_whether_leave_was_given_and_the_answer_continues(c
     assert call["name"] == "leaver_reason" and call["arguments"].get("leave_of_absence_given") is True
     # With leave given, 9(1)(h) is in play: the next thing it needs is when the leave ended.
     assert second["action"] == "clarify" and "last day of the leave" in second["answer"].split("\n")[0]
+
+
+def test_what_happens_next_follows_the_process_into_the_next_chunk(client):
+    body = chat(client, "The parents have been sent a notice to enrol their child but have not done it. "
+                        "What happens next?", authority="Barking and Dagenham")
+    assert body["action"] == "answered"
+    assert "School Attendance Order" in body["answer"]
