@@ -28,6 +28,8 @@ SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the que
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
+CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
+_DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 
@@ -303,6 +305,9 @@ class ChatEngine:
         if row is not None:
             scored.units.append(row)
             chosen = [row] + chosen
+        law = self._current_law(message, chosen, scored, today)
+        if law is not None:
+            chosen = [*chosen, law]
         step = compose.next_step_for(message, chosen[0], scored.units, self.r)
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
@@ -321,6 +326,22 @@ class ChatEngine:
             answer.flag("llm_fallback")
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
+
+    def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
+                     today: date) -> compose.Unit | None:
+        """When every chosen passage is from a document past review or citing superseded law, the
+        2024 legislation's best passage goes with it, so the answer gives the current position.
+        A question about taking a pupil off roll looks first in regulation 9."""
+        docs = [u.hit.document for u in chosen]
+        if any(d.authority == NATIONAL for d in docs) or not all(
+                d.superseded_references or d.status(today) == "review_overdue" for d in docs):
+            return None
+        floor = CURRENT_LAW_RATIO * chosen[0].score
+        law = [u for u in sorted(scored.units, key=lambda u: -u.score)
+               if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor]
+        if _DELETION.search(message):
+            law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
+        return law[0] if law else None
 
     def _side_by_side(self, scored: compose.Scored, *, include_law: bool) -> list[compose.Unit] | None:
         """Where sources differ, show each one's answer: every authority's when none is chosen, or the

@@ -187,3 +187,13 @@ def test_what_happens_next_follows_the_process_into_the_next_chunk(client):
                         "What happens next?", authority="Barking and Dagenham")
     assert body["action"] == "answered"
     assert "School Attendance Order" in body["answer"]
+
+
+def test_an_answer_from_an_out_of_date_policy_brings_the_current_law(client):
+    body = chat(client, "Aspire's policy lets us take a pupil off roll after four months in custody. "
+                        "What does the law say now?", authority="Worcestershire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    docs = [c["doc_id"] for c in body["citations"]]
+    assert "aspire-academy-cme-policy-2023" in docs and "uksi-2024-208" in docs
+    law = next(c for c in body["citations"] if c["doc_id"] == "uksi-2024-208")
+    assert "sentence of detention" in law["quote"]
