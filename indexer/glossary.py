@@ -47,19 +47,13 @@ class Glossary:
         for code in _CODE.findall(query):
             extra.extend(self.old_codes.get(code.lower().replace(" ", ""), []))
         extra.extend(self.topic_codes(query))
-        if self.abroad_phrase and self._abroad().search(low):
+        if self.abroad_phrase and _abroad(self.abroad_places).search(low):
             extra.append(self.abroad_phrase)
         for group in self.synonyms if synonyms else ():
             used = [p for p in group if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
             if used:
                 extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
-
-    def _abroad(self) -> re.Pattern:
-        # Northern Ireland is in the UK; the Republic is abroad.
-        alts = "|".join(("(?<!northern )" if p == "ireland" else "") + re.escape(p)
-                        for p in sorted(self.abroad_places, key=len, reverse=True)) or "(?!)"
-        return _compiled(rf"(?<![a-z])(?:{alts})(?![a-z])")
 
     def topic_codes(self, query: str) -> list[str]:
         """Regulation paragraphs named by the way staff describe them ("the 20-day rule")."""
@@ -86,5 +80,9 @@ def _loose(phrase: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def _abroad(places: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the places abroad, built once per glossary rather than per query."""
+    # Northern Ireland is in the UK; the Republic is abroad.
+    alts = "|".join(("(?<!northern )" if p == "ireland" else "") + re.escape(p)
+                    for p in sorted(places, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?:{alts})(?![a-z])")

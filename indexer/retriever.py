@@ -98,7 +98,11 @@ class HybridRetriever:
             weights.update({code: 2.0 for code in attendance_codes.defined_codes(c.text)})
             self._att.append(weights)
         self._att_known = {code for w in self._att for code, v in w.items() if v == 2.0}
-        self._names: re.Pattern | None = None
+        # Names that only say whose document to read: authorities and the aliases of their documents.
+        names = {d.authority for d in index.documents.values() if d.authority != NATIONAL}
+        names |= {a for d in index.documents.values() if d.authority != NATIONAL for a in d.aliases}
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self._names = re.compile(rf"(?<![\w&])(?:{alts})(?:['’]s)?(?![\w&])", re.I) if alts else re.compile(r"(?!)")
         self._units_of: dict[str, list[int]] = {}
         for i, row in enumerate(index.unit_rows):
             self._units_of.setdefault(row["chunk_id"], []).append(i)
@@ -183,11 +187,6 @@ class HybridRetriever:
     def without_names(self, query: str) -> str:
         """The query less the names that only say whose document to read (authorities, school and
         council names): they pick the document, not the sentence that answers."""
-        if self._names is None:
-            names = {d.authority for d in self.index.documents.values() if d.authority != NATIONAL}
-            names |= {a for d in self.index.documents.values() if d.authority != NATIONAL for a in d.aliases}
-            alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._names = re.compile(rf"(?<![\w&])(?:{alts})(?:['’]s)?(?![\w&])", re.I) if alts else re.compile(r"(?!)")
         stripped = re.sub(r"\s{2,}", " ", self._names.sub(" ", query)).strip()
         return stripped if len(stripped.split()) >= 2 else query
 
