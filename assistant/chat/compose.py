@@ -274,12 +274,12 @@ def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) 
                 continue
             link = f"regulation/{m.group(1)}/{m.group(2)}/"
             for chunk in retriever.chunks_of(u.hit.chunk.doc_id):
-                for row, vec in retriever.units(chunk.chunk_id):
-                    text = chunk.text[row["start"] : row["end"]]
+                for row in units_of(Hit(chunk, u.hit.document, 0.0), 0, retriever):
                     # A row defined by that paragraph alone (the "O" row, which only points at
                     # paragraphs (7) and (9), is not what any one of them means).
-                    if link in text and _ROW.search(text) and len(re.findall(r"/regulation/\d+/\d+/", text)) == 1:
-                        return Unit(0, Hit(chunk, u.hit.document, 0.0), row["start"], row["end"], False, vector=vec)
+                    if (link in row.text and _ROW.search(row.text)
+                            and len(re.findall(r"/regulation/\d+/\d+/", row.text)) == 1):
+                        return row
     return None
 
 
@@ -300,7 +300,4 @@ def next_step_for(question: str, u: Unit, units: list[Unit], retriever: HybridRe
     chunk = retriever.chunk(nxt) if nxt else None
     if chunk is None or chunk.section_path.split(" > ")[0] != u.hit.chunk.section_path.split(" > ")[0]:
         return None
-    for row, vec in retriever.units(chunk.chunk_id):
-        if not row["heading"]:
-            return Unit(u.hit_rank, Hit(chunk, u.hit.document, 0.0), row["start"], row["end"], False, vector=vec)
-    return None
+    return next((x for x in units_of(Hit(chunk, u.hit.document, 0.0), u.hit_rank, retriever) if not x.is_heading), None)
