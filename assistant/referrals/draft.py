@@ -140,9 +140,9 @@ def narrative_leaver_facts(facts: Mapping[str, Any], today: date) -> dict[str, A
             "date_of_birth", "over_csa_by_next_school_day") and not _given(facts.get(k))}
 
 
-def _leaver(facts: Mapping[str, Any], authority: str, today: date):
+def _leaver(facts: Mapping[str, Any], read: Mapping[str, Any], authority: str, today: date):
+    """The rule outcome on the given facts plus ``read`` (``narrative_leaver_facts``), None with neither."""
     given = {k: v for k, v in facts.items() if k in FACT_FIELDS and k != "authority" and _given(v)}
-    read = narrative_leaver_facts(facts, today)
     if not given and not read:
         return None
     if read:
@@ -237,8 +237,8 @@ def draft_referral(authority: str, facts: Mapping[str, Any], *, today: date, for
     facts = dict(facts)
     warnings: list[str] = []
     warning_sources: list[Source] = []
-    outcome = _leaver(facts, canonical, today)
     read = narrative_leaver_facts(facts, today)
+    outcome = _leaver(facts, read, canonical, today)
     if read and outcome is not None and form.field("leaving_reason"):
         warnings.append("Reason for leaving: worked out partly from the case description ("
                         + ", ".join(sorted(read)) + "); check those facts before sending.")
