@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from assistant.chat import compose, render
+from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.router import is_contact_question, route
@@ -55,6 +55,7 @@ class ChatEngine:
         corpus_text: str = "",
     ) -> None:
         self.corpus_text = corpus_text or "\n".join(retriever.index.texts.values())
+        self._folded = named_things.fold(self.corpus_text)
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self.r = retriever
         self.tools = {t.name: t for t in tools}
@@ -283,7 +284,11 @@ class ChatEngine:
         scope = authority or mentioned
         if self._outside_corpus(message):
             return self._not_found(message, [], scope)
+        unknown = named_things.unknown_things(message, self._folded)
         hits, scored = self._search(message, scope)
+        if unknown:
+            # Passages about its namesake would read like an answer about a thing no document names.
+            return self._not_found(message, hits, scope, unknown)
         other = False
         if authority and mentioned != authority:
             # Is the answer really somewhere else? Only when another authority's passage is clearly better,
@@ -384,9 +389,12 @@ class ChatEngine:
             lines.append("")
         return Answer(Action.ANSWERED, "\n".join(lines).strip(), citations, intent=Intent.PROCEDURE)
 
-    def _not_found(self, message: str, hits: list[Hit], scope: str | None) -> Answer:
+    def _not_found(self, message: str, hits: list[Hit], scope: str | None, unknown: list[str] = ()) -> Answer:
         closest = list(dict.fromkeys(h.document.title for h in hits))[:3]
-        lines = [f"{NOT_COVERED} I have not found a passage that answers this, so I will not guess."]
+        if unknown:
+            lines = [f"{NOT_COVERED} None of them mentions the " + " or the ".join(unknown) + ", so I will not guess."]
+        else:
+            lines = [f"{NOT_COVERED} I have not found a passage that answers this, so I will not guess."]
         if closest:
             lines.append("Closest documents: " + "; ".join(f"*{t}*" for t in closest) + ".")
         lines.append("Ask your local authority's Children Missing Education team"

@@ -1,0 +1,90 @@
+"""Named schemes, registers, forms and teams a question asks about, and whether the corpus has them.
+
+A question about "the new Children Not in School register" retrieves passages that mention children
+not in school, and those passages can look like an answer. If no document names that register at all,
+the honest reply is that the documents do not cover it, whatever the sentence scores say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Nouns that make a capitalised name into a thing someone could look up. A register, form or act is
+# a different thing from its namesake ("the Children Not in School register" is not the phrase
+# "children not in school"), so the corpus must name it with its noun.
+DEFINING = ("register", "form", "database", "scheme", "act", "bill", "protocol", "portal", "code", "tool",
+            "app", "website", "fund", "grant", "programme", "return", "order")
+# A team or service is usually called by its name alone ("contact the Family Front Door").
+GENERIC = ("team", "service", "panel", "hub", "system", "board", "unit", "helpline", "meeting", "line", "office")
+HEADS = tuple(h + s for h in DEFINING + GENERIC for s in ("s", ""))
+_JOIN = r"(?:in|of|and|for|the|not|to|&)"
+_CAP = r"(?:[A-Z][\w'’-]*)"
+# Two or more capitalised words (small joining words allowed between), then a head noun in lower case.
+_NAMED = re.compile(
+    rf"(?<![\w'’-])((?:{_CAP}\s+(?:{_JOIN}\s+)*){{1,6}}{_CAP})\s+((?i:{'|'.join(HEADS)}))\b"
+)
+_QUESTION_START = {"what", "which", "who", "when", "where", "why", "how", "is", "are", "do", "does", "can",
+                   "should", "will", "the", "a", "an", "our", "my", "we", "i", "if", "please", "tell"}
+
+
+def named_things(message: str) -> list[tuple[str, str]]:
+    """(name, head noun) pairs such as ("Children Not in School", "register")."""
+    out = []
+    for m in _NAMED.finditer(message):
+        words = m.group(1).split()
+        # A sentence's first word is capitalised anyway: "What Children Not in School register..."
+        while words and re.sub(r"['’]s$", "", words[0].lower()) in _QUESTION_START:
+            words = words[1:]
+        # Acronyms ("LA CME team") are common nouns here; a name needs two title-case words.
+        if sum(1 for w in words if re.match(r"[A-Z][a-z]", w)) >= 2:
+            out.append((" ".join(words), m.group(2)))
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _fold(text: str) -> str:
+    """Apostrophes and hyphens vary in how people type a name ("Childrens Services", "Multi Agency
+    Referral Form"); compare without them."""
+    return re.sub(r"[-–—/]", " ", re.sub(r"['’]", "", text))
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The corpus text prepared once for name look-ups: as written, and lower-cased."""
+
+    cased: str
+    lower: str
+
+
+def fold(corpus_text: str) -> Folded:
+    cased = _fold(corpus_text)
+    return Folded(cased, cased.lower())
+
+
+def corpus_names(corpus: Folded, name: str, head: str, *, window: int = 4) -> bool:
+    """Does the corpus name this thing? Yes when it writes the name with the same capitals (it is a
+    proper name there: "Pupil Leaving Information" is a heading, so "the Pupil Leaving Information
+    form" is that section's form); when the name is a team or service's; or when the name is followed
+    within a few words by the noun ("'Missing Mondays' weekly strategic meetings"). "children not in
+    school (CNIS)" in lower case does not name a "Children Not in School register"."""
+    name = _fold(name)
+    if re.search(rf"(?<!\w){_words(name)}(?!\w)", corpus.cased):
+        return True
+    words, head = _words(name.lower()), head.lower()
+    if _stem(head) in GENERIC and re.search(rf"(?<!\w){words}(?!\w)", corpus.lower):
+        return True
+    pattern = rf"(?<!\w){words}(?!\w)[\W_]*(?:\S+\s+){{0,{window}}}?[\W_]*{re.escape(_stem(head))}s?\b"
+    return re.search(pattern, corpus.lower) is not None
+
+
+def _words(name: str) -> str:
+    return r"\s+".join(re.escape(w) for w in name.split())
+
+
+def unknown_things(message: str, corpus: Folded) -> list[str]:
+    """The named things in the message that no document names, as written in the message."""
+    return [f"{name} {head}" for name, head in named_things(message) if not corpus_names(corpus, name, head)]

@@ -1,0 +1,57 @@
+"""Named registers, forms and teams in a question, checked against what the corpus names."""
+
+import pytest
+
+from assistant.chat.named_things import fold, named_things, unknown_things
+
+CORPUS = fold(
+    "Children missing education (CME) and children not in school (CNIS) are at risk.\n"
+    "## **Pupil Leaving Information**\n"
+    "escalated into WCC's 'Missing Mondays' weekly strategic meetings\n"
+    "The Family Front Door is the initial point of contact.\n"
+    "a Multi-Agency Referral Form (MARF) should be submitted\n"
+    "the Children's Services Portal entitled 'In Year Admissions and Transfers'\n"
+)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("What goes on the new Children Not in School register?", [("Children Not in School", "register")]),
+        ("What's Birmingham City Council's CME team email?", [("Birmingham City Council's CME", "team")]),
+        ("Where is the Childrens Services Portal?", [("Childrens Services", "Portal")]),
+        ("Who does the LA CME team report to?", []),  # acronyms are not a name
+        ("What does the Inclusion Team do?", []),  # one title-case word is not a name
+        ("Which form do we send?", []),
+    ],
+)
+def test_named_things_found_in_a_question(message, expected):
+    assert named_things(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message, unknown",
+    [
+        # Only the lower-case phrase is in the corpus: nothing names such a register.
+        ("What information will parents give for the new Children Not in School register?", ["Children Not in School register"]),
+        # Written with the same capitals, it is a proper name there: its form is that section's form.
+        ("What goes on the Pupil Leaving Information form?", []),
+        # The noun a few words after the name.
+        ("Who chairs the Missing Mondays meeting?", []),
+        # A team is usually called by its name alone.
+        ("How do I contact the Family Front Door team?", []),
+        # Hyphens and apostrophes fold away.
+        ("Do I fill in the Multi Agency Referral Form?", []),
+        ("Where is the Childrens Services Portal?", []),
+        ("What is the Pupil Tracking System?", ["Pupil Tracking System"]),
+    ],
+)
+def test_unknown_things_are_the_ones_no_document_names(message, unknown):
+    assert unknown_things(message, CORPUS) == unknown
+
+
+def test_a_question_about_a_register_no_document_names_is_not_found(client):
+    r = client.post("/v1/chat", json={"message": "What information will parents have to give for the new Children Not in School register?"})
+    body = r.json()
+    assert body["action"] == "not_found" and body["citations"] == []
+    assert "Children Not in School register" in body["answer"]
