@@ -13,6 +13,20 @@ REPORTS = Path(__file__).parent / "reports"
 KS = (1, 3, 5, 10)
 
 
+def gold_set(argv: list[str] | None) -> tuple[Path, str]:
+    """The gold-set folder a runner reads (``--data v2``) and the suffix its reports carry: none
+    for v1, whose reports keep their original names; ``-v2`` for the held-out v2 set."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="v1", help="gold-set version under eval/data/ (default v1)")
+    version = parser.parse_args(argv or []).data
+    folder = DATA.parent / version
+    if not folder.is_dir():
+        parser.error(f"no gold set {folder}")
+    return folder, "" if version == "v1" else f"-{version}"
+
+
 def read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -1,9 +1,9 @@
 """Answer-level evaluation of the chat (deterministic engine by default).
 
-For each case in eval/data/v1/answers.jsonl: action, must-contain facts, grounding (a citation on
+For each case in eval/data/v1/answers.jsonl (``--data v2`` for the held-out set): action, must-contain facts, grounding (a citation on
 the evidence chunk; every quote verbatim), tool and tool result, flags. Reports accuracy per
 category, the share of verbatim quotes (must be 100 %) and chat latency through the HTTP stack.
-Writes eval/reports/answers.{md,json}. Run: ``make eval``.
+Writes eval/reports/answers{,-v2}.{md,json}. Run: ``make eval``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from datetime import date
 
-from eval.common import DATA, REPORTS, evidence_key, percentile, read_jsonl, squash
+from eval.common import REPORTS, evidence_key, gold_set, percentile, read_jsonl, squash
 
 THRESHOLDS = {"answerable_correct": 0.92, "verbatim": 1.0, "p95_ms": 300.0}
 TODAY = date(2026, 11, 22)  # fixed so the report is reproducible
@@ -58,7 +58,7 @@ def grade(case: dict, resp: dict, chunk_text: dict[str, str]) -> dict:
             "verbatim": verbatim, "action": resp["action"], "flags": resp["flags"]}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     from fastapi.testclient import TestClient
 
     from assistant.api.app import create_app
@@ -66,11 +66,12 @@ def main() -> int:
     from assistant.services import load_services
     from assistant.settings import Settings
 
+    data, suffix = gold_set(argv)
     settings = Settings()
     run_index(settings, quiet=True)
     services = load_services(settings, clock=lambda: TODAY)
     chunk_text = {c.chunk_id: c.text for c in services.retriever.index.chunks}
-    cases = read_jsonl(DATA / "answers.jsonl")
+    cases = read_jsonl(data / "answers.jsonl")
     results, latencies = [], []
     with TestClient(create_app(services=services)) as client:
         client.post("/v1/chat", json={"message": "warm up: what is CME?"})
@@ -89,6 +90,7 @@ def main() -> int:
     answerable = [r for r, c in zip(results, cases) if c["expected_action"] != "not_found"]
     quotes = [v for r in results for v in r["verbatim"]]
     summary = {
+        "gold": f"eval/data/{data.name}/answers.jsonl",
         "today": TODAY.isoformat(),
         "settings_hash": settings.settings_hash(),
         "index_id": services.retriever.index.index_id,
@@ -108,8 +110,8 @@ def main() -> int:
         "chat p95 < 300 ms": summary["latency"]["p95_ms"] < THRESHOLDS["p95_ms"],
     }
     REPORTS.mkdir(parents=True, exist_ok=True)
-    (REPORTS / "answers.json").write_text(json.dumps({"summary": summary, "results": results}, indent=1), encoding="utf-8")
-    (REPORTS / "answers.md").write_text(_markdown(summary, results), encoding="utf-8")
+    (REPORTS / f"answers{suffix}.json").write_text(json.dumps({"summary": summary, "results": results}, indent=1), encoding="utf-8")
+    (REPORTS / f"answers{suffix}.md").write_text(_markdown(summary, results), encoding="utf-8")
     print(_markdown(summary, results))
     return 0 if all(summary["checks"].values()) else 1
 
@@ -118,7 +120,7 @@ def _markdown(s: dict, results: list[dict]) -> str:
     lines = [
         "# Answer evaluation (deterministic engine)",
         "",
-        f"Cases `eval/data/v1/answers.jsonl`: {s['cases']}; clock fixed at {s['today']}; index `{s['index_id']}`, "
+        f"Cases `{s['gold']}`: {s['cases']}; clock fixed at {s['today']}; index `{s['index_id']}`, "
         f"settings `{s['settings_hash']}`. A case is correct when the action matches, every must-contain fact is in "
         "the answer, a citation lands on the evidence chunk, and the expected rule tool gave the expected result.",
         "",
@@ -142,4 +144,4 @@ def _markdown(s: dict, results: list[dict]) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -2,6 +2,7 @@
 and the naive baseline, plus /v1/search latency, written to eval/reports/retrieval.{md,json,png}.
 
 Run: ``make eval`` (builds the index first if needed). Thresholds are checked at the end.
+``--data v2`` measures the held-out set instead, writing retrieval-v2.*.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from eval.common import DATA, KS, REPORTS, first_relevant_rank, metrics, percentile, read_jsonl
+from eval.common import KS, REPORTS, first_relevant_rank, gold_set, metrics, percentile, read_jsonl
 
 THRESHOLDS = {"recall@5": 0.95, "mrr": 0.85, "margin_recall@5": 0.10, "p95_ms": 100.0}
 
@@ -27,11 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     from eval.naive_baseline import NaiveRetriever
     from fastapi.testclient import TestClient
 
+    data, suffix = gold_set(argv)
     settings = Settings()
     report = run_index(settings, quiet=True)
     services = load_services(settings)
     retriever = services.retriever
-    gold = read_jsonl(DATA / "retrieval.jsonl")
+    gold = read_jsonl(data / "retrieval.jsonl")
 
     systems: dict[str, list[int | None]] = {}
     for name, fusion in (("hybrid (RRF)", "rrf"), ("hybrid (weighted)", "weighted"), ("dense only", "dense"), ("BM25 only", "bm25")):
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "/v1/search p95 < 100 ms": latency["p95_ms"] < THRESHOLDS["p95_ms"],
     }
     out = {
+        "gold": f"eval/data/{data.name}/retrieval.jsonl",
         "index_id": report.index_id,
         "settings_hash": settings.settings_hash(),
         "fusion": settings.retrieval.fusion,
@@ -86,18 +89,18 @@ def main(argv: list[str] | None = None) -> int:
         "misses_at_5": misses,
     }
     REPORTS.mkdir(parents=True, exist_ok=True)
-    (REPORTS / "retrieval.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
-    (REPORTS / "retrieval.md").write_text(_markdown(out), encoding="utf-8")
-    _chart(results, REPORTS / "retrieval.png")
-    print(_markdown(out))
+    (REPORTS / f"retrieval{suffix}.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
+    (REPORTS / f"retrieval{suffix}.md").write_text(_markdown(out, f"retrieval{suffix}.png"), encoding="utf-8")
+    _chart(results, REPORTS / f"retrieval{suffix}.png")
+    print(_markdown(out, f"retrieval{suffix}.png"))
     return 0 if all(checks.values()) else 1
 
 
-def _markdown(out: dict) -> str:
+def _markdown(out: dict, chart: str) -> str:
     lines = [
         "# Retrieval evaluation",
         "",
-        f"Gold set `eval/data/v1/retrieval.jsonl`: {out['cases']} questions. Index `{out['index_id']}`, "
+        f"Gold set `{out['gold']}`: {out['cases']} questions. Index `{out['index_id']}`, "
         f"settings `{out['settings_hash']}`, service fusion `{out['fusion']}`. A hit is relevant when its text holds "
         "the case's evidence passage (from the case's document).",
         "",
@@ -116,7 +119,7 @@ def _markdown(out: dict) -> str:
         "| --- | --- |",
     ]
     lines += [f"| {name} | {'pass' if ok else 'FAIL'} |" for name, ok in out["checks"].items()]
-    lines += ["", "![recall chart](retrieval.png)", "", "## Misses at rank 5 (service fusion)", ""]
+    lines += ["", f"![recall chart]({chart})", "", "## Misses at rank 5 (service fusion)", ""]
     lines += [f"- `{m['id']}` (rank {m['rank'] or '>10'}): {m['question']}" for m in out["misses_at_5"]] or ["None."]
     return "\n".join(lines) + "\n"
 
