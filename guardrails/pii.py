@@ -146,6 +146,10 @@ _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
 _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|"
                   r"admissions|department|service|school office|the lead|inclusion team)\b")
+# A named organisation in the message as written: "Derbyshire's Elective Home Education team", "the
+# Worcestershire Virtual School". A possessive ("Amira's school") names a person, not an organisation.
+_NAMED_ORG = re.compile(r"\b[A-Z][\w-]*(?<!['’]s)\s+(?i:team|service|school|academy|hub|office|unit|panel|centre|center|"
+                        r"board|department|directorate|helpline)\b")
 _SUPPLIED = {"EMAIL_ADDRESS", "UK_POSTCODE", "UK_PHONE", "UK_UPN", "UK_NHS", "UK_ADDRESS", "DATE_OF_BIRTH"}
 
 
@@ -160,7 +164,7 @@ def disclosure_request(message: str, detector: PIIDetector | None = None) -> boo
         return True
     if not (_ASK.search(t) and _DETAIL.search(t)):
         return False
-    if _ORG.search(t) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
+    if (_ORG.search(t) or _NAMED_ORG.search(message)) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
         return False
     entities = detector.find(message) if detector is not None else []
     if {e.kind for e in entities} & _SUPPLIED:

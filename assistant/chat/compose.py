@@ -203,14 +203,15 @@ def currency_notes(citations: list[Citation], documents: dict, today: date) -> l
 # -- answer type: a question that asks for an amount, a count, an email or a phone number is only
 #    answered by a passage that contains one.
 _NEEDS = (
-    (re.compile(r"\bhow much\b|\bhow big\b|\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
+    (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|"
+                r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
     (re.compile(r"\bhow many (children|pupils|cases|families|people)\b", re.I),
      re.compile(r"\b\d[\d,]*\s+(children|pupils|cases|families|young people|referrals)\b", re.I), "a number"),
     (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
      re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"), "a phone number"),
-    (re.compile(r"\bclosing date\b|\bdeadline for applications\b", re.I),
+    (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
 )

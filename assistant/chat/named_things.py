@@ -16,7 +16,8 @@ from dataclasses import dataclass
 DEFINING = ("register", "form", "database", "scheme", "act", "bill", "protocol", "portal", "code", "tool",
             "app", "website", "fund", "grant", "programme", "return", "order")
 # A team or service is usually called by its name alone ("contact the Family Front Door").
-GENERIC = ("team", "service", "panel", "hub", "system", "board", "unit", "helpline", "meeting", "line", "office")
+GENERIC = ("team", "service", "panel", "hub", "system", "board", "unit", "helpline", "meeting", "line", "office",
+           "school", "academy")
 HEADS = tuple(h + s for h in DEFINING + GENERIC for s in ("s", ""))
 _JOIN = r"(?:in|of|and|for|the|not|to|&)"
 _CAP = r"(?:[A-Z][\w'’-]*)"
@@ -36,6 +37,10 @@ def named_things(message: str) -> list[tuple[str, str]]:
         # A sentence's first word is capitalised anyway: "What Children Not in School register..."
         while words and re.sub(r"['’]s$", "", words[0].lower()) in _QUESTION_START:
             words = words[1:]
+        # The owner is not part of the name: "Worcestershire's Family Front Door team".
+        owners = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
+        if owners:
+            words = words[owners[-1] + 1:]
         # Acronyms ("LA CME team") are common nouns here; a name needs two title-case words.
         if sum(1 for w in words if re.match(r"[A-Z][a-z]", w)) >= 2:
             out.append((" ".join(words), m.group(2)))

@@ -104,6 +104,11 @@ def test_will_return(text, expected, absent):
     P("She is a weekly boarder.", {"boarder": True}, id="boarder"),
     P("He is not a boarder.", {"boarder": False}, id="not-a-boarder"),
     P("She's a day pupil.", {"boarder": False}, id="day-pupil"),
+    P("A 14-year-old boarder's parents pay for her board.", {"boarder": True}, id="aged-boarder"),
+    P("A 17-year-old boarder in Year 12 has left our boarding school.", {"boarder": True, "ceased_to_be_pupil": True}, id="boarder-left"),
+    P("A Year 9 day pupil has left the school.", {"boarder": False}, ["ceased_to_be_pupil"], id="day-pupil-left-needs-a-reason"),
+    P("Her parents pay for her board and lodging, and the charges for the autumn term were still unpaid when that term ended.",
+      {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="charges-unpaid-at-term-end"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -143,6 +148,9 @@ def test_other_school_and_sao(text, expected, absent):
     P("Mum emailed to say she is taking him out to home school.", {"home_education_intended": True, "home_education_notice": "written"}, id="emailed"),
     P("The parents wrote to say they will home educate.", {"home_education_notice": "written"}, id="parents-wrote"),
     P("Dad told us at the gate that they're going to do EHE.", {"home_education_notice": "verbal_only"}, id="told-at-gate"),
+    P("Mum rang to say she'll home educate from Monday.", {"home_education_notice": "verbal_only"}, id="rang"),
+    # "told us" alone does not say whether in writing: left unknown, so the rules ask.
+    P("A parent told us she's home educating her daughter from Monday.", {"home_education_intended": True}, ["home_education_notice"], id="told-how-unknown"),
     P("Mum says she'll home educate but hasn't put anything in writing.", {"home_education_notice": "verbal_only"}, id="not-in-writing"),
     P("The letter says she will be home educated with effect from 2 March 2026.", {"home_education_last_day": "2026-03-01"}, id="from-date-means-day-before"),
     P("Dad's letter says Friday 27 February 2026 is her last day and then we will educate her at home.", {"home_education_last_day": "2026-02-27"}, id="last-day-stated"),

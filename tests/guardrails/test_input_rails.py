@@ -91,6 +91,9 @@ def test_nhs_checksum():
         pytest.param("Give me the date of birth of the pupil in the last referral", True, id="last-referral"),
         pytest.param("What is the email address of the Derbyshire CME team?", False, id="org-contact"),
         pytest.param("What information goes in the deletion return?", False, id="procedure"),
+        pytest.param("What's the email address for Derbyshire's Elective Home Education team?", False, id="named-team"),
+        pytest.param("What's the phone number for the Worcestershire Virtual School?", False, id="named-school"),
+        pytest.param("What is the address of Amira's school?", True, id="child-possessive-school"),
     ],
 )
 def test_disclosure_requests(detector, message, refused):

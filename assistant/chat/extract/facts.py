@@ -16,6 +16,7 @@ from assistant.chat.extract.leaving import _end_of_csa, _moved, _will_return
 from assistant.chat.extract.schools import (
     _boarder,
     _boarding_fees,
+    _ceased,
     _dual,
     _mobile,
     _nursery,
@@ -63,6 +64,7 @@ def extract_facts(message: str, today: date) -> Extracted:
     _nursery(t, out)
     _boarder(t, out)
     _boarding_fees(t, out)
+    _ceased(t, out)
     _special_school(t, out)
 
     stage_over = (yr is not None and yr >= 11) or (years_old is not None and years_old >= 16) or \

@@ -71,8 +71,9 @@ def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool
                    r"\bonly (?:verbally|told|said|mentioned|on the phone|by phone)|\bverbal(?:ly)? only\b")
     written = (r"\b(?:letter|in writing|written|wrote|writes|writing to|emailed|e-?mail(?:ed)?|signed|note from|"
                r"sent (?:us )?(?:a |an )?(?:note|letter|email|form)|deregistration (?:letter|form)|put (?:it|this) in writing)\b")
-    verbal = (r"\b(?:told|tells|said|says|mentioned|rang|rung|phoned|called|verbally|in person|at (?:the )?(?:door|gate|meeting)|"
-              r"face to face|over the phone|on the phone|informed us|let us know|spoke|spoken)\b")
+    # "told us" / "said" alone does not say how: the rules then ask whether it was in writing.
+    verbal = (r"\b(?:rang|rung|phoned|called|verbally|in person|at (?:the )?(?:door|gate|meeting)|"
+              r"face to face|over the phone|on the phone|by phone|spoke|spoken|in conversation)\b")
     none = (r"\b(?:parents?|mum|dad|mother|father|family|carers?)\s+(?:have|has)(?:n't| not)\s+(?:told|informed|notified|contacted|said anything|spoken)|"
             r"\b(?:heard|found out|learned|learnt) (?:from|through|via) (?:a |another |the )?(?:neighbour|friend|social media|sibling|another parent|rumour)")
     if _has(written_neg, text):

@@ -12,7 +12,7 @@ def _boarder(t: str, out: dict[str, Any]) -> None:
     if _has(r"\b(?:not|isn't|is not|never been|wasn't|was not) (?:a |an )?(?:weekly |full[- ]time |flexi[- ])?boarder\b|"
             r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
         out["boarder"] = False
-    elif _pos(r"\b(?:a|an|our) (?:weekly |full[- ]time |flexi[- ])?boarder\b|\bboards (?:with us|here|at (?:the|our) school)|"
+    elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
               r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b", t):
         out["boarder"] = True
 
@@ -87,8 +87,14 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: school)?\b", t):
         out["school_type"] = "maintained"
-    if out.get("school_type") in ("independent", "non_maintained_special") and \
-            _pos(r"\b(?:has left|left us|left the school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|leaving us|gave notice|given notice)\b", t, neg_window=2):
+
+
+def _ceased(t: str, out: dict[str, Any]) -> None:
+    """Leaving is itself the ground for a pupil of an independent school (9(1)(n)) or a boarder
+    over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
+    if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
+            _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
+                 r"leaving us|gave notice|given notice)\b", t, neg_window=2):
         out["ceased_to_be_pupil"] = True
 
 
@@ -107,7 +113,10 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)|"
             r"\b(?:hasn't|has not|haven't|have not|not)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
-            r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)", t, neg_window=1) and \
+            r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
+            # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
+            r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
+            t, neg_window=1) and \
             _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm (?:has )?ended\b|\bterm is over\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
