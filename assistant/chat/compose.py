@@ -117,6 +117,24 @@ _OPENS_LIST = re.compile(r"[:—-]\s*$")
 LIST_WORDS = 150  # a list quoted with its introduction may run to this many words
 
 
+MIN_PART_TOKENS = 1  # a part with fewer searchable words borrows those of the part before
+# Where one message asks two things: "Who is the designated officer, and who do they report to?"
+_PART_BREAK = re.compile(
+    r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which|do|does|is|are|can|should|must|will)\b)", re.I)
+
+
+def question_parts(message: str) -> list[str]:
+    """The separate questions in a message, each with enough words to search on: a short part
+    ("and when?") borrows the words of the part before it."""
+    raw = [p.strip(" ,?") for p in _PART_BREAK.split(message) if p and p.strip(" ,?")]
+    parts: list[str] = []
+    for p in raw:
+        if parts and len(tokenize(p)) < MIN_PART_TOKENS:
+            p = f"{p} {parts[-1]}"
+        parts.append(p)
+    return parts if len(parts) > 1 else [message]
+
+
 def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     """The span to quote around a chosen sentence: a list travels with its introduction (and the
     introduction with its list), and a short sentence brings the next one or two from the same

@@ -31,7 +31,8 @@ _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
-SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
+SENTENCE_HITS = 4
+MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several  # more chunks, found by their single closest sentences
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,8 @@ class ChatEngine:
         side = self._side_by_side(scored, include_law=scope is not None)
         if side:
             chosen = side
+        else:
+            chosen += self._other_parts(message, scope, chosen, scored)
         if compose.missing_answer_type(message, chosen, scored.units):
             return self._not_found(message, hits, scope)
         row = compose.code_row_for(message, chosen, self.r)
@@ -331,6 +334,28 @@ class ChatEngine:
             answer.flag("llm_fallback")
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
+
+    def _other_parts(self, message: str, scope: str | None, chosen: list[compose.Unit],
+                     scored: compose.Scored) -> list[compose.Unit]:
+        """A message asking two things gets an answer to each: every part is searched on its own,
+        and its best passage joins the answer unless the quotes already cover it."""
+        parts = compose.question_parts(message)
+        if len(parts) < 2:
+            return []
+        covered = {(u.hit.chunk.chunk_id, *compose.window(u, scored.units)) for u in chosen}
+        extra: list[compose.Unit] = []
+        for part in parts:
+            _, sp = self._search(part, scope)
+            best = sp.best
+            if best is None or sp.support < SUPPORT_THRESHOLD or best.is_heading:
+                continue
+            span = compose.window(best, sp.units)
+            if any(cid == best.hit.chunk.chunk_id and s <= best.start < e for cid, s, e in covered):
+                continue
+            covered.add((best.hit.chunk.chunk_id, *span))
+            scored.units.extend(u for u in sp.units if u.hit is best.hit)
+            extra.append(best)
+        return extra[:MAX_PART_ANSWERS]
 
     def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
                      today: date) -> compose.Unit | None:

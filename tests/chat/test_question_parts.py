@@ -1,0 +1,31 @@
+"""Messages that ask two things are split into their questions (compose.question_parts)."""
+
+import pytest
+
+from assistant.chat.compose import question_parts
+
+
+@pytest.mark.parametrize(
+    "message, parts",
+    [
+        ("Who is the LA designated officer, and who do they report to?",
+         ["Who is the LA designated officer", "who do they report to"]),
+        ("What is CME? Who decides when a case closes?", ["What is CME", "Who decides when a case closes"]),
+        # "and when?" has no words of its own to search on: it borrows the question before it.
+        ("Do we need to tell the LA, and when?", ["Do we need to tell the LA", "when Do we need to tell the LA"]),
+        # One question with "and" inside it stays whole.
+        ("How long before a pupil is taken off roll and reported to the LA?",
+         ["How long before a pupil is taken off roll and reported to the LA?"]),
+    ],
+)
+def test_question_parts(message, parts):
+    assert question_parts(message) == parts
+
+
+def test_each_question_of_a_two_part_message_is_answered(client):
+    body = client.post("/v1/chat", json={
+        "message": "Who is Norfolk's LA designated officer for children missing education, and who do they report to?",
+        "authority": "Norfolk"}).json()
+    assert body["action"] == "answered"
+    assert "Attendance and Exclusions Strategy Manager" in body["answer"]
+    assert "Leadership Team" in body["answer"]  # the second question's answer, from the next section
