@@ -52,3 +52,15 @@ def test_rank_and_metrics():
     m = metrics([1, 3, None, 12])
     assert m["recall@1"] == 0.25 and m["recall@3"] == 0.5 and m["recall@10"] == 0.5
     assert abs(m["mrr"] - (1 + 1 / 3) / 4) < 1e-9
+
+
+def test_gold_set_picks_the_version_and_report_suffix():
+    import pytest
+
+    from eval.common import DATA, gold_set
+
+    assert gold_set(None) == (DATA, "")
+    folder, suffix = gold_set(["--data", "v2"])
+    assert folder.name == "v2" and (folder / "retrieval.jsonl").is_file() and suffix == "-v2"
+    with pytest.raises(SystemExit):
+        gold_set(["--data", "v9"])
