@@ -42,6 +42,10 @@ class ChatRequest:
     authority: str | None = None
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
 class ChatEngine:
     def __init__(
         self,
@@ -380,10 +384,16 @@ class ChatEngine:
         if best.hit.document.authority == NATIONAL and not include_law:
             return None  # the law answers it for every authority: no local versions to compare
         per: dict[str, compose.Unit] = {}
+        shown: list[str] = []  # what the sources already picked will quote
         for u in sorted(scored.units, key=lambda u: -u.score):
             a = u.hit.document.authority
             if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
+                # Schools copy each other's policies: a sentence another source already says word
+                # for word shows no difference, so this source's own next-best sentence is used.
+                if any(_squash(u.text) in other for other in shown):
+                    continue
                 per[a] = u
+                shown.append(_squash(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
         if len(per) < 2 or (include_law and NATIONAL not in per):
             return None
         return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))

@@ -197,3 +197,12 @@ def test_an_answer_from_an_out_of_date_policy_brings_the_current_law(client):
     assert "aspire-academy-cme-policy-2023" in docs and "uksi-2024-208" in docs
     law = next(c for c in body["citations"] if c["doc_id"] == "uksi-2024-208")
     assert "sentence of detention" in law["quote"]
+
+
+def test_side_by_side_shows_where_copied_policies_differ(client):
+    # Aspire and Riverside share most of their attendance paragraphs; the sentence that differs is
+    # the one each should be quoted for.
+    body = chat(client, "How do parents ask for special leave in term time — do they fill in a form or see someone?")
+    assert body["action"] == "answered"
+    assert "complete a form" in body["answer"] and "meet with the Executive Head Teacher" in body["answer"]
+    assert {c["doc_id"] for c in body["citations"]} >= {"aspire-academy-cme-policy-2023", "riverside-federation-cme-policy"}
