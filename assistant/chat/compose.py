@@ -148,8 +148,10 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     if i > 0:
         for k in range(i - 1, max(-1, i - 8), -1):
             if _OPENS_LIST.search(same[k].text.strip()) or same[k].is_heading:
-                if len(u.text.split()) < 8 or (not same[k].is_heading
-                                               and len(text[same[k].start : end].split()) <= LIST_WORDS):
+                # A lead-in ("(2) A registered pupil is within this paragraph if—") is split off like
+                # a heading, but it is the sentence its items complete.
+                intro = not same[k].is_heading or _OPENS_LIST.search(same[k].text.strip())
+                if len(u.text.split()) < 8 or (intro and len(text[same[k].start : end].split()) <= LIST_WORDS):
                     start = same[k].start
                 break
             if len(u.text.split()) < 8:

@@ -206,3 +206,10 @@ def test_side_by_side_shows_where_copied_policies_differ(client):
     assert body["action"] == "answered"
     assert "complete a form" in body["answer"] and "meet with the Executive Head Teacher" in body["answer"]
     assert {c["doc_id"] for c in body["citations"]} >= {"aspire-academy-cme-policy-2023", "riverside-federation-cme-policy"}
+
+
+def test_a_longer_list_item_is_quoted_with_its_lead_in(client):
+    body = chat(client, "Do we have to send new pupil returns for our reception intake who all start on the first day of the school year?")
+    quotes = " ".join(c["quote"] for c in body["citations"])
+    # 13(2)(b) alone ("their starting day is the first day of the school year") does not say what it exempts.
+    assert "A registered pupil is within this paragraph if" in quotes and "most junior class" in quotes
