@@ -151,7 +151,10 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
                 # A lead-in ("(2) A registered pupil is within this paragraph if—") is split off like
                 # a heading, but it is the sentence its items complete.
                 intro = not same[k].is_heading or _OPENS_LIST.search(same[k].text.strip())
-                if len(u.text.split()) < 8 or (intro and len(text[same[k].start : end].split()) <= LIST_WORDS):
+                # A label ("Attendance Expectations:") adds nothing to an item that is a sentence of its
+                # own, and going back to it would quote every item in between.
+                label = len(same[k].text.split()) <= 4
+                if len(u.text.split()) < 8 or (intro and not label and len(text[same[k].start : end].split()) <= LIST_WORDS):
                     start = same[k].start
                 break
             if len(u.text.split()) < 8:

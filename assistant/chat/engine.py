@@ -61,6 +61,7 @@ class ChatEngine:
     ) -> None:
         self.corpus_text = corpus_text or "\n".join(retriever.index.texts.values())
         self._folded = named_things.fold(self.corpus_text)
+        self._squashed: dict[str, str] = {}
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self.r = retriever
         self.tools = {t.name: t for t in tools}
@@ -384,19 +385,24 @@ class ChatEngine:
         if best.hit.document.authority == NATIONAL and not include_law:
             return None  # the law answers it for every authority: no local versions to compare
         per: dict[str, compose.Unit] = {}
-        shown: list[str] = []  # what the sources already picked will quote
+        shown: list[str] = []  # the documents of the sources already picked
         for u in sorted(scored.units, key=lambda u: -u.score):
             a = u.hit.document.authority
             if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
-                # Schools copy each other's policies: a sentence another source already says word
-                # for word shows no difference, so this source's own next-best sentence is used.
+                # Schools copy each other's policies: a sentence another source's document already
+                # says word for word shows no difference, so this source's own next-best is used.
                 if any(_squash(u.text) in other for other in shown):
                     continue
                 per[a] = u
-                shown.append(_squash(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
+                shown.append(self._squashed_text(u.hit.chunk.doc_id))
         if len(per) < 2 or (include_law and NATIONAL not in per):
             return None
         return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
+
+    def _squashed_text(self, doc_id: str) -> str:
+        if doc_id not in self._squashed:
+            self._squashed[doc_id] = _squash(self.r.index.texts.get(doc_id, ""))
+        return self._squashed[doc_id]
 
     def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None) -> Answer:
         citations: list[Citation] = []
