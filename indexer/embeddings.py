@@ -61,6 +61,21 @@ class MiniLMEmbeddings(Embeddings):
         with self._cache_lock:
             self._cache.clear()
 
+    def prime(self, texts: list[str]) -> None:
+        """Embed the query texts a turn is about to need in one batch (several times faster on CPU
+        than one by one; the vectors agree to ~1e-7), so that the embed_query calls that follow
+        come from the cache."""
+        with self._cache_lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if len(todo) < 2:
+            return
+        vectors = self._load().encode(todo, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False)
+        with self._cache_lock:
+            for text, vec in zip(todo, vectors.tolist()):
+                self._cache[text] = tuple(vec)
+            while len(self._cache) > QUERY_CACHE_SIZE:
+                self._cache.popitem(last=False)
+
     def embed_query(self, text: str) -> list[float]:
         # One chat turn embeds the same text more than once (scoped search, then the check for a
         # better passage elsewhere); a small cache makes the repeats free.

@@ -196,6 +196,11 @@ class HybridRetriever:
     def document_statuses(self, today: date) -> dict[str, str]:
         return {d.doc_id: d.status(today) for d in self.index.documents.values()}
 
+    def dense_text(self, query: str) -> str:
+        """The text search() embeds for its dense list."""
+        dense_query = self.glossary.expand(query, synonyms=False) if self.dense_synonyms is False else self.glossary.expand(query)
+        return self.without_names(dense_query)
+
     # -- search --------------------------------------------------------------------------------
     def search(
         self, query: str, k: int = 8, authority: str | None = None, *, include_national: bool = False,
@@ -210,12 +215,11 @@ class HybridRetriever:
                 allowed |= self._authority == NATIONAL
         if not allowed.any() or not query.strip():
             return []
-        expanded = self.glossary.expand(query)
         # Synonym lists help term matching but blur a sentence embedding; dense sees acronyms only.
-        dense_query = self.glossary.expand(query, synonyms=False) if self.dense_synonyms is False else expanded
         # A named place or school already scopes or boosts its document (below); left in the query
         # it would pull that document's every mention of its own name ahead of the answer.
-        dense_query, expanded = self.without_names(dense_query), self.without_names(expanded)
+        dense_query = self.dense_text(query)
+        expanded = self.without_names(self.glossary.expand(query))
         scores: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
         n_cand = max(self.candidates, k * 3)

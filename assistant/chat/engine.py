@@ -278,6 +278,12 @@ class ChatEngine:
         return self._finish(draft_in_chat(message, authority, today, self.r, pii), today)
 
     # -- procedure questions -----------------------------------------------------------------
+    def _prime(self, queries: list[str]) -> None:
+        """Embed every text this turn's searches will need in one batch."""
+        prime = getattr(self.r.embeddings, "prime", None)
+        if prime is not None:
+            prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
+
     def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
         hits = self.r.search(message, k=CHUNK_HITS, authority=scope, include_national=True)
         qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
@@ -291,6 +297,7 @@ class ChatEngine:
         if self._outside_corpus(message):
             return self._not_found(message, [], scope)
         unknown = named_things.unknown_things(message, self._folded)
+        self._prime([message, *compose.question_parts(message)])
         hits, scored = self._search(message, scope)
         if unknown:
             # Passages about its namesake would read like an answer about a thing no document names.

@@ -31,3 +31,22 @@ def test_clear_cache_forgets_every_query(minilm):
     model.embed_query("one")
     model.clear_cache()
     assert len(model._cache) == 0
+
+
+def test_prime_embeds_a_turns_queries_in_one_batch(minilm, monkeypatch):
+    model = emb.MiniLMEmbeddings(minilm.model_path)
+    texts = ["who is the designated officer", "who do they report to", "who is the designated officer"]
+    calls = []
+    real = model._load
+
+    def counting_load():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(model, "_load", counting_load)
+    model.prime(texts)
+    assert len(calls) == 1 and len(model._cache) == 2  # duplicates embedded once
+    primed = [model.embed_query(t) for t in texts[:2]]
+    assert len(calls) == 1  # served from the cache
+    for text, vec in zip(texts, primed):
+        assert np.allclose(vec, emb.MiniLMEmbeddings(minilm.model_path).embed_query(text), atol=1e-5)
