@@ -148,7 +148,8 @@ _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?or
                   r"admissions|department|service|school office|the lead|inclusion team)\b")
 # A named organisation in the message as written: "Derbyshire's Elective Home Education team", "the
 # Worcestershire Virtual School". A possessive ("Amira's school") names a person, not an organisation.
-_NAMED_ORG = re.compile(r"\b[A-Z][\w-]*(?<!['’]s)\s+(?i:team|service|school|academy|hub|office|unit|panel|centre|center|"
+_NAMED_ORG = re.compile(r"\b(?!(?:Which|What|Whose|The|This|That|Our|Your|Their|His|Her|My|A|An|New|Old)\b)"
+                        r"[A-Z][\w-]*(?<!['’]s)\s+(?i:team|service|school|academy|hub|office|unit|panel|centre|center|"
                         r"board|department|directorate|helpline)\b")
 _SUPPLIED = {"EMAIL_ADDRESS", "UK_POSTCODE", "UK_PHONE", "UK_UPN", "UK_NHS", "UK_ADDRESS", "DATE_OF_BIRTH"}
 
@@ -157,12 +158,22 @@ _LOOKUP = re.compile(r"\b(look up|check|search|find out|tell me) (whether|if|whe
                      r"\b(on roll|registered|lives?|living|moved|attends|goes to|is at)\b")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _asked(t: str) -> list[str]:
+    """The sentences that put a request to the assistant: questions, and sentences that start with
+    the asking ("give me…", "what is…"). "They haven't told us which school she is joining." reports
+    a gap in the school's knowledge; it does not ask for anyone's details."""
+    return [q for q in _SENTENCE_END.split(t) if q.rstrip().endswith("?") or _ASK.match(q.strip())]
+
+
 def disclosure_request(message: str, detector: PIIDetector | None = None) -> bool:
     """A request to give out a child's or family's personal details (not an organisation's contact)."""
     t = fold(message)
     if _PROFILE.search(t) or _LOOKUP.search(t):
         return True
-    if not (_ASK.search(t) and _DETAIL.search(t)):
+    if not any(_ASK.search(q) and _DETAIL.search(q) for q in _asked(t)):
         return False
     if (_ORG.search(t) or _NAMED_ORG.search(message)) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
         return False
