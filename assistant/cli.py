@@ -38,13 +38,19 @@ def run_index(settings: Settings, *, quiet: bool = False):
     from indexer.embeddings import MODEL_NAME
 
     bar = None
+    bar_stage = None
+    labels = {"embedding": ("Embedding chunks", "chunk"), "units": ("Embedding sentences", "sentence")}
 
     def progress(stage: str, done: int, total: int) -> None:
-        nonlocal bar
+        # One bar per stage: chunks first, then their sentences (each with its own total).
+        nonlocal bar, bar_stage
         if quiet or total == 0:
             return
-        if bar is None:
-            bar = tqdm(total=total, desc="Embedding chunks", unit="chunk", file=sys.stderr)
+        if bar is None or stage != bar_stage:
+            if bar is not None:
+                bar.close()
+            desc, unit = labels.get(stage, (stage, "item"))
+            bar, bar_stage = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr), stage
         bar.n = done
         bar.refresh()
 

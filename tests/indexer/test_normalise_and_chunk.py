@@ -34,6 +34,16 @@ def test_barking_contents_table_is_dropped():
     assert text.count("Section 1 - Introduction and Purpose of this document") == 1
 
 
+def test_long_numbered_titles_are_headings_and_numbered_sentences_are_not():
+    doc = norm_of("documents/barking-dagenham-cme-guidance-2019.txt")
+    headings = {b.text for b in doc.blocks if b.kind == HEADING}
+    assert "3.2 Removing a child's name from the roll of a school" in headings
+    assert "4.2 Partner agencies and systems used to locate children missing from education" in headings
+    lines = [RawLine("1.1 The school will tell the LA within five days."), RawLine(""), RawLine("1.2 What the LA does next")]
+    kinds = {b.text: b.kind for b in normalise(lines).blocks}
+    assert kinds["1.2 What the LA does next"] == HEADING and kinds["1.1 The school will tell the LA within five days."] != HEADING
+
+
 def test_riverside_hard_wraps_are_joined_and_lost_bullets_become_items():
     doc = norm_of("documents/riverside-federation-cme-policy.txt")
     assert "On a daily basis the parents of any absent pupils are contacted to find out the reason why." in doc.text
