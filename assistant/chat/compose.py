@@ -115,6 +115,7 @@ _PREFERS = (
 
 _OPENS_LIST = re.compile(r"[:—-]\s*$")
 LIST_WORDS = 150  # a list quoted with its introduction may run to this many words
+WHOLE_PROVISION_WORDS = 150  # a regulation paragraph up to this long is quoted whole
 
 
 MIN_PART_TOKENS = 1  # a part with fewer searchable words borrows those of the part before
@@ -139,6 +140,12 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     """The span to quote around a chosen sentence: a list travels with its introduction (and the
     introduction with its list), and a short sentence brings the next one or two from the same
     chunk, so the quote reads whole."""
+    text = u.hit.chunk.text
+    if (u.hit.document.authority == NATIONAL and u.hit.chunk.paragraphs
+            and len(text.split()) <= WHOLE_PROVISION_WORDS):
+        # A provision is quoted whole when it is short: its conditions and definitions are part of
+        # what it says, and a quote that stops half-way can mislead.
+        return 0, len(text)
     same = sorted((x for x in units if x.hit is u.hit), key=lambda x: x.start)
     i = next(k for k, x in enumerate(same) if x.start == u.start)
     start, end = u.start, u.end

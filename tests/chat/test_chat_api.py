@@ -215,3 +215,11 @@ def test_a_longer_list_item_is_quoted_with_its_lead_in(client):
     quotes = " ".join(c["quote"] for c in body["citations"])
     # 13(2)(b) alone ("their starting day is the first day of the school year") does not say what it exempts.
     assert "A registered pupil is within this paragraph if" in quotes and "most junior class" in quotes
+
+
+def test_a_short_regulation_is_quoted_whole(client):
+    # Regulation 12's definition of who may inspect the registers is in paragraph (4): a quote of
+    # (1) and (2) alone would not say that the LA officer must be authorised.
+    body = chat(client, "Is a local authority officer allowed to look at and take copies from an academy's admission and attendance registers?")
+    assert body["action"] == "answered"
+    assert "an officer of the local authority who is authorised for the purpose" in " ".join(c["quote"] for c in body["citations"])
