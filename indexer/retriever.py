@@ -23,6 +23,8 @@ from indexer.glossary import Glossary
 from indexer.lexical import BM25Index
 
 FUSIONS = ("rrf", "weighted", "dense", "bm25")
+# An e-mail address or a UK phone number.
+CONTACT_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\b")
 _QUERY_CODE = re.compile(r"\b\d{1,2}\s*\(\d{1,2}\)(?:\s*\([a-z]{1,2}\))*", re.I)
 
 
@@ -106,6 +108,7 @@ class HybridRetriever:
         self._units_of: dict[str, list[int]] = {}
         for i, row in enumerate(index.unit_rows):
             self._units_of.setdefault(row["chunk_id"], []).append(i)
+        self._has_contact = np.array([bool(CONTACT_DETAIL.search(c.text)) for c in index.chunks], dtype=bool)
         self._unit_chunk = np.array([self._by_id.get(r["chunk_id"], 0) for r in index.unit_rows], dtype=int)
 
     def sentence_chunks(
@@ -137,6 +140,11 @@ class HybridRetriever:
             seen.add(chunk.chunk_id)
             out.append(Hit(chunk, self.index.documents[chunk.doc_id], round(float(sims[u]), 6), {"sentence": int(u)}))
         return out
+
+    def has_contact(self, chunk_id: str) -> bool:
+        """Does the chunk give an e-mail address or a phone number?"""
+        i = self._by_id.get(chunk_id)
+        return i is not None and bool(self._has_contact[i])
 
     def units(self, chunk_id: str) -> list[tuple[dict, np.ndarray | None]]:
         """The chunk's sentence units with their stored vectors (None if the index has none)."""

@@ -20,7 +20,8 @@ from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent, 
 from guardrails import output as output_rails
 from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
-from indexer.retriever import Hit, HybridRetriever
+from indexer.lexical import tokenize
+from indexer.retriever import CONTACT_DETAIL, Hit, HybridRetriever
 
 log = logging.getLogger("cme_assist.chat")
 
@@ -32,6 +33,14 @@ CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4
+CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
+CONTACT_DEPTH = 30  # …from this far down the ranking
+CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
+CONTACT_COVERAGE = 0.5  # …and holds this share (by idf) of the question's words
+_ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telephone number contact details get hold touch "
+                             "reach ring call speak them him her their"))
+_REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
+                    r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
 MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several  # more chunks, found by their single closest sentences
 
 
@@ -285,7 +294,13 @@ class ChatEngine:
             prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
 
     def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
-        hits = self.r.search(message, k=CHUNK_HITS, authority=scope, include_national=True)
+        reach = bool(_REACH.search(message))
+        ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=True)
+        hits = ranked[:CHUNK_HITS]
+        if reach:
+            # A contact block ("Vanessa Radke, the CME Officer / Email: … / Phone: …") shares few
+            # words with the question, so the best-ranked chunks that give contact details join in.
+            hits += [h for h in ranked[CHUNK_HITS:] if self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
         qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
         hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=True,
                                        exclude={h.chunk.chunk_id for h in hits})
@@ -319,6 +334,10 @@ class ChatEngine:
             chosen = side
         else:
             chosen += self._other_parts(message, scope, chosen, scored)
+        if _REACH.search(message):
+            contact = self._contact_unit(message, chosen, scored)
+            if contact is not None:
+                chosen = [contact, *chosen]
         if compose.missing_answer_type(message, chosen, scored.units):
             return self._not_found(message, hits, scope)
         row = compose.code_row_for(message, chosen, self.r)
@@ -368,6 +387,31 @@ class ChatEngine:
             scored.units.extend(u for u in sp.units if u.hit is best.hit)
             extra.append(best)
         return extra[:MAX_PART_ANSWERS]
+
+    def _contact_unit(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
+        """"How do I get hold of them?" is only answered with an e-mail address or phone number: when
+        no chosen passage gives one, the best-scoring passage that does leads the answer."""
+        def gives_contact(u: compose.Unit) -> bool:
+            return bool(CONTACT_DETAIL.search(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
+
+        # Whose contact: most of the question's own words (less the asking) must be beside the
+        # details, or a request for the EHE team's e-mail would get the CME team's.
+        want = set(tokenize(self.r.without_names(message))) - _ASKING_WORDS
+        need = sum(self.r.idf(t) for t in want)
+
+        def whose(u: compose.Unit) -> bool:
+            near = set(tokenize(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
+            return not need or sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
+
+        if any(gives_contact(u) for u in chosen):
+            return None
+        floor = CONTACT_RATIO * scored.best.score
+        for u in sorted(scored.units, key=lambda u: -u.score):
+            if u.score < floor:
+                break
+            if not u.is_heading and gives_contact(u) and whose(u):
+                return u
+        return None
 
     def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
                      today: date) -> compose.Unit | None:

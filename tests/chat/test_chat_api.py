@@ -223,3 +223,17 @@ def test_a_short_regulation_is_quoted_whole(client):
     body = chat(client, "Is a local authority officer allowed to look at and take copies from an academy's admission and attendance registers?")
     assert body["action"] == "answered"
     assert "an officer of the local authority who is authorised for the purpose" in " ".join(c["quote"] for c in body["citations"])
+
+
+def test_how_to_get_hold_of_someone_is_answered_with_their_contact_details(client):
+    body = chat(client, "Who is the CME officer for Barking and Dagenham and how do I get hold of them?",
+                authority="Barking and Dagenham")
+    assert body["action"] == "answered"
+    assert "Vanessa Radke" in body["answer"] and "accessattendance@lbbd.gov.uk" in body["answer"]
+
+
+def test_a_contact_request_is_not_answered_with_someone_elses_details(client):
+    # Derbyshire's document gives the CME co-ordinators' address, not an EHE team's.
+    body = chat(client, "What's the email address for Derbyshire's Elective Home Education team?", authority="Derbyshire")
+    assert "cs.cmecoordinators@derbyshire.gov.uk" not in body["answer"]
+    assert body["action"] == "not_found"
