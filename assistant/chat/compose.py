@@ -316,6 +316,7 @@ def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) 
 
 # -- "what happens next?": a step that ends its chunk continues in the next one.
 _ASKS_NEXT = re.compile(r"\bwhat (?:happens|comes|do (?:we|i) do|should (?:we|i) do) (?:next|then|after(?:wards)?)\b|"
+                        r"\bwhat(?:'s| is) the (?:procedure|process)\b|"
                         r"\bnext steps?\b|\bwhat happens if (?:they|she|he|the \w+) still\b", re.I)
 
 
@@ -331,4 +332,7 @@ def next_step_for(question: str, u: Unit, units: list[Unit], retriever: HybridRe
     chunk = retriever.chunk(nxt) if nxt else None
     if chunk is None or chunk.section_path.split(" > ")[0] != u.hit.chunk.section_path.split(" > ")[0]:
         return None
-    return next((x for x in units_of(Hit(chunk, u.hit.document, 0.0), u.hit_rank, retriever) if not x.is_heading), None)
+    # The first step, not the tail of a list that ran over from the chunk before ("may be taken out
+    # of the country…"): a step starts as a sentence or a numbered paragraph does.
+    return next((x for x in units_of(Hit(chunk, u.hit.document, 0.0), u.hit_rank, retriever)
+                 if not x.is_heading and (x.text.lstrip()[:1].isupper() or x.text.lstrip()[:1].isdigit())), None)

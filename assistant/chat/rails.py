@@ -73,8 +73,15 @@ class InputRails:
         # worker immediately") comes first, when a passage answers it well; the standing steps follow.
         own_hits = self.r.search(message, k=6, authority=authority, include_national=True)
         own = compose.score_units(message, self.r.glossary.expand(message), own_hits, self.r)
+        spans: dict[int, tuple[int, int]] = {}  # own-answer passages are quoted whole, as in an answer
         if own.best is not None and own.support >= OWN_ANSWER_SUPPORT:
-            steps = [u for u in compose.select(own, max_units=2)] + steps
+            mine = compose.select(own, max_units=2)
+            step = compose.next_step_for(message, own.best, own.units, self.r)
+            if step is not None:
+                own.units.append(step)
+                mine.insert(1, step)
+            spans = {id(u): compose.window(u, own.units) for u in mine}
+            steps = mine + steps
         chosen: list[compose.Unit] = []
         for u in steps:
             if len(chosen) >= 4:
@@ -87,7 +94,7 @@ class InputRails:
                  ""]
         for u in chosen:
             n = len(citations) + 1
-            c = compose.citation_for(n, u.hit, u.start, u.end, today)
+            c = compose.citation_for(n, u.hit, *spans.get(id(u), (u.start, u.end)), today)
             citations.append(c)
             who = "the law" if u.hit.document.authority == NATIONAL else f"{u.hit.document.authority} ({u.hit.document.title})"
             lines.append(f"- {c.quote} [{n}] — {who}")

@@ -51,3 +51,16 @@ def test_no_personal_data_in_logs(client, caplog):
     assert "chat turn" in logged  # the turns were logged...
     for value in PII:
         assert value not in logged  # ...without the personal data
+
+
+def test_escalation_quotes_the_authoritys_procedure_whole_and_its_next_step(client):
+    # Derbyshire 7.1 (contact Starting Point if any of the listed risks apply) is quoted with its list,
+    # and 7.2 (the CME referral the same day), which opens the next chunk, follows it.
+    r = client.post("/v1/chat", json={
+        "message": "Cromford: what is the procedure if a child on a child protection plan looks like they may be about to go missing from school?",
+        "authority": "Derbyshire"})
+    body = r.json()
+    assert body["action"] == "escalated"
+    quotes = [c["quote"] for c in body["citations"]]
+    assert any("starting point" in q and "has a Child Protection Plan" in q for q in quotes)
+    assert any("on the same day" in q for q in quotes)
