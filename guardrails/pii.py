@@ -146,10 +146,13 @@ _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
 _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|"
                   r"admissions|department|service|school office|the lead|inclusion team)\b")
-# A named organisation in the message as written: "Derbyshire's Elective Home Education team", "the
-# Worcestershire Virtual School". A possessive ("Amira's school") names a person, not an organisation.
-_NAMED_ORG = re.compile(r"\b(?!(?:Which|What|Whose|The|This|That|Our|Your|Their|His|Her|My|A|An|New|Old)\b)"
-                        r"[A-Z][\w-]*(?<!['’]s)\s+(?i:team|service|school|academy|hub|office|unit|panel|centre|center|"
+# A named organisation as written: "Derbyshire's Elective Home Education team", "the Worcestershire
+# Virtual School", "Oakfield Primary School". Generic words ("Primary school", "Previous school") and
+# possessives ("Amira's school") do not name one.
+_NOT_A_NAME = (r"(?:Which|What|Whose|The|This|That|Our|Your|Their|His|Her|My|A|An|New|Old|Primary|Secondary|Catholic|"
+               r"Previous|Current|Former|Last|Next|Local|Special|Independent|Private|Free|Same|Other|Any|Every)")
+_NAMED_ORG = re.compile(rf"\b(?!{_NOT_A_NAME}\b)[A-Z][\w-]*(?!['’])\s+(?:(?:Primary|Secondary|Junior|Infant|High|Catholic|"
+                        r"Community|Virtual|Special)\s+)?(?i:team|service|school|academy|hub|office|unit|panel|centre|center|"
                         r"board|department|directorate|helpline)\b")
 _SUPPLIED = {"EMAIL_ADDRESS", "UK_POSTCODE", "UK_PHONE", "UK_UPN", "UK_NHS", "UK_ADDRESS", "DATE_OF_BIRTH"}
 
@@ -159,13 +162,21 @@ _LOOKUP = re.compile(r"\b(look up|check|search|find out|tell me) (whether|if|whe
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "They haven't told us which school she is joining": a gap in the school's knowledge, not a request.
+_REPORTED_GAP = re.compile(r"\b(?:hasn't|has not|haven't|have not|didn't|did not|don't|do not|doesn't|does not|won't|will not|"
+                           r"not yet|never|nobody|no one)\b[^.?!]{0,40}\b(?:told|tell|said|say|given|give|know|knew|informed|"
+                           r"shared|confirmed|provided)\b[^.?!]{0,30}$")
 
 
-def _asked(t: str) -> list[str]:
-    """The sentences that put a request to the assistant: questions, and sentences that start with
-    the asking ("give me…", "what is…"). "They haven't told us which school she is joining." reports
-    a gap in the school's knowledge; it does not ask for anyone's details."""
-    return [q for q in _SENTENCE_END.split(t) if q.rstrip().endswith("?") or _ASK.match(q.strip())]
+def _asking(message: str) -> list[tuple[str, str]]:
+    """The sentences (as written, and folded) that ask for someone's details."""
+    out = []
+    for raw in _SENTENCE_END.split(message.strip()):
+        q = fold(raw)
+        detail = _DETAIL.search(q)
+        if detail and _ASK.search(q) and not _REPORTED_GAP.search(q[: detail.start()]):
+            out.append((raw, q))
+    return out
 
 
 def disclosure_request(message: str, detector: PIIDetector | None = None) -> bool:
@@ -173,9 +184,12 @@ def disclosure_request(message: str, detector: PIIDetector | None = None) -> boo
     t = fold(message)
     if _PROFILE.search(t) or _LOOKUP.search(t):
         return True
-    if not any(_ASK.search(q) and _DETAIL.search(q) for q in _asked(t)):
+    asking = _asking(message)
+    if not asking:
         return False
-    if (_ORG.search(t) or _NAMED_ORG.search(message)) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", t):
+    # An organisation's contact is not personal data: every asking sentence must be about one.
+    if all((_ORG.search(q) or _NAMED_ORG.search(raw)) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
+           for raw, q in asking):
         return False
     entities = detector.find(message) if detector is not None else []
     if {e.kind for e in entities} & _SUPPLIED:

@@ -27,6 +27,9 @@ _HAS_GLYPH = re.compile(r"^\s*[\uf0b7\uf0a7\uf0d8\uf076\u2022\u25aa\u25cf\u25e6\
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _NUM_ITEM = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 NUMBERED_TITLE_WORDS = 16
+# A longer numbered line with a finite verb is a paragraph that lost its full stop ("7.3 The EEVSS Lead
+# is responsible for the oversight of CME policy"), not a title.
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|must|will|should|shall|can|may|might|has|have|had|does|do|did|needs?)\b", re.I)
 _SECTION_NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)\s*(?=\S)")
 _NAMED_HEADING = re.compile(r"^(Section|Appendix|Part|Annex|Schedule)\s+[\dA-Z]+\b", re.I)
 _TOC_REF = re.compile(r"\b\d{1,2}\s+\d{1,2}\.\d{1,2}\b")
@@ -154,7 +157,8 @@ def _classify(raw: str) -> tuple[str, str, int, str, bool]:
     sec = _SECTION_NUM.match(text)
     # Numbered titles run long ("3.2 Removing a child's name from the roll of a school"); a numbered
     # paragraph ends as a sentence does.
-    if sec and len(words) <= NUMBERED_TITLE_WORDS and not _SENTENCE_END.search(text) and words[1:2] and words[1][:1].isupper():
+    if (sec and len(words) <= NUMBERED_TITLE_WORDS and not _SENTENCE_END.search(text) and words[1:2] and words[1][:1].isupper()
+            and (len(words) <= 8 or not _FINITE_VERB.search(text))):
         return HEADING, text, 0, sec.group(1).rstrip("."), False
     if _NAMED_HEADING.match(text) and len(words) <= 14 and not text.endswith("."):
         return HEADING, text, 0, "", False

@@ -120,19 +120,16 @@ WHOLE_PROVISION_WORDS = 150  # a regulation paragraph up to this long is quoted 
 
 MIN_PART_TOKENS = 1  # a part with fewer searchable words borrows those of the part before
 # Where one message asks two things: "Who is the designated officer, and who do they report to?"
-_PART_BREAK = re.compile(
-    r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which|do|does|is|are|can|should|must|will)\b)", re.I)
+# ("left and is living abroad" is one statement: only a question word after "and" starts a new question.)
+_PART_BREAK = re.compile(r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which)\b)", re.I)
+MAX_PARTS = 3  # a message is searched as at most this many questions
 
 
 def question_parts(message: str) -> list[str]:
     """The separate questions in a message, each with enough words to search on: a short part
     ("and when?") borrows the words of the part before it."""
-    raw = [p.strip(" ,?") for p in _PART_BREAK.split(message) if p and p.strip(" ,?")]
-    parts: list[str] = []
-    for p in raw:
-        if parts and len(tokenize(p)) < MIN_PART_TOKENS:
-            p = f"{p} {parts[-1]}"
-        parts.append(p)
+    raw = [p.strip(" ,?") for p in _PART_BREAK.split(message) if p and p.strip(" ,?")][:MAX_PARTS]
+    parts = [p if i == 0 or len(tokenize(p)) >= MIN_PART_TOKENS else f"{p} {raw[i - 1]}" for i, p in enumerate(raw)]
     return parts if len(parts) > 1 else [message]
 
 
@@ -149,7 +146,6 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     same = sorted((x for x in units if x.hit is u.hit), key=lambda x: x.start)
     i = next(k for k, x in enumerate(same) if x.start == u.start)
     start, end = u.start, u.end
-    text = u.hit.chunk.text
     # A list item: quote from the line that introduces the list. A short item always goes back;
     # a longer one when the introduction is near and the whole still reads as one passage.
     if i > 0:
@@ -160,7 +156,9 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
                 intro = not same[k].is_heading or _OPENS_LIST.search(same[k].text.strip())
                 # A label ("Attendance Expectations:") adds nothing to an item that is a sentence of its
                 # own, and going back to it would quote every item in between.
-                label = len(same[k].text.split()) <= 4
+                lead = same[k].text.strip()
+                label = (len(lead.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in lead.split())
+                         and u.text.lstrip()[:1].isalnum() and not u.text.lstrip()[:1].islower())
                 if len(u.text.split()) < 8 or (intro and not label and len(text[same[k].start : end].split()) <= LIST_WORDS):
                     start = same[k].start
                 break
@@ -323,8 +321,8 @@ _ASKS_NEXT = re.compile(r"\bwhat (?:happens|comes|do (?:we|i) do|should (?:we|i)
 def next_step_for(question: str, u: Unit, units: list[Unit], retriever: HybridRetriever) -> Unit | None:
     """For a "what happens next?" question whose best passage is the last step in its chunk, the
     first sentence of the following chunk of the same section (the process continues there)."""
-    if not _ASKS_NEXT.search(question):
-        return None
+    if not _ASKS_NEXT.search(question) or u.hit.document.authority == NATIONAL:
+        return None  # (a regulation paragraph is quoted whole; the next paragraph is not its next step)
     _, end = window(u, units)
     if u.hit.chunk.text[end:].strip():
         return None  # the quote does not reach the end of its chunk: the next step is in it already
@@ -334,5 +332,9 @@ def next_step_for(question: str, u: Unit, units: list[Unit], retriever: HybridRe
         return None
     # The first step, not the tail of a list that ran over from the chunk before ("may be taken out
     # of the country…"): a step starts as a sentence or a numbered paragraph does.
+    def starts_a_step(text: str) -> bool:
+        first = re.sub(r"^\s*(?:\(\w{1,4}\)|[-•*])\s*", "", text)[:1]
+        return first.isupper() or first.isdigit()
+
     return next((x for x in units_of(Hit(chunk, u.hit.document, 0.0), u.hit_rank, retriever)
-                 if not x.is_heading and (x.text.lstrip()[:1].isupper() or x.text.lstrip()[:1].isdigit())), None)
+                 if not x.is_heading and starts_a_step(x.text)), None)

@@ -14,7 +14,7 @@ import numpy as np
 from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
-from assistant.chat.router import is_contact_question, route
+from assistant.chat.router import NOT_A_CONTACT_ASK, is_contact_question, route
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent, ToolCall
 from guardrails import output as output_rails
@@ -32,7 +32,7 @@ _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
-SENTENCE_HITS = 4
+SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
 CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
@@ -41,7 +41,7 @@ _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone tele
                              "reach ring call speak them him her their"))
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
-MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several  # more chunks, found by their single closest sentences
+MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,11 @@ class ChatRequest:
 
 def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+def _asks_for_contact(message: str) -> bool:
+    """How to reach a person or team (not "which contact details go on a return?")."""
+    return bool(_REACH.search(message)) and not NOT_A_CONTACT_ASK.search(message)
 
 
 class ChatEngine:
@@ -294,7 +299,7 @@ class ChatEngine:
             prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
 
     def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
-        reach = bool(_REACH.search(message))
+        reach = _asks_for_contact(message)
         ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=True)
         hits = ranked[:CHUNK_HITS]
         if reach:
@@ -311,7 +316,7 @@ class ChatEngine:
         scope = authority or mentioned
         if self._outside_corpus(message):
             return self._not_found(message, [], scope)
-        unknown = named_things.unknown_things(message, self._folded)
+        unknown = named_things.unknown_things(self.r.without_names(message), self._folded)
         self._prime([message, *compose.question_parts(message)])
         hits, scored = self._search(message, scope)
         if unknown:
@@ -334,8 +339,10 @@ class ChatEngine:
             chosen = side
         else:
             chosen += self._other_parts(message, scope, chosen, scored)
-        if _REACH.search(message):
-            contact = self._contact_unit(message, chosen, scored)
+        if _asks_for_contact(message):
+            answered, contact = self._contact_for(message, chosen, scored)
+            if not answered:
+                return self._not_found(message, hits, scope)
             if contact is not None:
                 chosen = [contact, *chosen]
         if compose.missing_answer_type(message, chosen, scored.units):
@@ -376,6 +383,8 @@ class ChatEngine:
         covered = {(u.hit.chunk.chunk_id, *compose.window(u, scored.units)) for u in chosen}
         extra: list[compose.Unit] = []
         for part in parts:
+            if len(extra) >= MAX_PART_ANSWERS:
+                break
             _, sp = self._search(part, scope)
             best = sp.best
             if best is None or sp.support < SUPPORT_THRESHOLD or best.is_heading:
@@ -386,32 +395,34 @@ class ChatEngine:
             covered.add((best.hit.chunk.chunk_id, *span))
             scored.units.extend(u for u in sp.units if u.hit is best.hit)
             extra.append(best)
-        return extra[:MAX_PART_ANSWERS]
+        return extra
 
-    def _contact_unit(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
-        """"How do I get hold of them?" is only answered with an e-mail address or phone number: when
-        no chosen passage gives one, the best-scoring passage that does leads the answer."""
-        def gives_contact(u: compose.Unit) -> bool:
-            return bool(CONTACT_DETAIL.search(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
-
+    def _contact_for(self, message: str, chosen: list[compose.Unit],
+                     scored: compose.Scored) -> tuple[bool, compose.Unit | None]:
+        """"How do I get hold of them?" is only answered with the e-mail address or phone number of
+        whoever was asked about. Returns (answered, passage to lead with): when no chosen passage
+        gives such details, the best-scoring passage that does leads; when none does, not answered."""
         # Whose contact: most of the question's own words (less the asking) must be beside the
         # details, or a request for the EHE team's e-mail would get the CME team's.
         want = set(tokenize(self.r.without_names(message))) - _ASKING_WORDS
         need = sum(self.r.idf(t) for t in want)
+        if not need:
+            return True, None  # "how do I get hold of them?" alone: nothing says whose details
 
-        def whose(u: compose.Unit) -> bool:
-            near = set(tokenize(u.hit.chunk.text[slice(*compose.window(u, scored.units))]))
-            return not need or sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
+        def fits(u: compose.Unit) -> bool:
+            quoted = u.hit.chunk.text[slice(*compose.window(u, scored.units))]
+            near = set(tokenize(quoted))
+            return bool(CONTACT_DETAIL.search(quoted)) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
 
-        if any(gives_contact(u) for u in chosen):
-            return None
+        if any(fits(u) for u in chosen):
+            return True, None
         floor = CONTACT_RATIO * scored.best.score
         for u in sorted(scored.units, key=lambda u: -u.score):
             if u.score < floor:
                 break
-            if not u.is_heading and gives_contact(u) and whose(u):
-                return u
-        return None
+            if not u.is_heading and fits(u):
+                return True, u
+        return False, None
 
     def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
                      today: date) -> compose.Unit | None:
@@ -442,7 +453,7 @@ class ChatEngine:
             if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
                 # Schools copy each other's policies: a sentence another source's document already
                 # says word for word shows no difference, so this source's own next-best is used.
-                if any(_squash(u.text) in other for other in shown):
+                if a != NATIONAL and any(_squash(u.text) in other for other in shown):
                     continue
                 per[a] = u
                 shown.append(self._squashed_text(u.hit.chunk.doc_id))

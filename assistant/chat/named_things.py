@@ -16,8 +16,8 @@ from dataclasses import dataclass
 DEFINING = ("register", "form", "database", "scheme", "act", "bill", "protocol", "portal", "code", "tool",
             "app", "website", "fund", "grant", "programme", "return", "order")
 # A team or service is usually called by its name alone ("contact the Family Front Door").
-GENERIC = ("team", "service", "panel", "hub", "system", "board", "unit", "helpline", "meeting", "line", "office",
-           "school", "academy")
+# (Not "school": staff name their own school, which no policy need mention.)
+GENERIC = ("team", "service", "panel", "hub", "system", "board", "unit", "helpline", "meeting", "line")
 HEADS = tuple(h + s for h in DEFINING + GENERIC for s in ("s", ""))
 _JOIN = r"(?:in|of|and|for|the|not|to|&)"
 _CAP = r"(?:[A-Z][\w'’-]*)"
@@ -25,14 +25,24 @@ _CAP = r"(?:[A-Z][\w'’-]*)"
 _NAMED = re.compile(
     rf"(?<![\w'’-])((?:{_CAP}\s+(?:{_JOIN}\s+)*){{1,6}}{_CAP})\s+((?i:{'|'.join(HEADS)}))\b"
 )
+# "Can Jayden Smith return to school?": the noun is a verb here, and the name a person's.
+_AS_VERB = re.compile(r"\s+(?:to|with|at|for|from|in|on|into|back|home|the|a|an|her|his|their|him|them|us|me|it|this|that)\b", re.I)
+MAX_NAMES = 3
 _QUESTION_START = {"what", "which", "who", "when", "where", "why", "how", "is", "are", "do", "does", "can",
                    "should", "will", "the", "a", "an", "our", "my", "we", "i", "if", "please", "tell"}
 
 
 def named_things(message: str) -> list[tuple[str, str]]:
     """(name, head noun) pairs such as ("Children Not in School", "register")."""
-    out = []
+    out: list[tuple[str, str]] = []
+    rest = [w for w in message.split()[1:] if w != "I"]
+    if len(rest) >= 7 and sum(1 for w in rest if w[:1].isupper()) >= 0.6 * len(rest):
+        return out  # Title Case Throughout: capitals say nothing about names
     for m in _NAMED.finditer(message):
+        if len(out) >= MAX_NAMES:
+            break
+        if _AS_VERB.match(message, m.end()):
+            continue
         words = m.group(1).split()
         # A sentence's first word is capitalised anyway: "What Children Not in School register..."
         while words and re.sub(r"['’]s$", "", words[0].lower()) in _QUESTION_START:
@@ -76,7 +86,23 @@ def corpus_names(corpus: Folded, name: str, head: str, *, window: int = 4) -> bo
     form" is that section's form); when the name is a team or service's; or when the name is followed
     within a few words by the noun ("'Missing Mondays' weekly strategic meetings"). "children not in
     school (CNIS)" in lower case does not name a "Children Not in School register"."""
-    name = _fold(name)
+    return any(_names(corpus, variant, head, window) for variant in _variants(_fold(name)))
+
+
+def _variants(name: str) -> list[str]:
+    """The name, its shorter tails ("Missing Mondays" for "Worcestershire Missing Mondays"), and the
+    name with its leading words as initials ("CME Referral" for "Children Missing Education
+    Referral"), each still with two words."""
+    words = name.split()
+    out = [" ".join(words[i:]) for i in range(len(words) - 1)]
+    caps = [w for w in words if w[:1].isupper()]
+    for k in range(2, len(caps) + 1):
+        lead = words.index(caps[k - 1]) + 1
+        out.append(" ".join(["".join(w[0] for w in words[:lead] if w[:1].isupper()), *words[lead:]]))
+    return out
+
+
+def _names(corpus: Folded, name: str, head: str, window: int) -> bool:
     if re.search(rf"(?<!\w){_words(name)}(?!\w)", corpus.cased):
         return True
     words, head = _words(name.lower()), head.lower()

@@ -146,7 +146,7 @@ def is_referral_request(text: str) -> bool:
 
 
 # "Which parent contact details go on a deletion return?" asks what a return holds, not whom to call.
-_NOT_A_CONTACT_ASK = re.compile(
+NOT_A_CONTACT_ASK = re.compile(
     r"\b(?:parent|parents|parent's|family|family's|pupil|pupil's|child|child's|carer|carers)\s+contact (?:details|numbers?)\b|"
     r"\b(?:go|goes|put|recorded|included?|kept)\s+(?:on|in|into)\s+(?:the |a |an )?(?:\w+\s+)?(?:return|register|form)\b",
     _I,
@@ -154,7 +154,7 @@ _NOT_A_CONTACT_ASK = re.compile(
 
 
 def is_contact_question(text: str) -> bool:
-    return bool(_CONTACT.search(text)) and not _NOT_A_CONTACT_ASK.search(text)
+    return bool(_CONTACT.search(text)) and not NOT_A_CONTACT_ASK.search(text)
 
 
 def route(text: str, *, has_deadline_ask: bool) -> Intent:

@@ -237,3 +237,9 @@ def test_a_contact_request_is_not_answered_with_someone_elses_details(client):
     body = chat(client, "What's the email address for Derbyshire's Elective Home Education team?", authority="Derbyshire")
     assert "cs.cmecoordinators@derbyshire.gov.uk" not in body["answer"]
     assert body["action"] == "not_found"
+
+
+def test_a_phone_number_for_a_service_no_document_lists_is_not_found(client):
+    # The Worcestershire policy gives the attendance helpline, which is not the Virtual School's number.
+    body = chat(client, "What's the phone number for the Worcestershire Virtual School?", authority="Worcestershire")
+    assert body["action"] == "not_found" and "844440" not in body["answer"]

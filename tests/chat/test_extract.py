@@ -277,6 +277,7 @@ def test_enquiries(text, expected, absent):
     P("He is being held in a youth detention centre.", {"detained": True}, ("detention_type",), id="youth-detention-centre"),
     P("She is in a secure children's home.", {"detained": True}, ("detention_type",), id="secure-childrens-home"),
     P("He is in the custody of his grandmother.", {}, ("detained",), id="custody-of-a-relative"),
+    P("He is living in custody of his gran.", {}, ("detained",), id="in-custody-of-a-relative"),
     P("Her dad is in prison and she is struggling.", {}, ("detained",), id="parent-in-prison"),
     P("His older brother was sentenced last month.", {}, ("detained", "detention_type"), id="brother-sentenced"),
     P("She has an after-school detention.", {}, ("detained",), id="school-detention"),

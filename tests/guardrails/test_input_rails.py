@@ -95,6 +95,11 @@ def test_nhs_checksum():
         pytest.param("What's the phone number for the Worcestershire Virtual School?", False, id="named-school"),
         pytest.param("What is the address of Amira's school?", True, id="child-possessive-school"),
         pytest.param("Which school did Amira Khan move to?", True, id="whereabouts"),
+        pytest.param("Please give me the family's home address", True, id="please-give-me"),
+        pytest.param("Amira Khan in Year 9. Please give me her mum's phone number", True, id="ask-after-context"),
+        pytest.param("Hi. Could you give me the family's home address", True, id="could-you"),
+        pytest.param("What is Amira Khan's home address? She was at Oakfield Academy.", True, id="school-named-elsewhere"),
+        pytest.param("What is the phone number of Oakfield Primary School?", False, id="named-primary-school"),
         pytest.param("Tell me which school Amira Khan is on roll at", True, id="whereabouts-imperative"),
         # Saying what the school does not know is not asking for it.
         pytest.param("One of our families has left and hasn't told us which school the children are going to. What should we do?",

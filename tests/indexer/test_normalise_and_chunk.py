@@ -39,6 +39,8 @@ def test_long_numbered_titles_are_headings_and_numbered_sentences_are_not():
     headings = {b.text for b in doc.blocks if b.kind == HEADING}
     assert "3.2 Removing a child's name from the roll of a school" in headings
     assert "4.2 Partner agencies and systems used to locate children missing from education" in headings
+    worcs = norm_of("documents/worcestershire-cme-policy-2025.txt")
+    assert not any(b.kind == HEADING and b.text.startswith(("7.3 ", "9.3 ")) for b in worcs.blocks)  # sentences without a full stop
     lines = [RawLine("1.1 The school will tell the LA within five days."), RawLine(""), RawLine("1.2 What the LA does next")]
     kinds = {b.text: b.kind for b in normalise(lines).blocks}
     assert kinds["1.2 What the LA does next"] == HEADING and kinds["1.1 The school will tell the LA within five days."] != HEADING
