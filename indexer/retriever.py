@@ -16,6 +16,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from indexer import attendance_codes, store
+from indexer.contacts import CONTACT_DETAIL
 from indexer.chunker import Chunk, normalise_code
 from indexer.corpus import NATIONAL, Document
 from indexer.errors import IndexNotReady, UnknownAuthority
@@ -23,8 +24,6 @@ from indexer.glossary import Glossary
 from indexer.lexical import BM25Index
 
 FUSIONS = ("rrf", "weighted", "dense", "bm25")
-# An e-mail address or a UK phone number.
-CONTACT_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\b")
 _QUERY_CODE = re.compile(r"\b\d{1,2}\s*\(\d{1,2}\)(?:\s*\([a-z]{1,2}\))*", re.I)
 
 

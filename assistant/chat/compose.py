@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 
 from assistant.chat.types import Citation
+from indexer.contacts import PHONE
 from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
 from indexer.retriever import Hit, HybridRetriever
@@ -106,7 +107,7 @@ _PREFERS = (
     (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term))\b", re.I)),
     (re.compile(r"\bhow (long|soon|quickly|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b", re.I), _TIME),
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
-    (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), re.compile(r"\b0\d{3,4}\s?\d{3}")),
+    (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), PHONE),
     (re.compile(r"\bwho\b", re.I), re.compile(r"\b(officer|team|lead|worker|coordinator|co-ordinator|manager|dsl|service|school|police|authority|la)\b", re.I)),
     (re.compile(r"\bwhich form\b|\bwhat form\b|\bwhich document", re.I), re.compile(r"\bform\b|\bchecklist\b|\bletter\b", re.I)),
     (re.compile(r"\bwhat code\b|\bwhich (attendance )?code\b", re.I), re.compile(r"\|\s*[A-Z]\d?\s*\|")),
@@ -238,7 +239,7 @@ _NEEDS = (
      re.compile(r"\b\d[\d,]*\s+(children|pupils|cases|families|young people|referrals)\b", re.I), "a number"),
     (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
-     re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"), "a phone number"),
+     PHONE, "a phone number"),
     (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),

@@ -21,7 +21,8 @@ from guardrails import output as output_rails
 from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
 from indexer.lexical import tokenize
-from indexer.retriever import CONTACT_DETAIL, Hit, HybridRetriever
+from indexer.contacts import CONTACT_DETAIL
+from indexer.retriever import Hit, HybridRetriever
 
 log = logging.getLogger("cme_assist.chat")
 
