@@ -70,11 +70,7 @@ class MiniLMEmbeddings(Embeddings):
         if len(todo) < 2:
             return
         vectors = self._load().encode(todo, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False)
-        with self._cache_lock:
-            for text, vec in zip(todo, vectors.tolist()):
-                self._cache[text] = tuple(vec)
-            while len(self._cache) > QUERY_CACHE_SIZE:
-                self._cache.popitem(last=False)
+        self._remember(zip(todo, vectors.tolist()))
 
     def embed_query(self, text: str) -> list[float]:
         # One chat turn embeds the same text more than once (scoped search, then the check for a
@@ -85,8 +81,13 @@ class MiniLMEmbeddings(Embeddings):
                 self._cache.move_to_end(text)
                 return list(hit)
         vec = self._load().encode([text], normalize_embeddings=True, show_progress_bar=False)[0].tolist()
+        self._remember([(text, vec)])
+        return vec
+
+    def _remember(self, pairs) -> None:
+        """Cache (text, vector) pairs, dropping the least recently used beyond QUERY_CACHE_SIZE."""
         with self._cache_lock:
-            self._cache[text] = tuple(vec)
+            for text, vec in pairs:
+                self._cache[text] = tuple(vec)
             while len(self._cache) > QUERY_CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return vec

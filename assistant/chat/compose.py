@@ -151,13 +151,14 @@ def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     # a longer one when the introduction is near and the whole still reads as one passage.
     if i > 0:
         for k in range(i - 1, max(-1, i - 8), -1):
-            if _OPENS_LIST.search(same[k].text.strip()) or same[k].is_heading:
+            lead = same[k].text.strip()
+            opens = _OPENS_LIST.search(lead) is not None
+            if opens or same[k].is_heading:
                 # A lead-in ("(2) A registered pupil is within this paragraph if—") is split off like
                 # a heading, but it is the sentence its items complete.
-                intro = not same[k].is_heading or _OPENS_LIST.search(same[k].text.strip())
+                intro = not same[k].is_heading or opens
                 # A label ("Attendance Expectations:") adds nothing to an item that is a sentence of its
                 # own, and going back to it would quote every item in between.
-                lead = same[k].text.strip()
                 label = (len(lead.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in lead.split())
                          and u.text.lstrip()[:1].isalnum() and not u.text.lstrip()[:1].islower())
                 if len(u.text.split()) < 8 or (intro and not label and len(text[same[k].start : end].split()) <= LIST_WORDS):

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 import numpy as np
 
 from assistant.chat import compose, named_things, render
-from assistant.chat.citations import resolve
+from assistant.chat.citations import resolve, squash
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.router import NOT_A_CONTACT_ASK, is_contact_question, route
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
@@ -20,8 +20,8 @@ from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent, 
 from guardrails import output as output_rails
 from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
-from indexer.lexical import tokenize
 from indexer.contacts import CONTACT_DETAIL
+from indexer.lexical import tokenize
 from indexer.retriever import Hit, HybridRetriever
 
 log = logging.getLogger("cme_assist.chat")
@@ -50,10 +50,6 @@ class ChatRequest:
     message: str
     session_id: str | None = None
     authority: str | None = None
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def _asks_for_contact(message: str) -> bool:
@@ -318,7 +314,8 @@ class ChatEngine:
         if self._outside_corpus(message):
             return self._not_found(message, [], scope)
         unknown = named_things.unknown_things(self.r.without_names(message), self._folded)
-        self._prime([message, *compose.question_parts(message)])
+        parts = compose.question_parts(message)
+        self._prime([message] if unknown else [message, *parts])
         hits, scored = self._search(message, scope)
         if unknown:
             # Passages about its namesake would read like an answer about a thing no document names.
@@ -339,7 +336,7 @@ class ChatEngine:
         if side:
             chosen = side
         else:
-            chosen += self._other_parts(message, scope, chosen, scored)
+            chosen += self._other_parts(parts, scope, chosen, scored)
         if _asks_for_contact(message):
             answered, contact = self._contact_for(message, chosen, scored)
             if not answered:
@@ -374,11 +371,10 @@ class ChatEngine:
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
 
-    def _other_parts(self, message: str, scope: str | None, chosen: list[compose.Unit],
+    def _other_parts(self, parts: list[str], scope: str | None, chosen: list[compose.Unit],
                      scored: compose.Scored) -> list[compose.Unit]:
-        """A message asking two things gets an answer to each: every part is searched on its own,
-        and its best passage joins the answer unless the quotes already cover it."""
-        parts = compose.question_parts(message)
+        """A message asking two things gets an answer to each: every part (``compose.question_parts``)
+        is searched on its own, and its best passage joins the answer unless the quotes already cover it."""
         if len(parts) < 2:
             return []
         covered = {(u.hit.chunk.chunk_id, *compose.window(u, scored.units)) for u in chosen}
@@ -454,7 +450,7 @@ class ChatEngine:
             if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
                 # Schools copy each other's policies: a sentence another source's document already
                 # says word for word shows no difference, so this source's own next-best is used.
-                if a != NATIONAL and any(_squash(u.text) in other for other in shown):
+                if a != NATIONAL and any(squash(u.text).lower() in other for other in shown):
                     continue
                 per[a] = u
                 shown.append(self._squashed_text(u.hit.chunk.doc_id))
@@ -464,7 +460,7 @@ class ChatEngine:
 
     def _squashed_text(self, doc_id: str) -> str:
         if doc_id not in self._squashed:
-            self._squashed[doc_id] = _squash(self.r.index.texts.get(doc_id, ""))
+            self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
         return self._squashed[doc_id]
 
     def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None) -> Answer:

@@ -3,8 +3,8 @@ import numpy as np
 from indexer import embeddings as emb
 
 
-def test_query_vectors_are_cached_bounded_and_equal_to_fresh_ones(minilm, monkeypatch):
-    model = emb.MiniLMEmbeddings(minilm.model_path)
+def count_loads(model, monkeypatch) -> list:
+    """Record each time the model is reached for (each encode goes through _load)."""
     calls = []
     real = model._load
 
@@ -13,6 +13,12 @@ def test_query_vectors_are_cached_bounded_and_equal_to_fresh_ones(minilm, monkey
         return real()
 
     monkeypatch.setattr(model, "_load", counting_load)
+    return calls
+
+
+def test_query_vectors_are_cached_bounded_and_equal_to_fresh_ones(minilm, monkeypatch):
+    model = emb.MiniLMEmbeddings(minilm.model_path)
+    calls = count_loads(model, monkeypatch)
     monkeypatch.setattr(emb, "QUERY_CACHE_SIZE", 2)
     first = model.embed_query("which leaver reason for a pupil who moved abroad")
     again = model.embed_query("which leaver reason for a pupil who moved abroad")
@@ -36,14 +42,7 @@ def test_clear_cache_forgets_every_query(minilm):
 def test_prime_embeds_a_turns_queries_in_one_batch(minilm, monkeypatch):
     model = emb.MiniLMEmbeddings(minilm.model_path)
     texts = ["who is the designated officer", "who do they report to", "who is the designated officer"]
-    calls = []
-    real = model._load
-
-    def counting_load():
-        calls.append(1)
-        return real()
-
-    monkeypatch.setattr(model, "_load", counting_load)
+    calls = count_loads(model, monkeypatch)
     model.prime(texts)
     assert len(calls) == 1 and len(model._cache) == 2  # duplicates embedded once
     primed = [model.embed_query(t) for t in texts[:2]]
