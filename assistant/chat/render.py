@@ -9,15 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from assistant.chat.citations import squash
 from assistant.chat.types import Citation
 from assistant.source_links import link_sources
 from indexer.chunker import Chunk
 from indexer.normalise import clean_inline
 from indexer.retriever import HybridRetriever
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def fmt_date(iso: str | None) -> str:
