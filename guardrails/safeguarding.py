@@ -82,6 +82,11 @@ _GENERAL = re.compile(
 _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|can|should|according|our policy|the .{0,30} policy|we'?re planning)")
 
 
+# Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
+_FOR_STAFF = re.compile(r"\b(awareness|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
+                        r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting)\b")
+
+
 @dataclass(frozen=True)
 class Triage:
     at_risk: bool
@@ -96,7 +101,7 @@ def triage(message: str) -> Triage:
         return Triage(False, (), "no risk indicator")
     # "if a child has been taken abroad" is a hypothetical, not a particular child.
     particular = bool(_PARTICULAR.search(re.sub(r"\b(if|when|whether|where) (a|an|any) (child|pupil|girl|boy|student)\b", " ", t)))
-    general = bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) and not particular
+    general = (bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) or bool(_FOR_STAFF.search(t))) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")
     if particular or set(found) & {"missing_protected", "abduction", "self_harm", "immediate_danger"}:

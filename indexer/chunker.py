@@ -22,7 +22,7 @@ _SKIP_SECTIONS = ("Footnotes", "Editorial notes")
 @dataclass(frozen=True)
 class ChunkingParams:
     max_words: int = 150
-    version: str = "v5"  # bump when the algorithm changes, so old indexes are not reused
+    version: str = "v6"  # bump when the algorithm changes, so old indexes are not reused
 
 
 @dataclass

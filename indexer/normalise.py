@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from indexer.contacts import PHONE
 from indexer.loaders import RawLine
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
@@ -94,8 +95,9 @@ def _is_toc_line(raw: str) -> bool:
     stripped = raw.strip()
     if _TOC_TAIL.search(raw) and len(stripped.split()) <= 14 and not stripped.endswith("."):
         return True
-    # Lines of only numbers, dots, tabs and bullets (leftover table-of-contents columns).
-    return bool(stripped) and not re.search(r"[A-Za-z]{2}", stripped)
+    # Lines of only numbers, dots, tabs and bullets (leftover table-of-contents columns), but not
+    # a phone number on a line of its own under a contact's name.
+    return bool(stripped) and not re.search(r"[A-Za-z]{2}", stripped) and not PHONE.search(stripped)
 
 
 _CONTENTS = re.compile(r"^\s*(contents|table of contents|index)\s*$", re.I)

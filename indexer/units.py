@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.contacts import CONTACT_DETAIL
+
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 LONG_LINE_WORDS = 45
 
@@ -38,7 +40,9 @@ def split_units(text: str) -> list[UnitSpan]:
             out.append(UnitSpan(start + s0, start + len(line), False))
         else:
             out.append(UnitSpan(start, start + len(line), heading))
-    return [u for u in out if len(text[u.start : u.end].split()) >= 2]
+    # A one-word line says nothing on its own, unless it is an e-mail address or phone number in a
+    # list of contacts: the quote of that list must be able to reach it.
+    return [u for u in out if len(text[u.start : u.end].split()) >= 2 or CONTACT_DETAIL.search(text[u.start : u.end])]
 
 
 def unit_embed_text(section_path: str, text: str) -> str:

@@ -105,7 +105,8 @@ _TIME = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|ele
                    r"(school |working |calendar )?(days?|weeks?|months?|years?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b", re.I)
 _PREFERS = (
     (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term))\b", re.I)),
-    (re.compile(r"\bhow (long|soon|quickly|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b", re.I), _TIME),
+    (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
+                r"\bwhat(?:'s| is) the latest\b|\bat the latest\b", re.I), _TIME),
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
     (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), PHONE),
     (re.compile(r"\bwho\b", re.I), re.compile(r"\b(officer|team|lead|worker|coordinator|co-ordinator|manager|dsl|service|school|police|authority|la)\b", re.I)),
@@ -236,8 +237,6 @@ _NEEDS = (
     (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|"
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
-    (re.compile(r"\bhow many (children|pupils|cases|families|people)\b", re.I),
-     re.compile(r"\b\d[\d,]*\s+(children|pupils|cases|families|young people|referrals)\b", re.I), "a number"),
     (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
      PHONE, "a phone number"),
@@ -245,6 +244,20 @@ _NEEDS = (
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
 )
+
+
+# "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
+# "10 school days", "day 11"), not by a passage that only talks about it.
+_HOW_MANY = re.compile(r"\bhow many (hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
+                       r"people|referrals?|visits?|letters?|attempts?|absences?|marks?)\b", re.I)
+_COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+          r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
+
+
+def _count_of(noun: str) -> re.Pattern:
+    stem = {"children": "child", "people": "(?:people|person)", "families": "famil"}.get(noun.lower(), noun.lower().rstrip("s"))
+    also = rf"|\b{stem}s? \d+\b" if stem in ("day", "week", "session") else ""  # "by day 11"
+    return re.compile(rf"{_COUNT}{stem}\w*{also}", re.I)
 
 
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None) -> str | None:
@@ -259,6 +272,9 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
     for asks, has, what in _NEEDS:
         if asks.search(question) and not has.search(text):
             return what
+    m = _HOW_MANY.search(question)
+    if m and not _count_of(m.group(1)).search(text):
+        return f"a number of {m.group(1).lower()}"
     return None
 
 

@@ -26,7 +26,7 @@ from indexer.retriever import Hit, HybridRetriever
 
 log = logging.getLogger("cme_assist.chat")
 
-SUPPORT_THRESHOLD = 0.25  # below this the best sentence does not answer the question
+SUPPORT_THRESHOLD = 0.2  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
@@ -37,7 +37,7 @@ SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
 CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
-CONTACT_COVERAGE = 0.5  # …and holds this share (by idf) of the question's words
+CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's words
 _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telephone number contact details get hold touch "
                              "reach ring call speak them him her their"))
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
@@ -401,7 +401,8 @@ class ChatEngine:
         gives such details, the best-scoring passage that does leads; when none does, not answered."""
         # Whose contact: most of the question's own words (less the asking) must be beside the
         # details, or a request for the EHE team's e-mail would get the CME team's.
-        want = set(tokenize(self.r.without_names(message))) - _ASKING_WORDS
+        # Words no passage uses ("today") cannot be beside anyone's details and say nothing about whose.
+        want = {t for t in tokenize(self.r.without_names(message)) if self.r.known(t)} - _ASKING_WORDS
         need = sum(self.r.idf(t) for t in want)
         if not need:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details

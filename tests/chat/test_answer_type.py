@@ -27,6 +27,16 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("What's the CME team's email address?", "Contact the CME team.", "an email address"),
         ("What happens after an SAO?", SAO, None),
         ("What happens after half term if a child hasn't come back?", "contacted immediately", None),
+        ("How many hours a week of tuition does the Home Tuition Service give?",
+         "2.2 Non-school attendance caused by long term illness or injury (and the involvement of the Home Tuition Service)",
+         "a number of hours"),
+        ("How many hours of tuition a week?", "Pupils receive five hours of tuition each week.", None),
+        ("How many sessions in how many weeks before a penalty notice?", "Penalty notices may be issued for unauthorised absence.",
+         "a number of sessions"),
+        ("How many days before we refer?", "Schools should refer children by day 11 at the latest.", None),
+        ("How many days before we refer?", "If after 20 school days there is still no named school", None),
+        ("How many children were reported missing in Derbyshire?", "Derbyshire has a CME Co-ordinator.", "a number of children"),
+        ("How many children were reported missing?", "1,204 children were reported.", None),
     ],
 )
 def test_missing_answer_type(question, text, missing):

@@ -19,6 +19,12 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("Which attendance code do we use when a pupil is in police custody?", False, id="recording-question"),
         pytest.param("Is forced marriage listed as a reason children go missing from education?", False, id="definition"),
         pytest.param("Which leaver reason do we use now that the pupil has died?", False, id="no-risk"),
+        pytest.param("putting together a trafficking awareness slide for staff - is there a helpline number for the NSPCC's "
+                     "trafficking advice centre?", False, id="material-for-staff"),
+        pytest.param("Making a staff briefing on FGM; one of our girls has just told me she'll be cut this summer", True,
+                     id="briefing-but-a-particular-girl"),
+        pytest.param("Three boys registered at the same address by the same 'cousin' have stopped coming in. Who do I notify?",
+                     True, id="trafficking-signs-asked-as-notification"),
     ],
 )
 def test_safeguarding_triage(message, at_risk):

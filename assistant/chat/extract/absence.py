@@ -19,11 +19,11 @@ from assistant.chat.extract.text import (
 )
 
 _LEAVE_POS = (r"\b(?:leave of absence|granted (?:\w+ ){0,2}?leave|gave (?:him |her |them |the pupil )?(?:leave|permission)|"
-              r"authoris(?:ed|ation for) (?:the |a |his |her |their )?(?:leave|holiday|trip|absence for)|"
+              r"authoris(?:ed|ation for) (?:(?:the|a|an|his|her|their|\d+|one|two|three|four|five|six|weeks?'?|days?'?|school)\s+){0,3}(?:leave|holiday|trip|absence for)|"
               r"leave (?:was |had been |has been |were )?(?:given|granted|agreed|authorised|approved)|"
               r"approved (?:the |a |his |her |their )?(?:leave|holiday|request)|"
               r"(?:authorised|agreed|approved|exceptional) leave|(?:authorised|agreed|approved) (?:holiday|trip|absence for)|"
-              r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:his|her|their|the) leave (?:ended|finished|ran out|was until|expired|was due to end))")
+              r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:(?:his|her|their|the) |(?:^|[.!?]\s+))leave (?:ended|finished|ran out|was until|expired|was due to end|is over|has ended|has finished))")
 _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |had been |has been |were )?(?:given|granted|agreed|requested|asked for|authorised|sought)|"
               r"\b(?:without|didn't have|did not have|hadn't|had no|with no|never (?:had|got|asked for|requested)|didn't ask for|did not ask for|didn't request|did not request) (?:any |our |the school's )?(?:leave|permission|authorisation)|"
               r"\bleave (?:was |had been |has been )?(?:refused|declined|not (?:given|granted|authorised|agreed|approved))|"
@@ -188,7 +188,7 @@ def _codes(t: str, out: dict[str, Any]) -> None:
             out["continuously_absent"] = True
 
 
-_SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|hint)s?\s+"
+_SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|hint|word|mention)s?\s+"
             r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"

@@ -26,6 +26,7 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         r"\bon (?:their|its|the new school's|another school's|the other school's) (?:admission )?(?:register|roll)\b",
         r"\bon (?:the )?(?:admission )?(?:register|roll) (?:at|of|with) (?:another|a new|the new|a different|the other|her new|his new|their new)\b",
         r"\bon roll elsewhere\b|\bregistered elsewhere\b",
+        r"\b(?:put|placed|taken) on (?:the )?(?:admission )?(?:roll|register) (?:at|with|of) (?:a|another|a new|the new|a different|the other)\b",
         r"\b(?:is|are|was|has been|have been|now|got) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with|to|by|in) "
         r"(?:another|a new|the new|a different|the other|her new|his new|their new|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
         rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
@@ -69,7 +70,10 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                        r"(?:yet\s+)?(?:to\s+)?(?:agree|agreed|consent|consented|given)")
         consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:\w+ )?"
                    r"(?:agreed|consented|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
-                   r"\bconsent(?:ed)? (?:\w+ )?(?:in writing )?to (?:us |the )?(?:remov|delet|taking)")
+                   r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the )?(?:remov|delet|taking|de-?roll)|"
+                   # "the PRU head has agreed in writing we can delete her"
+                   r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\s+(?:has |have |had )?(?:now )?"
+                   r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
         elif _pos(consent, t):
@@ -128,7 +132,12 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
             r"\bhas a (?:fixed|permanent|settled) (?:address|abode|home)", t):
         out["mobile_child"] = False
         return False
-    if _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)", t, neg_window=2):
+    # A Traveller, Showman or circus family that is now on the road is what reg 3(1) calls mobile.
+    on_road = (r"\b(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?\s+(?:family|families|child|children|parents?)\b"
+               r"[^.;!?]{0,80}?\b(?:(?:gone|going|are|is|be|been|out) on the road|(?:while|when|as) (?:they|the family) (?:travel|are travelling|move)|"
+               r"(?:gone|are|is|been) travelling)")
+    if _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
+            t, neg_window=2):
         out["mobile_child"] = True
         if _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school", t):
             out["this_is_main_school"] = True
