@@ -121,3 +121,16 @@ def test_hard_wrapped_line_followed_by_capital_is_joined_only_in_wrapped_documen
     ]
     doc = normalise(wrapped * 3)
     assert "extractor and Norfolk continues it." in doc.text
+
+
+def test_a_phone_number_on_its_own_line_is_kept_and_quotable():
+    # Contents-table debris is dropped as "a line without words"; a phone number under a contact's
+    # name is such a line too, and losing it lost Barking and Dagenham's Virtual School numbers.
+    text = norm_of("documents/barking-dagenham-cme-guidance-2019.txt").text
+    assert "020 8227 2691" in text and "020 8227 2075" in text
+    from indexer.units import split_units
+
+    contacts = "The Virtual School contacts:\n\nTricia Butler (Thursday)\n\nTricia.Butler@lbbd.gov.uk\n\n020 8227 2075\n\nSee"
+    units = [contacts[u.start:u.end] for u in split_units(contacts)]
+    assert "Tricia.Butler@lbbd.gov.uk" in units and "020 8227 2075" in units
+    assert "See" not in units  # other one-word lines still say nothing on their own
