@@ -110,7 +110,9 @@ _PREFERS = (
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
     (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), PHONE),
     (re.compile(r"\bwho\b", re.I), re.compile(r"\b(officer|team|lead|worker|coordinator|co-ordinator|manager|dsl|service|school|police|authority|la)\b", re.I)),
-    (re.compile(r"\bwhich form\b|\bwhat form\b|\bwhich document", re.I), re.compile(r"\bform\b|\bchecklist\b|\bletter\b", re.I)),
+    (re.compile(r"\b(?:which|what) (?:\w+ )?forms?\b|\bwhat (?:are|is) the (?:\w+ )?forms?\b|\bforms? (?:called|named)\b|\bwhich document|"
+                r"\bis there a form\b", re.I),
+     re.compile(r"\bforms?\b|\bchecklist\b|\bletter\b", re.I)),
     (re.compile(r"\bwhat code\b|\bwhich (attendance )?code\b", re.I), re.compile(r"\|\s*[A-Z]\d?\s*\|")),
 )
 

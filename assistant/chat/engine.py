@@ -332,7 +332,9 @@ class ChatEngine:
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
-        side = self._side_by_side(scored, include_law=scope is not None)
+        named = self._named_authorities(message) if scope is None else []
+        side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
+            self._side_by_side(scored, include_law=scope is not None)
         if side:
             chosen = side
         else:
@@ -459,6 +461,20 @@ class ChatEngine:
             return None
         return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
 
+    def _each_named(self, message: str, named: list[str], scored: compose.Scored) -> list[compose.Unit] | None:
+        """"We take pupils from Derbyshire and Norfolk: what are the forms called?": each named
+        authority's own best passage, side by side, searched within that authority's documents."""
+        per: list[compose.Unit] = []
+        for a in named:
+            _, sa = self._search(message, a)
+            own = [u for u in sa.units if u.hit.document.authority == a and not u.is_heading]
+            if not own:
+                continue
+            best = max(own, key=lambda u: u.score)
+            scored.units.extend(u for u in sa.units if u.hit is best.hit)
+            per.append(best)
+        return per if len(per) > 1 else None
+
     def _squashed_text(self, doc_id: str) -> str:
         if doc_id not in self._squashed:
             self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
@@ -522,10 +538,14 @@ class ChatEngine:
     def _authority(self, name: str | None) -> str | None:
         return self.r.resolve_authority(name) if name else None
 
-    def _mentioned_authority(self, message: str) -> str | None:
+    def _named_authorities(self, message: str) -> list[str]:
         named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}
         named.discard(NATIONAL)
-        return named.pop() if len(named) == 1 else None
+        return sorted(named)
+
+    def _mentioned_authority(self, message: str) -> str | None:
+        named = self._named_authorities(message)
+        return named[0] if len(named) == 1 else None
 
     _ELSEWHERE = re.compile(
         r"\b((?i:wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast))\b|"

@@ -98,6 +98,8 @@ _DEADLINE = re.compile(
 _REFERRAL = re.compile(r"\bdraft (?:a |the |me a )?(?:cme )?referral|write (?:a |the |me a )?(?:cme )?referral", _I)
 _CONTACT = re.compile(
     r"who (?:do|should|can) (?:i|we) (?:contact|tell|notify|email|ring|call|refer to)|contact (?:details|number)|"
+    r"(?:who|where) (?:do|should|can|must) (?:i|we) (?:send|submit|report|refer|pass|forward|make) (?:[\w-]+ ){0,4}?to\b|"
+    r"where (?:do|should|can|must) (?:i|we) (?:send|submit|make) (?:a |the |our |my )?(?:cme )?referral|"
     r"(?:email|phone|telephone) (?:address|number)? ?(?:for|of) (?:the )?(?:cme|la|local authority)",
     _I,
 )

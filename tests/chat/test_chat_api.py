@@ -243,3 +243,24 @@ def test_a_phone_number_for_a_service_no_document_lists_is_not_found(client):
     # The Worcestershire policy gives the attendance helpline, which is not the Virtual School's number.
     body = chat(client, "What's the phone number for the Worcestershire Virtual School?", authority="Worcestershire")
     assert body["action"] == "not_found" and "844440" not in body["answer"]
+
+
+def test_a_message_naming_two_authorities_is_answered_for_each_of_them(client):
+    body = chat(client, "We get pupils from both Derbyshire and Norfolk - what are the forms called for telling each LA "
+                        "that a child has come off roll?")
+    assert body["action"] == "answered"
+    assert {c["authority"] for c in body["citations"]} == {"Derbyshire", "Norfolk"}
+    assert "Children Missing Leaver form (CML)" in body["answer"]  # Derbyshire's own form, from its own policy
+
+
+def test_a_contact_line_under_a_name_is_quoted_with_the_name(client):
+    # The Virtual School's phone numbers sit on lines of their own under each officer's name.
+    body = chat(client, "Need to speak to the virtual school in B&D about a looked-after Year 10's PEP. It's a Thursday "
+                        "today - who's working and how do I get hold of them?", authority="Barking and Dagenham")
+    assert body["action"] == "answered"
+    assert "Tricia Butler" in body["answer"] and "020 8227 2075" in body["answer"]
+
+
+def test_where_to_send_a_referral_without_an_authority_asks_which(client):
+    body = chat(client, "who do i send a CME referral to? need an email asap")
+    assert body["action"] == "clarify" and "Derbyshire" in body["options"]

@@ -81,6 +81,10 @@ def test_route(message, intent):
     ("What are the contact details for the CME team?", True),
     ("Which parent contact details go on a deletion return?", False),  # what the return holds
     ("What contact details have to be recorded in the admission register?", False),
+    ("who do i send a CME referral to? need an email asap", True),
+    ("Where do we send the referral?", True),
+    ("Who do we report a child missing education to?", True),
+    ("What do we send to the LA when a pupil leaves?", False),
 ])
 def test_contact_question(message, contact):
     assert is_contact_question(message) is contact
