@@ -125,7 +125,8 @@ WHOLE_PROVISION_WORDS = 150  # a regulation paragraph up to this long is quoted 
 MIN_PART_TOKENS = 1  # a part with fewer searchable words borrows those of the part before
 # Where one message asks two things: "Who is the designated officer, and who do they report to?"
 # ("left and is living abroad" is one statement: only a question word after "and" starts a new question.)
-_PART_BREAK = re.compile(r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which)\b)", re.I)
+_PART_BREAK = re.compile(r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which|is there|are there|does the|"
+                         r"do (?:i|we) (?:need|have)|should (?:i|we))\b)", re.I)
 MAX_PARTS = 3  # a message is searched as at most this many questions
 
 

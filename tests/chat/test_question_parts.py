@@ -13,6 +13,11 @@ from assistant.chat.compose import question_parts
         ("What is CME? Who decides when a case closes?", ["What is CME", "Who decides when a case closes"]),
         # "and when?" has no words of its own to search on: it borrows the question before it.
         ("Do we need to tell the LA, and when?", ["Do we need to tell the LA", "when Do we need to tell the LA"]),
+        ("What's the latest we can leave it before referring her, and is there a form?",
+         ["What's the latest we can leave it before referring her", "is there a form"]),
+        ("Who do I contact first and does the CME coordinator need telling as well?",
+         ["Who do I contact first", "does the CME coordinator need telling as well"]),
+        ("She has left and is living abroad with her mum - which ground?", ["She has left and is living abroad with her mum - which ground?"]),
         # One question with "and" inside it stays whole.
         ("How long before a pupil is taken off roll and reported to the LA?",
          ["How long before a pupil is taken off roll and reported to the LA?"]),
