@@ -40,6 +40,9 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v2
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval --data v3
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v3
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v4
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v5
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v6
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_referrals
 
