@@ -59,8 +59,9 @@ RISKS: tuple[tuple[str, str], ...] = (
     ("self_harm", r"self[- ]harm|suicid|kill (herself|himself|themselves)|end (her|his|their) life|overdose|end it (tonight|all)|"
                   r"no one will miss|won'?t be a problem for anyone|giv(en|ing|es) (his|her) .{0,30}away|cuts on (his|her|their) (arms?|legs?|wrists?)|"
                   r"deeper this time|hurting (herself|himself|themselves)|want(s)? to die"),
+    # (Curtains shut and post piling up alone is how a family that has moved away looks: CME, not harm.)
     ("unsafe_home", r"house (is )?empty.{0,60}(blood|broken|signs|smashed)|signs of (a )?(struggle|harm|violence)|"
-                    r"neglect(ed)?\b.{0,40}(no food|alone|left)|curtains (shut|closed).{0,80}(post|blood|screaming)"),
+                    r"neglect(ed)?\b.{0,40}(no food|alone|left)|curtains (shut|closed).{0,80}(blood|screaming)"),
 )
 _STRONG = {"fgm", "forced_marriage", "trafficking", "abduction", "missing_protected", "radicalisation", "self_harm",
            "immediate_danger", "exploitation", "unsafe_home", "missing_from_home"}

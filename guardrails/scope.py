@@ -18,7 +18,7 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
     r"compulsory school age|(school |half |summer |autumn |spring |this |last |next )term|term[- ]time|term dates|leave of absence|code [a-z]\b|\bupn\b|ctf|s2s|lost pupil|in[- ]year|transfer|fgm|forced marriage|"
     r"traffick|exploit|radicali|policy|guidance|deadline|return|famil|parent|mum\b|dad\b|carer|moving|moved|abroad|"
     r"new school|enrol|year \d|reception|nursery|sixth form|post[- ]?16|head ?teacher|governor|academy|pru\b|"
-    r"ofsted|application|place\b|transition|coded?\b|session)"
+    r"ofsted|application|place\b|transition|coded?\b|session|y\d{1,2}\b|remov(e|al|ing)|take (him|her|them) off|taking (him|her|them) off)"
 )
 OUT_TOPICS = re.compile(
     r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"
@@ -33,7 +33,9 @@ OUT_TOPICS = re.compile(
     r"climbing|residential trip)\b"
 )
 CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]roll|attendance|absen|deletion|admission register|"
-                  r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu)")
+                  r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu|de-?roll|"
+                  r"(removal|removing|remove (him|her|them)) from (the )?(roll|register)|take (him|her|them) off|taking (him|her|them) off|"
+                  r"reason code|(which|what) (leaver |leaving |deletion )?(code|reason|ground)|deletion ground)")
 
 
 def out_of_scope(message: str) -> bool:

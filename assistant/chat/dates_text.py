@@ -52,8 +52,9 @@ def parse_number(raw: str) -> int | None:
 
 _NUMERIC = re.compile(r"(?<![\d/\-])(?<!\d\.)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 _NUMERIC_NO_YEAR = re.compile(
-    r"\b(?:on|from|since|until|till|to|by|ended|ends|started|starts|dated|of|between|and|before|after)\s+"
-    r"(?:the\s+)?(\d{1,2})/(\d{1,2})(?![\d/\-]|\.\d)", re.I)
+    r"(?:\b(?:on|from|since|until|till|to|by|ended|ends|started|starts|dated|of|between|and|before|after)\s+(?:the\s+)?|"
+    r"\((?=\d{1,2}/\d{1,2}\)))"  # or a date in brackets after the day it names: "the Friday before half term (24/10)"
+    r"(\d{1,2})/(\d{1,2})(?![\d/\-]|\.\d)", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORDY = re.compile(rf"\b{_DAYNAME}(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_FIRST = re.compile(rf"\b{_DAYNAME}{_MONTH}\s+(?:the\s+)?(\d{{1,2}}){_ORD}\b(?!:)(?:,?\s+(\d{{4}}))?", re.I)

@@ -30,6 +30,11 @@ _WHICH_GROUND = re.compile(
     r"\b(?:record|recorded|put|enter|code|log) (?:it |this |him |her |them )?as the (?:leaver |leaving |deletion )?(?:reason|ground)\b|"
     r"\b(?:is (?:it|this|that)|would (?:it|this) be|should (?:it|this) be)\s+(?:ground\s+)?(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?\s+or\s+(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?|"
     r"\breason for (?:leaving|deletion|removal|taking (?:him|her|them) off|de-?rolling|off-?rolling)\b|"
+    # "which code do we use to de-roll him?", "right code for the leaver form please" (not "which code for remand?")
+    r"\b(?:which|what|right|correct)\s+(?:reason\s+)?code\b[^.?!]{0,40}?\b(?:de-?roll|off[- ]?roll|take (?:him|her|them) off|"
+    r"taking (?:him|her|them) off|remov\w*|delet\w*|leaver'?s? (?:form|return)|leaving form)|"
+    r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:record|put|enter|select|pick|choose|use|tick|write) (?:for|on) (?:the |his |her |their )?"
+    r"(?:removal|deletion|leaver|leaving|de-?roll)|"
     r"(?:^|[.?!,;:\u2013\u2014-]\s*)(?:the\s+|which\s+|what\s+)?(?:leaver|leaving|deletion|removal)?\s*(?:reason|ground|code)\s*\?",
     _I,
 )

@@ -182,6 +182,7 @@ def test_home_education(text, expected, absent):
     P("They are moving to Spain next month.", {}, ("moved_abroad",), id="not-moved-yet"),
     P("The family moved out of the county in February.", {"moved_away": True}, ("moved_abroad",), id="out-of-county"),
     P("They moved to Newcastle at Christmas.", {"moved_away": True}, id="moved-to-city"),
+    P("They've moved up to Newcastle permanently.", {"moved_away": True, "absence_is_temporary": False}, id="moved-up-to-city"),
     P("He moved to Hillside Academy in January.", {}, ("moved_away",), id="moved-school-is-not-moving-house"),
     P("They moved house but still live locally.", {"lives_within_reasonable_distance": True}, ("moved_away",), id="moved-locally"),
     P("Dad has moved to Spain; she stays here with mum.", {}, ("moved_abroad", "moved_away"), id="a-parent-moved"),
@@ -361,6 +362,29 @@ def decide(text, today=TODAY):
     pytest.param("Year 9 boy permanently excluded, parents have written saying they won't seek an independent review.", "9(1)(o)", id="o-excluded"),
     pytest.param("The LA have revoked the school attendance order naming us because the parents are home educating.", "9(1)(e)", id="e-sao-revoked"),
     pytest.param("Our Year 13 student (18) has got a job and won't be coming back.", "9(3)(a)", id="3a-sixth-form"),
+    # staff wording (held-out stress set v6)
+    pytest.param("Y9 boy perm ex'd back in Sept. Governors met and upheld it (didn't reinstate). Mum has now written to us to say "
+                 "she won't be going for a review.", "9(1)(o)", id="o-didnt-reinstate-no-review-in-writing"),
+    pytest.param("Update on our perm ex (Y10): the independent review panel sat last week and upheld the governors' decision "
+                 "not to reinstate.", "9(1)(o)", id="o-panel-sat-and-upheld"),
+    pytest.param("Got a letter from County - the SAO they served on one of our Y8s (it named us) has been changed so it now names "
+                 "Brook Lane Academy instead of us.", "9(1)(d)", id="d-sao-changed-to-name-another-school"),
+    pytest.param("The SAO we were named on (served by the LA back in January) has now been revoked - their EHE team are satisfied "
+                 "with the home ed mum has set up.", "9(1)(e)", id="e-revoked-because-of-home-education"),
+    pytest.param("He's been dual registered with us and Oak House PRU. He won't be coming back to us. The PRU head has emailed "
+                 "to say they're happy for us to take him off our register. No SAO, not a traveller family.", "9(1)(c)",
+                 id="c-happy-for-us-to-take-him-off"),
+    pytest.param("We're an academy. One of our Y10 boarders - his parents pay the boarding charges and haven't paid for the "
+                 "autumn term. Term ended Fri 19 Dec 2025 and it's still outstanding.", "9(1)(m)", id="m-one-of-our-boarders"),
+    pytest.param("We're an independent prep. Parents gave a term's notice and the Y4 boy's last day was the end of the autumn "
+                 "term.", "9(1)(n)", id="n-gave-a-terms-notice"),
+    pytest.param("Dad's holiday request was refused. They went anyway on Tues 3 Feb 2026 and she's not been back since - G for "
+                 "the dates he asked for, O after that. It's now Friday 20 March 2026. Us and the LA have done joint checks "
+                 "and can't trace them. No sign she's ill.", "9(1)(i)", id="i-went-anyway-on-a-date"),
+    pytest.param("Dad handed a letter in saying he's going to home educate her and her last day with us would be Fri 3rd "
+                 "Oct 2025. There's no attendance order.", "9(1)(f)", id="f-last-day-with-us"),
+    pytest.param("Parents wrote to the head saying they'll home educate and their last day would be the Friday before half "
+                 "term (24/10/2025). No SAO.", "9(1)(f)", id="f-date-in-brackets"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

@@ -36,6 +36,13 @@ def routed(message):
     pytest.param("Family gone back to Latvia. Leaver reason?", L, id="terse-leaver-reason"),
     pytest.param("He left for Poland in January. Reason for leaving?", L, id="reason-for-leaving"),
     pytest.param("Our Year 10 was remanded in custody - do we need to take him off?", L, id="do-we-need-to-take-him-off"),
+    pytest.param("Mum emailed to say she'll home educate from Friday. Which code do we use to de-roll him?", L, id="which-code-to-de-roll"),
+    pytest.param("Dad handed in a letter saying he'll home educate. Right code for the leaver form please - Y8.", L,
+                 id="right-code-for-the-leaver-form"),
+    pytest.param("He's on their roll now, single reg. What reason code for taking him off?", L, id="reason-code-for-taking-off"),
+    pytest.param("One of our sixth formers died over the weekend. What do we select for the removal from roll?", L,
+                 id="what-to-select-for-the-removal"),
+    pytest.param("Which code do we use when a pupil is on remand?", P, id="attendance-code-is-not-a-leaver-code"),
     # procedure questions that merely mention deletion or a ground -> the documents
     pytest.param("What has to go on the deletion return to the local authority?", P, id="deletion-return-contents"),
     pytest.param("Which forms does Derbyshire want when we remove a child under 9(1)(g)?", P, id="which-forms-named-ground"),

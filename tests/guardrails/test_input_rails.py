@@ -19,6 +19,9 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("Which attendance code do we use when a pupil is in police custody?", False, id="recording-question"),
         pytest.param("Is forced marriage listed as a reason children go missing from education?", False, id="definition"),
         pytest.param("Which leaver reason do we use now that the pupil has died?", False, id="no-risk"),
+        pytest.param("Two home visits (curtains shut, post piling up), then joint checks with the LA: nobody knows where the family "
+                     "are. What's the right ground to get him off roll?", False, id="family-moved-away-signs"),
+        pytest.param("Home visit: curtains shut, post piled up, a neighbour heard screaming last week.", True, id="signs-of-harm"),
         pytest.param("putting together a trafficking awareness slide for staff - is there a helpline number for the NSPCC's "
                      "trafficking advice centre?", False, id="material-for-staff"),
         pytest.param("Making a staff briefing on FGM; one of our girls has just told me she'll be cut this summer", True,
@@ -59,6 +62,13 @@ def test_injection(message, detected):
         pytest.param("What's the school dinners menu next week?", True, id="menu"),
         pytest.param("When does a pupil count as missing education?", False, id="cme"),
         pytest.param("Which form do we send when a pupil leaves?", False, id="leaver"),
+        pytest.param("Tragically one of our sixth formers died in a car accident. What do we select for the removal from roll?",
+                     False, id="car-in-a-leaver-question"),
+        pytest.param("Managed move went well, he's on their roll now. What reason code for taking him off?", False,
+                     id="reason-code-is-not-programming"),
+        pytest.param("Y10 lad in a secure unit since court on 14 Oct, not coming back to us. Do we take him off now?", False,
+                     id="year-group-shorthand"),
+        pytest.param("Can you recommend a good car insurance deal?", True, id="car-insurance"),
     ],
 )
 def test_scope(message, out):

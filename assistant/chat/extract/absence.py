@@ -133,6 +133,12 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
                      r"\b(?:absent|off|missing|away) from\s*(?:the\s+)?$|\bstopped (?:attending|coming(?: in| to school)?)\s+(?:on|from)\s*(?:the\s+)?$", before, re.I):
             first = d.value
             break
+        # "They went anyway on Tues 3 Feb and she's not been back since": the day they went is the first day away.
+        if re.search(r"\b(?:went|left|flew|travelled|traveled|set off|departed)(?: \w+){0,2}? on\s*(?:the\s+)?$", before, re.I) and \
+                re.search(r"^[^.;!?]{0,40}\b(?:not (?:been )?back|(?:hasn't|has not|haven't|have not) (?:been back|returned|come back|been in)|"
+                          r"not (?:returned|come back|been in))", t[d.end:], re.I):
+            first = d.value
+            break
         if re.search(r"\b(?:last (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
                      r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since)\s*(?:the\s+)?$", before, re.I) or \
                 re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since\s*(?:the\s+)?$", before, re.I):
@@ -167,7 +173,11 @@ def _codes(t: str, out: dict[str, Any]) -> None:
                       r"sessions? (?:were|was|have been|has been)|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
                       rf"({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&|then|plus)\s*(?:an?\s+)?{_CODE_TOKEN}(?:'?s)?)*)(?![\w'])")
     trail = re.compile(rf"(?<![\w'])({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&)\s*{_CODE_TOKEN}(?:'?s)?)*)\s+codes?\b")
-    for pat in (lead, trail):
+    # "G for the dates he asked for, O after that": a capital code letter followed by when it was used
+    # ("I" and "A" are left out: they are words far more often than codes).
+    when = re.compile(r"(?<![\w'])([B-HJ-Z]\d?)\s+(?i:for (?:the|those|these|his|her|their|each|every|all|most)\b|after that|since then|"
+                      r"thereafter|from then on|every (?:day|session)|throughout)")
+    for pat in (lead, trail, when):
         for m in pat.finditer(t):
             chunk = m.group(1)
             for tok_m in re.finditer(_CODE_TOKEN, chunk):

@@ -59,7 +59,7 @@ def _custody(t: str, out: dict[str, Any]) -> None:
 
 
 def _exclusion(t: str, out: dict[str, Any]) -> None:
-    perm = _positive(r"\bpermanent(?:ly)?[- ]exclu\w*|\bperm(?:anent)?[- ]?ex\b|\bPEX\b|\bexpelled\b|\bexcluded permanently\b|"
+    perm = _positive(r"\bpermanent(?:ly)?[- ]exclu\w*|\bperm(?:anent)?[- ]?ex\b|\bperm[- ]?exclu\w*|\bPEX\b|\bexpelled\b|\bexcluded permanently\b|"
                      r"\bpermanent exclusion\b", t, neg_window=2, hedge=True)
     fixed = _has(r"\bfixed[- ](?:term|period) exclu\w*|\bsuspension\b|\b(?:was|been|is|has been|got|were) suspended\b|"
                  r"\bexcluded for (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:more )?(?:school )?(?:days?|sessions?|weeks?)\b|"
@@ -74,14 +74,16 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
     review = r"(?:an? |the )?(?:independent )?(?:review|irp|independent review panel|appeal)"
     refuse = (r"(?:won't|will not|don't|do not|aren't going to|are not going to|not going to|have decided not to|has decided not to|"
               r"decided not to|do not intend to|don't intend to|not intending to|no intention (?:of|to)|do not wish to|don't want to)")
-    verbs = r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|pursue|pursuing|lodge|lodging|challenge|appeal)"
-    if _has(r"\b(?:reinstat\w+)\b", t) and not _has(r"\b(?:not|n't|declin\w*|refus\w*|decided against|against)\s+(?:\w+\s+){0,2}?reinstat", t):
+    verbs = r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|going for|pursue|pursuing|lodge|lodging|challenge|appeal)"
+    not_reinstated = r"(?:\bnot|n't|\bdeclin\w*|\brefus\w*|\bdecided against|\bagainst)\s+(?:\w+\s+){0,2}?reinstat"  # "didn't reinstate"
+    if _has(r"\b(?:reinstat\w+)\b", t) and not _has(not_reinstated, t):
         out["exclusion_status"] = "reinstated"
     elif _has(r"\b(?:review|irp|panel)\s+(?:\w+\s+){0,3}?(?:withdrawn|abandoned|dropped)|\bwithdr[ae]w\w* (?:\w+ ){0,2}?(?:application|request|review)", t):
         out["exclusion_status"] = "review_abandoned"
-    elif _has(r"\breconsider\w*\b", t) and _has(r"\b(?:not|n't|declin\w*|refus\w*|decided against|against)\s+(?:\w+\s+){0,2}?reinstat", t):
+    elif _has(r"\breconsider\w*\b", t) and _has(not_reinstated, t):
         out["exclusion_status"] = "reconsidered_not_reinstated"
-    elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:upheld|confirmed|agreed with|backed|supported|decided not to (?:recommend|direct|quash))|"
+    elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:(?!not\b|hasn't|has not|didn't|did not)\w+\s+){0,5}?"
+              r"(?:upheld|confirmed|agreed with|backed|supported|decided not to (?:recommend|direct|quash))|"
               r"\b(?:irp|independent review|the review)\s+(?:\w+\s+){0,2}?(?:upheld|confirmed|backed)|\breview (?:was |has been )?upheld", t):
         out["exclusion_status"] = "review_upheld"
     elif _has(rf"\b(?:writ\w*|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"

@@ -51,7 +51,9 @@ def extract_facts(message: str, today: date) -> Extracted:
     yr, years_old = school_year(t), age(t)
     _mobile(t, out)
     sao_exists = _sao(t, out)
-    ehe = _home_education(t, dates, out)
+    # An order revoked because the LA is satisfied with home education is ground 9(1)(e): the
+    # home education it mentions is the LA's reason, not a parent's notice under 9(1)(f).
+    ehe = _home_education(t, dates, out) if not out.get("sao_revoked_for_education_otherwise") else False
     _moved(t, out)
     _leave(t, dates, out, ref)
     _absence(t, dates, out, ref)

@@ -34,11 +34,12 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
     other = (r"(?:name[sd]?|naming|to|for|with)\s+(?:a |the )?(?:different|another|other|new|[A-Z][\w']+)\s+(?:\w+\s+)?(?:school|academy)|"
              r"instead of (?:us|ours|our school)|different school|another school|the other school|the new school")
     for s_off, s in _sentences_with(_SAO, t):
-        if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,40}}\b(?:has been |was |been |is now )?{amend_verb}\b", s)
-                or _pos(rf"{_SAO}[^.;!?]{{0,30}}\bnow names?\b", s)) and _has(other, s):
+        # "the SAO they served on one of our Y8s (it named us) has been changed so it now names…"
+        if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{amend_verb}\b", s)
+                or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and _has(other, s):
             out["sao_amended_to_other_school"] = True
         revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"
-        if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,40}}\b(?:has been |was |been |is now )?{revoke}\b", s):
+        if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{revoke}\b", s):
             # An LA revokes an order only on the ground that suitable education otherwise than
             # at school has been arranged (Education Act 1996 s. 442).
             out["sao_revoked_for_education_otherwise"] = True
@@ -89,8 +90,9 @@ def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool
         for d in dates:
             if not (off <= d.start < off + len(s)):
                 continue
-            before = t[max(off, d.start - 40):d.start].lower()
-            if re.search(r"(?:last|final) day\w*(?: (?:at|in) school)?(?: (?:is|was|will be|would be|'s|being))?(?: on)?\s*(?:the\s+)?$", before) or \
+            before = t[max(off, d.start - 60):d.start].lower()
+            if re.search(r"(?:last|final) day\w*(?: (?:at|in|with) (?:school|us|the school))?(?: (?:is|was|will be|would be|'s|being))?(?: on)?\s*(?:the\s+)?$", before) or \
+                    re.search(r"(?:last|final) day\w*[^.;!?()]{0,45}\(\s*$", before) or \
                     re.search(r"\b(?:after|until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
                 out["home_education_last_day"] = _iso(d.value)
                 return True

@@ -114,9 +114,9 @@ def _moved(t: str, out: dict[str, Any]) -> None:
     else:
         away = [
             r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)",
-            r"\b(?:moved|relocated) (?:house )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)",
-            rf"\b(?:moved|relocated) (?:house )?to {_UK_FAR}",
-            r"\b(?:moved|relocated) (?:house )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)",
+            r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)",
+            rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}",
+            r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)",
             r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)",
         ]
         for p in away[:4]:

@@ -13,7 +13,7 @@ def _boarder(t: str, out: dict[str, Any]) -> None:
             r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
         out["boarder"] = False
     elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
-              r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b", t):
+              r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
         out["boarder"] = True
 
 
@@ -73,7 +73,10 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the )?(?:remov|delet|taking|de-?roll)|"
                    # "the PRU head has agreed in writing we can delete her"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\s+(?:has |have |had )?(?:now )?"
-                   r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)")
+                   r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)|"
+                   # "the PRU head has emailed to say they're happy for us to take him off"
+                   r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\b[^.;!?]{0,60}"
+                   r"\b(?:happy|fine|ok|okay|content) for us to (?:take|remove|delete|de-?roll)")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
         elif _pos(consent, t):
@@ -98,7 +101,7 @@ def _ceased(t: str, out: dict[str, Any]) -> None:
     over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
     if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
             _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
-                 r"leaving us|gave notice|given notice)\b", t, neg_window=2):
+                 r"leaving us|(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be))\b", t, neg_window=2):
         out["ceased_to_be_pupil"] = True
 
 
@@ -115,7 +118,8 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
-    if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)|"
+    if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears|"
+            r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
             r"\b(?:hasn't|has not|haven't|have not|not)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
