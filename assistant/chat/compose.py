@@ -104,7 +104,8 @@ def score_units(
 _TIME = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+"
                    r"(school |working |calendar )?(days?|weeks?|months?|years?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b", re.I)
 _PREFERS = (
-    (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term))\b", re.I)),
+    (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term)|(once|twice|\w+ times) (a|an|per|each) "
+                r"(day|week|fortnight|month|term|half[- ]term|year))\b", re.I)),
     (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
                 r"\bwhat(?:'s| is) the latest\b|\bat the latest\b", re.I), _TIME),
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),

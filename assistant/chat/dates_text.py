@@ -76,6 +76,27 @@ class FoundDate:
     year_given: bool = True  # False when the year was inferred from today
 
 
+def _weekday_at(text: str, pos: int) -> int | None:
+    """The weekday (0 = Monday) named where a date match starts ("Monday 20 Oct"), if any."""
+    m = re.match(_WEEKDAY_WORD, text[pos:], re.I)
+    if not m:
+        return None
+    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(m.group(0).rstrip(".").lower()[:3]))
+
+
+def _year_named(day: int, month: int, today: date, weekday: int | None) -> int:
+    """No year given: as ``_year_for``, unless a weekday was named and only a neighbouring year puts
+    the date on it ("Today is Monday 20 Oct" said in 2025, read in 2026)."""
+    year = _year_for(day, month, today)
+    if weekday is None:
+        return year
+    for y in (year, year - 1, year + 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d.weekday() == weekday:
+            return y
+    return year
+
+
 def _year_for(day: int, month: int, today: date) -> int:
     """No year given: the most recent such date not more than ~2 months ahead of today."""
     for year in (today.year + 1, today.year, today.year - 1):
@@ -147,14 +168,14 @@ def find_dates(text: str, today: date) -> list[FoundDate]:
         if month is None:
             continue
         day = int(m.group(1))
-        year = int(m.group(3)) if m.group(3) else _year_for(day, month, today)
+        year = int(m.group(3)) if m.group(3) else _year_named(day, month, today, _weekday_at(text, m.start()))
         add(_safe_date(year, month, day), m.start(), m.end(), bool(m.group(3)))
     for m in _MONTH_FIRST.finditer(text):
         month = _month(m.group(1))
         if month is None or not m.group(1)[:1].isupper():
             continue  # 'November 3rd' is accepted only with a capital, as staff write it
         day = int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(day, month, today)
+        year = int(m.group(3)) if m.group(3) else _year_named(day, month, today, _weekday_at(text, m.start()))
         add(_safe_date(year, month, day), m.start(), m.end(), bool(m.group(3)))
     for m in _NUMERIC_NO_YEAR.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))

@@ -99,3 +99,11 @@ def test_find_school_days(text, expected):
 
 def test_parse_number():
     assert parse_number("thirty-two") == 32 and parse_number("7") == 7 and parse_number("lots") is None
+
+
+def test_a_named_weekday_chooses_the_year_when_none_is_given():
+    # Written in autumn 2025 and read on 22 November 2026: only 2025 puts 20 October on a Monday.
+    today = date(2026, 11, 22)
+    assert [d.value for d in find_dates("Today is Monday 20 Oct.", today)][-1] == date(2025, 10, 20)
+    assert [d.value for d in find_dates("mum emailed on Friday 14th Nov", today)] == [date(2025, 11, 14)]
+    assert [d.value for d in find_dates("on 20 Oct", today)] == [date(2026, 10, 20)]  # no weekday: the recent one

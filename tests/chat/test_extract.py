@@ -362,6 +362,15 @@ def decide(text, today=TODAY):
     pytest.param("Year 9 boy permanently excluded, parents have written saying they won't seek an independent review.", "9(1)(o)", id="o-excluded"),
     pytest.param("The LA have revoked the school attendance order naming us because the parents are home educating.", "9(1)(e)", id="e-sao-revoked"),
     pytest.param("Our Year 13 student (18) has got a job and won't be coming back.", "9(3)(a)", id="3a-sixth-form"),
+    pytest.param("Y9 lad, last in school Friday 12 Sept 2025. From Mon 15th he's been marked N then O every single session - "
+                 "never any reason given, no holiday request, nothing medical. Today is Monday 20 Oct. Our attendance officer "
+                 "went out with the LA's CME officer and they did joint checks. Nobody knows where the family are.",
+                 "9(1)(i)", id="i-no-holiday-request-nobody-knows-where"),
+    pytest.param("We're a state boarding school (academy). One of our Y10 boarders - his parents haven't paid the boarding "
+                 "charges for the autumn term. Term ended Fri 19 Dec 2025.", "9(1)(m)", id="m-academy-in-brackets"),
+    pytest.param("Y11 girl, turned 16 in March. Today is Friday 26 June 2026 - her last day, leavers' assembly this afternoon. "
+                 "She isn't staying on to our sixth form, she's got an apprenticeship lined up so we won't see her again.",
+                 "9(1)(l)", id="l-apprenticeship-lined-up"),
     # staff wording (held-out stress set v6)
     pytest.param("Y9 boy perm ex'd back in Sept. Governors met and upheld it (didn't reinstate). Mum has now written to us to say "
                  "she won't be going for a review.", "9(1)(o)", id="o-didnt-reinstate-no-review-in-writing"),
@@ -395,6 +404,8 @@ def test_end_to_end_ground(text, ground):
     pytest.param("Year 3 girl went abroad over half term and hasn't returned. Which ground?", "continuous_absence_school_days", id="abroad-asks-length"),
     pytest.param("Year 9 absent 22 school days, coded O, not ill. Which ground?", "joint_enquiries_made", id="asks-joint-enquiries"),
     pytest.param("Year 8, permanently excluded last week. Which ground?", "exclusion_status", id="exclusion-asks-review-stage"),
+    pytest.param("Y10 lad has been in a secure unit since his court appearance on 14 Oct. He won't be coming back to us.",
+                 "detention_type", id="secure-unit-asks-sentence-or-remand"),
     pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", None, id="verbal-ehe-no-ground"),
 ])
 def test_end_to_end_question(text, first_key):
@@ -422,6 +433,8 @@ def test_end_to_end_question(text, first_key):
                  {"rule_id": "attendance_return_10_school_days", "start": "2026-03-03"}, id="attendance-return"),
     pytest.param("Off sick since 2 March 2026, when is the sickness return due?",
                  {"rule_id": "sickness_return_15_school_days", "start": "2026-03-02"}, id="sickness-return"),
+    pytest.param("He was N for both sessions on Friday 1st May 2026. What date do we have to have the proper code in by?",
+                 {"rule_id": "code_n_5_school_days", "start": "2026-05-01"}, id="was-n-proper-code-in-by"),
 ])
 def test_deadline_asks(text, args):
     ask = extract_deadline(text, TODAY, None)

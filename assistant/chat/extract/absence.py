@@ -31,7 +31,7 @@ _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |
               r"\bunauthorised (?:holiday|leave|absence|trip|term[- ]time holiday)|"
               r"\b(?:took|taken|take) (?:him|her|them|the child|the pupil) out (?:of school )?without|"
               r"\b(?:we )?(?:didn't|did not|never) (?:authorise|give|grant|agree)\w* (?:it|the (?:holiday|leave|absence|trip)|leave|any leave)|"
-              r"\bno leave\b|"
+              r"\bno leave\b|\bno (?:holiday |leave )?requests?\b|\bno request for (?:leave|a holiday|holiday)|\bnever (?:asked|applied) for (?:leave|a holiday|holiday)|"
               r"\b(?:request(?:ed|s)?|asked for|applied for|application for)\s+(?:[\w-]+\s+){0,3}?(?:leave|holiday)\b[^.;!?]{0,40}\b(?:declined|refused|rejected|turned (?:it )?down|said no|not (?:granted|authorised|agreed|approved))")
 
 
@@ -203,7 +203,7 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
-            r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b")
+            r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b")
 _SICK_YES = (r"\b(?:off sick|is ill|are ill|is unwell|is poorly|in hospital|hospitali[sz]ed|(?:has|with|got) (?:a |an )?(?:long[- ]term |serious |chronic |terminal )?(?:illness|medical condition|disease|cancer|injury)|"
              r"mental health (?:crisis|issues?|difficulties|needs)|too (?:ill|unwell|anxious|sick)|(?:can't|cannot|unable to) (?:attend|come in|come to school) (?:because of|due to) (?:illness|ill health|health|medical|anxiety)|"
              r"medical (?:reasons|grounds)|sick note|(?:gp|doctor'?s?|hospital|consultant'?s?) (?:note|letter)|"

@@ -27,9 +27,11 @@ def _rule_for(t: str) -> str | None:
     """The countable rule a message names, or None."""
     code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\bthe\s+N\b(?!\w)", t, 0)
               or _has(r"\bcode n\b|\bcoded (?:as )?n\b", t)
-              or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0))
+              or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0)
+              # "He was N for both sessions on Friday"
+              or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
-                       r"last day|how long|deadline|when|due|until|expire|run out)\b", t):
+                       r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
         return "code_n_5_school_days"
     if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew (?:starter|joiner)s? (?:return|form|notification)\b|"
             r"\b(?:entered|added|put|went|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"

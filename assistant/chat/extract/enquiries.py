@@ -16,7 +16,7 @@ _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cann
            r"(?:\s+(?:him|her|them|the family|the pupil|the child|the parents?|mum|dad|where|out where|anyone|any trace|their whereabouts|contact|a response|anything))?|"
            r"\bgone unanswered|\bno (?:reply|response|answer|trace|success|luck|contact)\b|\bwhereabouts (?:are |is |remain |still )*(?:unknown|not known)|"
            r"\b(?:not|never) (?:been )?(?:found|located|traced)\b|\bgot nowhere\b|\bgetting nowhere\b|\bdr[ae]wn? a blank|\bfound nothing|\bturned up nothing|"
-           r"\b(?:came|come) up (?:empty|with nothing|blank)|\bwithout success\b|\bto no avail\b|\bunsuccessful\b|\bno[- ]?one knows where|"
+           r"\b(?:came|come) up (?:empty|with nothing|blank)|\bwithout success\b|\bto no avail\b|\bunsuccessful\b|\b(?:no[- ]?one|nobody) knows where|"
            r"\b(?:don't|do not|doesn't|does not) know where (?:they|the family|she|he|the pupil|the child|the parents)|"
            r"\bno forwarding address\b|\bhouse (?:is |was )?(?:empty|vacant|boarded up)|\bcan't find out where|\bno idea where)")
 _FOUND = (r"\b(?:found|located|traced|tracked down|made contact with|spoke (?:to|with)|reached|contacted|got hold of|heard from|confirmed where)\s+"

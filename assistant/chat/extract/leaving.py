@@ -157,7 +157,9 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
                r"in (?:june|july|the summer)|after (?:(?:his|her|their) )?(?:gcses|exams)|this summer|at the end of)|"
                r"\bfinish(?:es|ing|ed)? (?:year 11|y11|school|(?:his|her|their) gcses|(?:his|her|their) exams|compulsory school)|"
                r"\bschool leaving (?:date|age)\b|\b(?:leav(?:e|es|ing)|going|moving on|off) (?:us )?(?:to (?:go to|start|do|join|attend|take up)|for) "
-               r"(?:a |an |the |his |her )?(?:local |fe |sixth[- ]form )?(?:college|apprenticeship|training|work|a job|employment|job)")
+               r"(?:a |an |the |his |her )?(?:local |fe |sixth[- ]form )?(?:college|apprenticeship|training|work|a job|employment|job)|"
+               r"\b(?:isn't|is not|not|won't be|will not be) staying on\b|\b(?:got|has|have|with) (?:an? )?(?:apprenticeship|job|college place|place at (?:a |the )?college)\b[^.;!?]{0,20}(?:lined up|sorted|arranged|starting)|"
+               r"\bleavers'? (?:assembly|day|prom)\b")
     if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
         out["over_csa_by_next_school_day"] = True
     if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+)?(?:\w+\s+)?(?:grades|entry requirements|requirements)|"

@@ -90,7 +90,7 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
         out["school_type"] = "non_maintained_special"
     elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b", t):
         out["school_type"] = "independent"
-    elif _has(rf"{we}(?:academy|free school)\b|\bour academy\b", t):
+    elif _has(rf"{we}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: school)?\b", t):
         out["school_type"] = "maintained"
