@@ -264,3 +264,10 @@ def test_a_contact_line_under_a_name_is_quoted_with_the_name(client):
 def test_where_to_send_a_referral_without_an_authority_asks_which(client):
     body = chat(client, "who do i send a CME referral to? need an email asap")
     assert body["action"] == "clarify" and "Derbyshire" in body["options"]
+
+
+def test_how_often_is_answered_by_a_passage_that_gives_a_frequency(client):
+    # Reg 7(b) mentions back-up copies; reg 5(3) says how often they are made ("at least once a month").
+    body = chat(client, "how long do we legally have to hang on to register entries, and how often does the register need backing up?")
+    assert body["action"] == "answered"
+    assert "six years" in body["answer"] and "once a month" in body["answer"]
