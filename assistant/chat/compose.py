@@ -305,6 +305,29 @@ def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hi
     return out
 
 
+REFERRING_WORDS = 80  # a following paragraph this short that refers back to the quoted one goes with it
+
+
+def referring_next(u: Unit, retriever: HybridRetriever) -> Hit | None:
+    """The regulation paragraph right after a quoted one when it refers back to it: 13(10) "must make a
+    sickness return as soon as possible after the conditions in paragraph (9)…" completes 13(9), and
+    13(3) says when the juniors excluded by 13(2) are returned after all. Links are exact
+    (``regulation/13/9/``), so no guessing is involved."""
+    if u.hit.document.authority != NATIONAL or not u.hit.chunk.paragraphs:
+        return None
+    m = _LABEL.match(u.hit.chunk.paragraphs[0])
+    if not m:
+        return None
+    _, nxt = retriever.neighbours(u.hit.chunk.chunk_id)
+    chunk = retriever.chunk(nxt) if nxt else None
+    if chunk is None or len(chunk.text.split()) > REFERRING_WORDS or not chunk.paragraphs \
+            or not chunk.paragraphs[0].startswith(f"{m.group(1)}("):
+        return None
+    if f"regulation/{m.group(1)}/{m.group(2)}/" not in chunk.text:
+        return None
+    return Hit(chunk, u.hit.document, 0.0)
+
+
 # -- "which code?": a definition paragraph points at the register table row that uses it.
 _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b", re.I)
 _ROW = re.compile(r"\|\s*[A-Z]\d?\s*\|\s*$")

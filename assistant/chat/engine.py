@@ -491,7 +491,11 @@ class ChatEngine:
             citations.append(c)
             docs[c.doc_id] = u.hit.document
             blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{n}]")
-            for more in compose.continuation(u, self.r):
+            follow = compose.continuation(u, self.r)
+            after = compose.referring_next(u, self.r) if not follow else None
+            if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
+                follow = [after]
+            for more in follow:
                 n = len(citations) + 1
                 c2 = compose.citation_for(n, more, 0, len(more.chunk.text), today)
                 citations.append(c2)

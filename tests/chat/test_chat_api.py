@@ -271,3 +271,12 @@ def test_how_often_is_answered_by_a_passage_that_gives_a_frequency(client):
     body = chat(client, "how long do we legally have to hang on to register entries, and how often does the register need backing up?")
     assert body["action"] == "answered"
     assert "six years" in body["answer"] and "once a month" in body["answer"]
+
+
+def test_a_regulation_paragraph_brings_the_next_one_that_refers_back_to_it(client):
+    # 13(9) says when a sickness return is needed; 13(10) ("…after the conditions in paragraph (9)…") says how soon.
+    body = chat(client, "is it true we now have to report kids who are off long term sick to the LA? what triggers it and "
+                        "how quickly does it have to go in?")
+    assert body["action"] == "answered"
+    assert "15 consecutive school days" in body["answer"] and "as soon as possible" in body["answer"]
+    assert any("13(10)" in c["section"] for c in body["citations"])
