@@ -155,8 +155,9 @@ def test_other_school_and_sao(text, expected, absent):
 @pytest.mark.parametrize("text, expected, absent", [
     P("Mum emailed to say she is taking him out to home school.", {"home_education_intended": True, "home_education_notice": "written"}, id="emailed"),
     P("The parents wrote to say they will home educate.", {"home_education_notice": "written"}, id="parents-wrote"),
-    P("Dad told us at the gate that they're going to do EHE.", {"home_education_notice": "verbal_only"}, id="told-at-gate"),
-    P("Mum rang to say she'll home educate from Monday.", {"home_education_notice": "verbal_only"}, id="rang"),
+    # A call or a word at the gate does not say that nothing in writing has come: the rules ask.
+    P("Dad told us at the gate that they're going to do EHE.", {"home_education_intended": True}, ("home_education_notice",), id="told-at-gate"),
+    P("Mum rang to say she'll home educate from Monday.", {"home_education_intended": True}, ("home_education_notice",), id="rang"),
     # "told us" alone does not say whether in writing: left unknown, so the rules ask.
     P("A parent told us she's home educating her daughter from Monday.", {"home_education_intended": True}, ["home_education_notice"], id="told-how-unknown"),
     P("Mum says she'll home educate but hasn't put anything in writing.", {"home_education_notice": "verbal_only"}, id="not-in-writing"),
@@ -406,7 +407,8 @@ def test_end_to_end_ground(text, ground):
     pytest.param("Year 8, permanently excluded last week. Which ground?", "exclusion_status", id="exclusion-asks-review-stage"),
     pytest.param("Y10 lad has been in a secure unit since his court appearance on 14 Oct. He won't be coming back to us.",
                  "detention_type", id="secure-unit-asks-sentence-or-remand"),
-    pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", None, id="verbal-ehe-no-ground"),
+    pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", "home_education_notice", id="phoned-ehe-asks-if-in-writing"),
+    pytest.param("Year 2 boy's mum says she'll home educate but won't put anything in writing. Which ground?", None, id="verbal-only-ehe-no-ground"),
 ])
 def test_end_to_end_question(text, first_key):
     r = decide(text)

@@ -82,7 +82,9 @@ def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool
     elif _pos(written, text, neg_window=2, hedge=False):
         out["home_education_notice"] = "written"
     elif _pos(verbal, text, neg_window=2, hedge=False):
-        out["home_education_notice"] = "verbal_only"
+        # A phone call or a word at the gate says how the parent told us first, not that nothing in
+        # writing has come or will come: the rules ask ("In writing, or only verbally?").
+        pass
     elif _has(none, t):
         out["home_education_notice"] = "none"
     # the last day at school the parent named
