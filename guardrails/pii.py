@@ -139,12 +139,13 @@ _ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send me
 _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|phone number|mobile number|contact number|"
                      r"upns?|nhs numbers?|email address|where (does|do|did|has|have) .{1,40} (live|lives|moved|gone)|"
                      r"where .{1,40} (moved|went|lives|is living)|is on roll|which school)\b")
-_PROFILE = re.compile(r"\b(which|list|name|how many|show me|export|everything you have|all (the )?(data|records|information))\b.{0,60}"
+_PROFILE = re.compile(r"\b(which|list|name|how many|show me|export|everything you have|all (the )?(data|records|information))\b.{0,30}"
                       r"\b(pupils|children|students|kids|families)\b.{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
                       r"sen\b|missing|excluded|surname|looked after|in care)")
 _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
-_ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|"
+_ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|manager|"
+                  r"policy|policies|guidance|handbook|"
                   r"admissions|department|service|school office|the lead|inclusion team)\b")
 # A named organisation as written: "Derbyshire's Elective Home Education team", "the Worcestershire
 # Virtual School", "Oakfield Primary School". Generic words ("Primary school", "Previous school") and
@@ -157,7 +158,9 @@ _NAMED_ORG = re.compile(rf"\b(?!{_NOT_A_NAME}\b)[A-Z][\w-]*(?!['’])\s+(?:(?:Pr
 _SUPPLIED = {"EMAIL_ADDRESS", "UK_POSTCODE", "UK_PHONE", "UK_UPN", "UK_NHS", "UK_ADDRESS", "DATE_OF_BIRTH"}
 
 
-_LOOKUP = re.compile(r"\b(look up|check|search|find out|tell me) (whether|if|where|which school)\b.{0,80}"
+# Asked of the assistant ("can you check whether…", "Look up where…"), not "which database do they use to check whether…".
+_LOOKUP = re.compile(r"(?:^|[.?!]\s+|\b(?:can|could|would|will) you |\bplease )(look up|check|search|find out|tell me) "
+                     r"(whether|if|where|which school)\b.{0,80}"
                      r"\b(on roll|registered|lives?|living|moved|attends|goes to|is at)\b")
 
 
@@ -168,14 +171,21 @@ _REPORTED_GAP = re.compile(r"\b(?:hasn't|has not|haven't|have not|didn't|did not
                            r"shared|confirmed|provided)\b[^.?!]{0,30}$")
 
 
-def _asking(message: str) -> list[tuple[str, str]]:
-    """The sentences (as written, and folded) that ask for someone's details."""
+# A request is a question or starts like one: "Suppose the papers give an address…" tells, it does not ask.
+_REQUEST = re.compile(r"\?\s*$|^\W*(?:(?:hi|hello|ok|okay|so|and|please)\W+)*(?:give|tell|list|show|send|find|look up|provide|share|"
+                      r"confirm|read out|export|i need|i want|i'd like|can you|could you|would you|will you|what|which|where|who)\b")
+
+
+def _asking(message: str) -> list[tuple[str, str, str]]:
+    """The sentences that ask for someone's details: (as written, folded, the sentence before, folded)."""
     out = []
+    before = ""
     for raw in _SENTENCE_END.split(message.strip()):
         q = fold(raw)
         detail = _DETAIL.search(q)
-        if detail and _ASK.search(q) and not _REPORTED_GAP.search(q[: detail.start()]):
-            out.append((raw, q))
+        if detail and _ASK.search(q) and _REQUEST.search(q) and not _REPORTED_GAP.search(q[: detail.start()]):
+            out.append((raw, q, before))
+        before = q
     return out
 
 
@@ -187,9 +197,11 @@ def disclosure_request(message: str, detector: PIIDetector | None = None) -> boo
     asking = _asking(message)
     if not asking:
         return False
-    # An organisation's contact is not personal data: every asking sentence must be about one.
-    if all((_ORG.search(q) or _NAMED_ORG.search(raw)) and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
-           for raw, q in asking):
+    # An organisation's contact is not personal data: every asking sentence must be about one (named in
+    # it, or in the sentence before: "…Norfolk's Strategy Manager. What's their direct phone number?").
+    if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (re.search(r"\b(their|its)\b", q) and _ORG.search(prev)))
+           and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
+           for raw, q, prev in asking):
         return False
     entities = detector.find(message) if detector is not None else []
     if {e.kind for e in entities} & _SUPPLIED:

@@ -85,7 +85,7 @@ _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|ca
 
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
 _FOR_STAFF = re.compile(r"\b(awareness|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
-                        r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting)\b")
+                        r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook)\b")
 
 
 @dataclass(frozen=True)

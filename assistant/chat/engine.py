@@ -133,7 +133,8 @@ class ChatEngine:
                 return Answer(Action.CLARIFY, "Referral forms differ by local authority. Which authority is the referral for?",
                               options=list(self.r.authorities), intent=Intent.REFERRAL)
             return self._referral(message, scope, today)
-        if scope is None and is_contact_question(message) and not self._outside_corpus(message):
+        if (scope is None and is_contact_question(message) and not self._outside_corpus(message)
+                and len(self._named_authorities(message)) < 2):  # two named: each one's contacts, side by side
             session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
             return Answer(Action.CLARIFY, "Contacts differ by local authority. Which authority is the child's school in?",
                           options=list(self.r.authorities), intent=Intent.PROCEDURE)

@@ -118,9 +118,17 @@ def asks_can_delete(text: str) -> bool:
     return bool(_CAN_DELETE.search(text))
 
 
+# "if a pupil disappears for 20 days, can the school just take them off roll?" asks about the rule in
+# general (and often about how policies put it), not about a pupil of ours.
+_GENERAL_CASE = re.compile(r"\b(?:if|when|once|suppose|say|where) (?:a|an|any) (?:pupil|child|student|girl|boy|young person)\b", _I)
+_OUR_PUPIL = re.compile(r"\b(?:our|this) (?:pupil|child|student|girl|boy|lad|year \d+|y\d+)\b|\bone of our\b|\bwe have a\b|\bwe've got a\b", _I)
+
+
 def is_procedure_about_deletion(text: str) -> bool:
     """A question about the deletion process or a named ground in general, not about choosing one."""
     if _PROCEDURE.search(text):
+        return True
+    if _GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text):
         return True
     named = _NAMED_GROUND.search(text)
     return bool(named) and not _PUPIL_SITUATION.search(text)

@@ -43,6 +43,10 @@ def routed(message):
     pytest.param("One of our sixth formers died over the weekend. What do we select for the removal from roll?", L,
                  id="what-to-select-for-the-removal"),
     pytest.param("Which code do we use when a pupil is on remand?", P, id="attendance-code-is-not-a-leaver-code"),
+    pytest.param("If a pupil disappears and hasn't been seen for 20 days, can the school just take them off roll at that point? "
+                 "I've seen this put differently in different policies.", P, id="the-rule-in-general"),
+    pytest.param("If a pupil of ours has been missing 20 days, can we take her off roll? She's Year 8 and one of our girls.", L,
+                 id="if-but-about-our-pupil"),
     # procedure questions that merely mention deletion or a ground -> the documents
     pytest.param("What has to go on the deletion return to the local authority?", P, id="deletion-return-contents"),
     pytest.param("Which forms does Derbyshire want when we remove a child under 9(1)(g)?", P, id="which-forms-named-ground"),
