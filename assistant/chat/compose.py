@@ -123,7 +123,7 @@ LIST_WORDS = 150  # a list quoted with its introduction may run to this many wor
 WHOLE_PROVISION_WORDS = 150  # a regulation paragraph up to this long is quoted whole
 
 
-MIN_PART_TOKENS = 1  # a part with fewer searchable words borrows those of the part before
+MIN_PART_TOKENS = 2  # a part with fewer searchable words ("and what's her number?") borrows those of the part before
 # Where one message asks two things: "Who is the designated officer, and who do they report to?"
 # ("left and is living abroad" is one statement: only a question word after "and" starts a new question.)
 _PART_BREAK = re.compile(r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|when|where|how|which|is there|are there|does the|"

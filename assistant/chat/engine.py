@@ -52,9 +52,14 @@ class ChatRequest:
     authority: str | None = None
 
 
+_NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
+                           r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
+
+
 def _asks_for_contact(message: str) -> bool:
-    """How to reach a person or team (not "which contact details go on a return?")."""
-    return bool(_REACH.search(message)) and not NOT_A_CONTACT_ASK.search(message)
+    """How to reach a person or team (not "which contact details go on a return?", nor "where do I
+    get hold of the county's CME forms?")."""
+    return bool(_REACH.search(message)) and not NOT_A_CONTACT_ASK.search(message) and not _NOT_A_PERSON.search(message)
 
 
 class ChatEngine:

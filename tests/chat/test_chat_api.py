@@ -280,3 +280,9 @@ def test_a_regulation_paragraph_brings_the_next_one_that_refers_back_to_it(clien
     assert body["action"] == "answered"
     assert "15 consecutive school days" in body["answer"] and "as soon as possible" in body["answer"]
     assert any("13(10)" in c["section"] for c in body["citations"])
+
+
+def test_getting_hold_of_forms_is_not_a_request_for_someones_contact_details(client):
+    body = chat(client, "New office manager at a Derbyshire primary here. Where would I get hold of the county's CME forms and "
+                        "the guidance notes that go with them?", authority="Derbyshire")
+    assert body["action"] == "answered" and "SchoolsNet" in body["answer"]

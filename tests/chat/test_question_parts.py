@@ -9,12 +9,17 @@ from assistant.chat.compose import question_parts
     "message, parts",
     [
         ("Who is the LA designated officer, and who do they report to?",
-         ["Who is the LA designated officer", "who do they report to"]),
+         ["Who is the LA designated officer", "who do they report to Who is the LA designated officer"]),
         ("What is CME? Who decides when a case closes?", ["What is CME", "Who decides when a case closes"]),
         # "and when?" has no words of its own to search on: it borrows the question before it.
         ("Do we need to tell the LA, and when?", ["Do we need to tell the LA", "when Do we need to tell the LA"]),
+        # A part with fewer than two words of its own to search on borrows those of the part before.
         ("What's the latest we can leave it before referring her, and is there a form?",
-         ["What's the latest we can leave it before referring her", "is there a form"]),
+         ["What's the latest we can leave it before referring her",
+          "is there a form What's the latest we can leave it before referring her"]),
+        ("Which of the Virtual School contacts is working today, and what's her number?",
+         ["Which of the Virtual School contacts is working today",
+          "what's her number Which of the Virtual School contacts is working today"]),
         ("Who do I contact first and does the CME coordinator need telling as well?",
          ["Who do I contact first", "does the CME coordinator need telling as well"]),
         ("She has left and is living abroad with her mum - which ground?", ["She has left and is living abroad with her mum - which ground?"]),
