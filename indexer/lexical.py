@@ -82,10 +82,6 @@ class BM25Index:
         df = self._df.get(token, 0)
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
-    def known(self, token: str) -> bool:
-        """Does any text in the index use this token?"""
-        return token in self._df
-
     def scores(self, query: str) -> np.ndarray:
         ids = [self._vocab[t] for t in tokenize(query) if t in self._vocab]
         if not ids:

@@ -183,10 +183,6 @@ class HybridRetriever:
     def idf(self, token: str) -> float:
         return self._lexical.idf(token)
 
-    def known(self, token: str) -> bool:
-        """Does any chunk use this token? ("today", "Thursday's" may not: no passage can hold them.)"""
-        return self._lexical.known(token)
-
     def named_documents(self, query: str) -> set[str]:
         low = f" {query.lower()} "
         out = set()

@@ -56,6 +56,32 @@ _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
 
+_SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|"
+                      r"helpline|line|centre|center|panel|hub|front door|department|board)s?\b", re.I)
+_GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named "
+                        "specific same other any each for to of in at with about from my we i us who whose is are"))
+
+
+def _subject_words(message: str) -> set[str]:
+    """The words naming whose contact details are asked for: the modifiers of 'team', 'officer',
+    'school', 'helpline'… ("Elective Home Education team" → elective, home, education)."""
+    out: set[str] = set()
+    for m in _SUBJECT.finditer(message):
+        words = m.group(1).split()
+        kept: list[str] = []
+        while words:  # the modifiers right before the noun, back to the first small word
+            toks = tokenize(words[-1])
+            if not toks or set(toks) & (_GENERIC | _ASKING_WORDS):
+                break
+            kept.extend(toks)
+            words.pop()
+        before = message[: m.start()] + " ".join(words)
+        if re.search(r"\b(?:i'?m|i am|as|we'?re|we are)\s+(?:the|a|an)?\s*$", before, re.I):
+            continue  # "I'm the attendance officer": who is asking, not whose details
+        out |= set(kept)
+    return out
+
+
 def _asks_for_contact(message: str) -> bool:
     """How to reach a person or team (not "which contact details go on a return?", nor "where do I
     get hold of the county's CME forms?")."""
@@ -407,10 +433,11 @@ class ChatEngine:
         """"How do I get hold of them?" is only answered with the e-mail address or phone number of
         whoever was asked about. Returns (answered, passage to lead with): when no chosen passage
         gives such details, the best-scoring passage that does leads; when none does, not answered."""
-        # Whose contact: most of the question's own words (less the asking) must be beside the
-        # details, or a request for the EHE team's e-mail would get the CME team's.
-        # Words no passage uses ("today") cannot be beside anyone's details and say nothing about whose.
-        want = {t for t in tokenize(self.r.without_names(message)) if self.r.known(t)} - _ASKING_WORDS
+        # Whose contact: the words that name the team or person asked about ("the Elective Home Education
+        # team", "the virtual school") must be beside the details, or a request for the EHE team's e-mail
+        # would get the CME team's. The story around the question says nothing about whose.
+        # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
+        want = _subject_words(self.r.without_names(message))
         need = sum(self.r.idf(t) for t in want)
         if not need:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details

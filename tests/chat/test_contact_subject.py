@@ -1,0 +1,19 @@
+"""Whose contact details a question asks for (engine._subject_words): the words before 'team',
+'officer', 'school'… back to the first small word; the asker's own role does not count."""
+
+import pytest
+
+from assistant.chat.engine import _subject_words
+
+
+@pytest.mark.parametrize("message, words", [
+    ("What's the email address for Derbyshire's Elective Home Education team?", {"derbyshire", "elective", "home", "educat"}),
+    ("Who is the CME officer and how do I get hold of them?", {"cme"}),
+    ("Need to speak to the virtual school about a PEP. Who's working today and how do I get hold of them?", {"virtual"}),
+    ("whats the phone number for suffolk county council's CME team?", {"suffolk", "county", "council", "cme"}),
+    # nobody in particular named: any passage giving the details the policy gives will do
+    ("our policy tells us to send the concern to a particular team - which email address does it give?", set()),
+    ("I'm the attendance officer at the academy. Which phone number does our policy give?", set()),
+])
+def test_subject_words(message, words):
+    assert _subject_words(message) == words
