@@ -131,10 +131,19 @@ _PART_BREAK = re.compile(r"\?\s+(?=[A-Z])|,?\s+(?:and|also)\s+(?=(?:what|who|whe
 MAX_PARTS = 3  # a message is searched as at most this many questions
 
 
+_QUESTION_WORD = re.compile(r"^\W*(?:what|who|when|where|how|which|why|is|are|do|does|did|can|could|should|must|will|would)\b", re.I)
+
+
 def question_parts(message: str) -> list[str]:
     """The separate questions in a message, each with enough words to search on: a short part
-    ("and when?") borrows the words of the part before it."""
-    raw = [p.strip(" ,?") for p in _PART_BREAK.split(message) if p and p.strip(" ,?")][:MAX_PARTS]
+    ("and when?") borrows the words of the part before it. A sentence after the first that does not
+    ask ("I only need the email, not the phone line.") is not a question of its own."""
+    pieces = [p for p in _PART_BREAK.split(message) if p and p.strip(" ,?")]
+    asks = [p for i, p in enumerate(pieces) if i == 0 or p.rstrip().endswith("?") or _QUESTION_WORD.search(p)]
+    if len(asks) == 1 and len(pieces) > 1:
+        # One question with a remark after it ("…? we're an academy"): the question is also searched alone.
+        return [message, asks[0].strip(" ,?")]
+    raw = [p.strip(" ,?") for p in asks][:MAX_PARTS]
     parts = [p if i == 0 or len(tokenize(p)) >= MIN_PART_TOKENS else f"{p} {raw[i - 1]}" for i, p in enumerate(raw)]
     return parts if len(parts) > 1 else [message]
 
@@ -252,7 +261,7 @@ _NEEDS = (
 
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
 # "10 school days", "day 11"), not by a passage that only talks about it.
-_HOW_MANY = re.compile(r"\bhow many (hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
+_HOW_MANY = re.compile(r"\bhow many (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
                        r"people|referrals?|visits?|letters?|attempts?|absences?|marks?)\b", re.I)
 _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")

@@ -37,6 +37,8 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("How many days before we refer?", "If after 20 school days there is still no named school", None),
         ("How many children were reported missing in Derbyshire?", "Derbyshire has a CME Co-ordinator.", "a number of children"),
         ("How many children were reported missing?", "1,204 children were reported.", None),
+        ("How many open CME cases did Barking and Dagenham have last month?",
+         "They relate to the number of open and closed CME cases per month.", "a number of cases"),
     ],
 )
 def test_missing_answer_type(question, text, missing):

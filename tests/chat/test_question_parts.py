@@ -23,6 +23,10 @@ from assistant.chat.compose import question_parts
         ("Who do I contact first and does the CME coordinator need telling as well?",
          ["Who do I contact first", "does the CME coordinator need telling as well"]),
         ("She has left and is living abroad with her mum - which ground?", ["She has left and is living abroad with her mum - which ground?"]),
+        # A remark after the question is not a question of its own; the question is also searched alone.
+        ("Does the Family Front Door have an email address? I only need the email, not the phone line.",
+         ["Does the Family Front Door have an email address? I only need the email, not the phone line.",
+          "Does the Family Front Door have an email address"]),
         # One question with "and" inside it stays whole.
         ("How long before a pupil is taken off roll and reported to the LA?",
          ["How long before a pupil is taken off roll and reported to the LA?"]),
