@@ -353,9 +353,10 @@ class ChatEngine:
             # Passages about its namesake would read like an answer about a thing no document names.
             return self._not_found(message, hits, scope, unknown)
         other = False
-        if authority and mentioned != authority:
+        if authority and (mentioned != authority or self._only_where_asker_works(message, authority)):
             # Is the answer really somewhere else? Only when another authority's passage is clearly better,
-            # and never when the question itself names the authority it is about.
+            # and never when the question asks about that authority's own ("Norfolk's Virtual School");
+            # saying where one works ("our Norfolk school") does not say the answer is in its documents.
             hits2, scored2 = self._search(message, None)
             best2 = scored2.best
             if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
@@ -574,6 +575,17 @@ class ChatEngine:
     # -- helpers -----------------------------------------------------------------------------
     def _authority(self, name: str | None) -> str | None:
         return self.r.resolve_authority(name) if name else None
+
+    def _only_where_asker_works(self, message: str, authority: str) -> bool:
+        """Every mention of the authority says where the asker works: "our Norfolk school", "We're a
+        Barking and Dagenham school", "Derbyshire CME co-ordinator here"."""
+        doc_names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases}
+        names = "|".join(re.escape(n) for n in sorted(doc_names, key=len, reverse=True))
+        mentions = list(re.finditer(rf"(?<![\w&])(?:{names})(?![\w&])", message, re.I))
+        own = re.compile(rf"\b(?:our|a|an|at (?:a|an|our)|we(?:'re| are) (?:a|an))\s+(?:{names})\s+(?:primary |secondary |junior |infant )?"
+                         rf"(?:school|academy|primary|secondary|trust|federation)\b|(?<![\w&])(?:{names})\s+(?:[\w-]+\s+){{0,3}}?here\b", re.I)
+        owned = [m for m in own.finditer(message)]
+        return bool(mentions) and all(any(o.start() <= m.start() < o.end() for o in owned) for m in mentions)
 
     def _named_authorities(self, message: str) -> list[str]:
         named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}

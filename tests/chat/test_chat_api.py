@@ -286,3 +286,15 @@ def test_getting_hold_of_forms_is_not_a_request_for_someones_contact_details(cli
     body = chat(client, "New office manager at a Derbyshire primary here. Where would I get hold of the county's CME forms and "
                         "the guidance notes that go with them?", authority="Derbyshire")
     assert body["action"] == "answered" and "SchoolsNet" in body["answer"]
+
+
+def test_saying_where_one_works_still_allows_another_authoritys_answer(client):
+    # "our Norfolk school" says where the asker works, not that Norfolk's documents hold the answer.
+    body = chat(client, "I'm writing the safeguarding section of our Norfolk school's staff handbook. Is there a specialist "
+                        "advice line staff could call about suspected child trafficking, and what hours is it open?",
+                authority="Norfolk")
+    assert body["action"] == "answered" and "other_authority" in body["flags"]
+    assert "0808 800 5000" in body["answer"] and "Barking and Dagenham" in body["answer"]
+    # Asking about Norfolk's own service stays with Norfolk (B&D's Virtual School numbers are not Norfolk's).
+    body = chat(client, "What's the phone number for Norfolk's Virtual School?", authority="Norfolk")
+    assert body["action"] == "not_found" and "020 8227" not in body["answer"]
