@@ -14,6 +14,7 @@ from assistant.chat.engine import _subject_words
     # nobody in particular named: any passage giving the details the policy gives will do
     ("our policy tells us to send the concern to a particular team - which email address does it give?", set()),
     ("I'm the attendance officer at the academy. Which phone number does our policy give?", set()),
+    ("Our trust runs schools in two areas. Who is the named officer, and what are their contact details?", set()),
 ])
 def test_subject_words(message, words):
     assert _subject_words(message) == words
