@@ -25,6 +25,8 @@ _CAP = r"(?:[A-Z][\w'’-]*)"
 _NAMED = re.compile(
     rf"(?<![\w'’-])((?:{_CAP}\s+(?:{_JOIN}\s+)*){{1,6}}{_CAP})\s+((?i:{'|'.join(HEADS)}))\b"
 )
+# Forms and returns known by a code: "the CME 2 form" (the corpus has CME 1 and CME 3).
+_CODED = re.compile(r"(?<![\w'’-])([A-Z]{2,6}[ -]?\d{1,3}[A-Za-z]?)\s+((?i:forms?|returns?|registers?))\b")
 # "Can Jayden Smith return to school?": the noun is a verb here, and the name a person's.
 _AS_VERB = re.compile(r"\s+(?:to|with|at|for|from|in|on|into|back|home|the|a|an|her|his|their|him|them|us|me|it|this|that)\b", re.I)
 MAX_NAMES = 3
@@ -54,6 +56,10 @@ def named_things(message: str) -> list[tuple[str, str]]:
         # Acronyms ("LA CME team") are common nouns here; a name needs two title-case words.
         if sum(1 for w in words if re.match(r"[A-Z][a-z]", w)) >= 2:
             out.append((" ".join(words), m.group(2)))
+    for m in _CODED.finditer(message):
+        # ("return" can be a verb: "can PE 2 return to…"; "form" and "register" here cannot.)
+        if len(out) < MAX_NAMES and not (m.group(2).lower().startswith("return") and _AS_VERB.match(message, m.end())):
+            out.append((re.sub(r"(?<=[A-Z])-(?=\d)", " ", m.group(1)), m.group(2)))
     return out
 
 
@@ -113,7 +119,8 @@ def _names(corpus: Folded, name: str, head: str, window: int) -> bool:
 
 
 def _words(name: str) -> str:
-    return r"\s+".join(re.escape(w) for w in name.split())
+    # (Words of one name are not split by a paragraph break, and "CME 2" is not the start of "2.4".)
+    return r"(?:[ \t]+|\n(?!\s*\n))".join(re.escape(w) for w in name.split()) + r"(?![.,]\d)"
 
 
 def unknown_things(message: str, corpus: Folded) -> list[str]:

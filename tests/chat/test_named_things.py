@@ -11,6 +11,9 @@ CORPUS = fold(
     "The Family Front Door is the initial point of contact.\n"
     "a Multi-Agency Referral Form (MARF) should be submitted\n"
     "the Children's Services Portal entitled 'In Year Admissions and Transfers'\n"
+    "information is received (on a CME 1) that a child who has a statement\n"
+    "the CME Assistant will refer the details on a CME 3 form to the\n"
+    "All stakeholders have a responsibility for CME\n\n2.4 The Department for Children\n"
 )
 
 
@@ -54,6 +57,10 @@ def test_named_things_found_in_a_question(message, expected):
         ("Where do I send the Children Missing Education Referral Form?", []),
         # A shorter tail of the name is what the corpus uses.
         ("When is the Worcestershire Missing Mondays meeting?", []),
+        # Forms known by a code: the corpus has CME 1 and CME 3, not CME 2.
+        ("What is the CME 2 form for, and who does it get sent to?", ["CME 2 form"]),
+        ("Who gets the CME 3 form?", []),
+        ("Do I use the CME-1 form?", []),
     ],
 )
 def test_unknown_things_are_the_ones_no_document_names(message, unknown):
