@@ -371,7 +371,7 @@ class ChatEngine:
         if side:
             chosen = side
         else:
-            chosen += self._other_parts(parts, scope, chosen, scored)
+            chosen += self._other_parts(message, parts, scope, chosen, scored)
         if _asks_for_contact(message):
             answered, contact = self._contact_for(message, chosen, scored)
             if not answered:
@@ -406,7 +406,7 @@ class ChatEngine:
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
 
-    def _other_parts(self, parts: list[str], scope: str | None, chosen: list[compose.Unit],
+    def _other_parts(self, message: str, parts: list[str], scope: str | None, chosen: list[compose.Unit],
                      scored: compose.Scored) -> list[compose.Unit]:
         """A message asking two things gets an answer to each: every part (``compose.question_parts``)
         is searched on its own, and its best passage joins the answer unless the quotes already cover it."""
@@ -417,6 +417,8 @@ class ChatEngine:
         for part in parts:
             if len(extra) >= MAX_PART_ANSWERS:
                 break
+            if part == message:
+                continue  # already searched: it is the message itself ("…? we're an academy" asks one thing)
             _, sp = self._search(part, scope)
             best = sp.best
             if best is None or sp.support < SUPPORT_THRESHOLD or best.is_heading:
