@@ -27,7 +27,8 @@ from indexer.retriever import Hit, HybridRetriever
 log = logging.getLogger("cme_assist.chat")
 
 SUPPORT_THRESHOLD = 0.2  # below this the best sentence does not answer the question
-OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used
+OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used…
+OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority ("our Derbyshire school")
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
@@ -359,8 +360,10 @@ class ChatEngine:
             # saying where one works ("our Norfolk school") does not say the answer is in its documents.
             hits2, scored2 = self._search(message, None)
             best2 = scored2.best
+            # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
+            margin = OTHER_AUTHORITY_MARGIN if mentioned != authority else OWN_NAMED_MARGIN
             if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
-                    and (scored.best is None or best2.score >= scored.best.score + OTHER_AUTHORITY_MARGIN)):
+                    and (scored.best is None or best2.score >= scored.best.score + margin)):
                 hits, scored, other = hits2, scored2, True
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
