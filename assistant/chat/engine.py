@@ -43,6 +43,9 @@ _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone tele
                              "reach ring call speak them him her their"))
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
+FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
+FURTHER_UNITS = 2  # …for at most this many sentences…
+FURTHER_WORDS = 110  # …and this many words in all
 MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several
 
 
@@ -394,7 +397,7 @@ class ChatEngine:
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
-        answer = self._compose(chosen, scored, today, authority if other else None)
+        answer = self._compose(chosen, scored, today, authority if other else None, message)
         if other:
             answer.flag("other_authority")
         answer = self._finish(answer, today)
@@ -519,12 +522,31 @@ class ChatEngine:
             self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
         return self._squashed[doc_id]
 
-    def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None) -> Answer:
+    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, question: str | None) -> int:
+        """Carry a quote on through the next sentences of its paragraph that hold question words it
+        lacks ("…check the Tribal database… If they are, the CME Assistant will… confirm")."""
+        if not question:
+            return end
+        wanted = {t for t in tokenize(self.r.without_names(question)) if self.r.idf(t) >= FURTHER_IDF} - _ASKING_WORDS
+        text = u.hit.chunk.text
+        have = set(tokenize(text[:end]))
+        for x in sorted((x for x in units if x.hit is u.hit and x.start >= end), key=lambda x: x.start)[:FURTHER_UNITS]:
+            if x.is_heading or len(text[u.start:x.end].split()) > FURTHER_WORDS:
+                break
+            new = (wanted - have) & set(tokenize(x.text))
+            if not new:
+                break
+            end, have = x.end, have | new
+        return end
+
+    def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None,
+                 question: str | None = None) -> Answer:
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
         for u in units:
             start, end = compose.window(u, scored.units)
+            end = self._further(u, scored.units, end, question)
             n = len(citations) + 1
             c = compose.citation_for(n, u.hit, start, end, today)
             citations.append(c)

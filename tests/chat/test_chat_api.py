@@ -298,3 +298,13 @@ def test_saying_where_one_works_still_allows_another_authoritys_answer(client):
     # Asking about Norfolk's own service stays with Norfolk (B&D's Virtual School numbers are not Norfolk's).
     body = chat(client, "What's the phone number for Norfolk's Virtual School?", authority="Norfolk")
     assert body["action"] == "not_found" and "020 8227" not in body["answer"]
+
+
+def test_a_quote_runs_on_through_sentences_that_hold_question_words_it_lacks(client):
+    body = chat(client, "I work in the office at one of the Riverside Federation schools. A dad has asked for his two children "
+                        "to have a fortnight off in term time to visit family overseas. Who does he need to see about it, and "
+                        "what will we ask him for?", authority="Norfolk")
+    assert body["action"] == "answered"
+    assert "Executive Head" in body["answer"] and "return date" in body["answer"]
+    for c in body["citations"]:  # still verbatim
+        assert " ".join(c["quote"].split()) in " ".join(c["text"].split())
