@@ -273,6 +273,19 @@ def _count_of(noun: str) -> re.Pattern:
     return re.compile(rf"{_COUNT}{stem}\w*{also}", re.I)
 
 
+def count_without_topic(question: str, units: list[Unit], scored_units: list[Unit], rare: set[str]) -> bool:
+    """ "How many days does a parent have to respond to the SAO notice?": the count must stand in a
+    passage about the question's own rare words (here SAO, notice, respond), not in any passage that
+    happens to hold a number of days. ``rare``: the question's rare words (by idf)."""
+    m = _HOW_MANY.search(question)
+    if not m or not rare:
+        return False
+    count = _count_of(m.group(1))
+    spans = [u.hit.chunk.text[slice(*window(u, scored_units))] for u in units]
+    with_count = [t for t in spans if count.search(t)]
+    return bool(with_count) and not any(rare & set(tokenize(t)) for t in with_count)
+
+
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
 

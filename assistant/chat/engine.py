@@ -46,6 +46,7 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
 FURTHER_WORDS = 110  # …and this many words in all
+RARE_IDF = 3.0  # a question word this rare names its topic ("SAO", "notice"): a count must stand beside one
 MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several
 
 
@@ -385,6 +386,9 @@ class ChatEngine:
             if contact is not None:
                 chosen = [contact, *chosen]
         if compose.missing_answer_type(message, chosen, scored.units):
+            return self._not_found(message, hits, scope)
+        rare = {t for t in tokenize(self.r.without_names(message)) if self.r.idf(t) >= RARE_IDF} - _ASKING_WORDS
+        if compose.count_without_topic(message, chosen, scored.units, rare):
             return self._not_found(message, hits, scope)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:

@@ -308,3 +308,14 @@ def test_a_quote_runs_on_through_sentences_that_hold_question_words_it_lacks(cli
     assert "Executive Head" in body["answer"] and "return date" in body["answer"]
     for c in body["citations"]:  # still verbatim
         assert " ".join(c["quote"].split()) in " ".join(c["text"].split())
+
+
+def test_a_count_must_stand_beside_the_questions_own_topic(client):
+    # No document gives the period a parent has to answer an SAO notice; "after 20 days" about
+    # absence is a number of days, but not that one.
+    body = chat(client, "Once the LA has sent parents the formal notice before an SAO, how many days do they get to respond "
+                        "before the order can be issued?")
+    assert body["action"] == "not_found" and not body["citations"]
+    body = chat(client, "How many days do schools have to notify the local authority when a pupil's name is added to the "
+                        "admission register?", authority="Worcestershire")
+    assert body["action"] == "answered" and "five days" in body["answer"]
