@@ -273,34 +273,32 @@ def _count_of(noun: str) -> re.Pattern:
     return re.compile(rf"{_COUNT}{stem}\w*{also}", re.I)
 
 
-def count_without_topic(question: str, units: list[Unit], scored_units: list[Unit], rare: set[str]) -> bool:
-    """ "How many days does a parent have to respond to the SAO notice?": the count must stand in a
-    passage about the question's own rare words (here SAO, notice, respond), not in any passage that
-    happens to hold a number of days. ``rare``: the question's rare words (by idf)."""
-    m = _HOW_MANY.search(question)
-    if not m or not rare:
-        return False
-    count = _count_of(m.group(1))
-    spans = [u.hit.chunk.text[slice(*window(u, scored_units))] for u in units]
-    with_count = [t for t in spans if count.search(t)]
-    return bool(with_count) and not any(rare & set(tokenize(t)) for t in with_count)
-
-
-def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None) -> str | None:
+def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
+                        topic: set[str] = frozenset()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
 
     With ``scored_units`` only the spans that will be quoted count: a date in a chunk's enactment
-    line does not answer a question about an application deadline quoted from elsewhere."""
+    line does not answer a question about an application deadline quoted from elsewhere.
+
+    ``topic``: the question's rare words. "How many days does a parent have to respond to the SAO
+    notice?" is answered only by a count standing in a passage that holds one of them (SAO, notice,
+    respond), not by any passage that happens to hold a number of days."""
     if scored_units is None:
-        text = " ".join(u.hit.chunk.text for u in units)
+        spans = [u.hit.chunk.text for u in units]
     else:
-        text = " ".join(u.hit.chunk.text[slice(*window(u, scored_units))] for u in units)
+        spans = [u.hit.chunk.text[slice(*window(u, scored_units))] for u in units]
+    text = " ".join(spans)
     for asks, has, what in _NEEDS:
         if asks.search(question) and not has.search(text):
             return what
     m = _HOW_MANY.search(question)
-    if m and not _count_of(m.group(1)).search(text):
-        return f"a number of {m.group(1).lower()}"
+    if m:
+        count = _count_of(m.group(1))
+        with_count = [t for t in spans if count.search(t)]
+        if not with_count:
+            return f"a number of {m.group(1).lower()}"
+        if topic and not any(topic & set(tokenize(t)) for t in with_count):
+            return f"a number of {m.group(1).lower()} about the question's subject"
     return None
 
 

@@ -385,10 +385,7 @@ class ChatEngine:
                 return self._not_found(message, hits, scope)
             if contact is not None:
                 chosen = [contact, *chosen]
-        if compose.missing_answer_type(message, chosen, scored.units):
-            return self._not_found(message, hits, scope)
-        rare = {t for t in tokenize(self.r.without_names(message)) if self.r.idf(t) >= RARE_IDF} - _ASKING_WORDS
-        if compose.count_without_topic(message, chosen, scored.units, rare):
+        if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
             return self._not_found(message, hits, scope)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
@@ -526,12 +523,15 @@ class ChatEngine:
             self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
         return self._squashed[doc_id]
 
-    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, question: str | None) -> int:
+    def _rare_words(self, message: str, min_idf: float) -> set[str]:
+        """The message's words at least this rare in the corpus, less names and the words of asking."""
+        return {t for t in tokenize(self.r.without_names(message)) if self.r.idf(t) >= min_idf} - _ASKING_WORDS
+
+    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, wanted: set[str]) -> int:
         """Carry a quote on through the next sentences of its paragraph that hold question words it
         lacks ("…check the Tribal database… If they are, the CME Assistant will… confirm")."""
-        if not question:
+        if not wanted:
             return end
-        wanted = {t for t in tokenize(self.r.without_names(question)) if self.r.idf(t) >= FURTHER_IDF} - _ASKING_WORDS
         text = u.hit.chunk.text
         have = set(tokenize(text[:end]))
         for x in sorted((x for x in units if x.hit is u.hit and x.start >= end), key=lambda x: x.start)[:FURTHER_UNITS]:
@@ -548,9 +548,10 @@ class ChatEngine:
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
+        wanted = self._rare_words(question, FURTHER_IDF) if question else set()
         for u in units:
             start, end = compose.window(u, scored.units)
-            end = self._further(u, scored.units, end, question)
+            end = self._further(u, scored.units, end, wanted)
             n = len(citations) + 1
             c = compose.citation_for(n, u.hit, start, end, today)
             citations.append(c)
