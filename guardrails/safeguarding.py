@@ -85,7 +85,8 @@ _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|ca
 
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
 _FOR_STAFF = re.compile(r"\b(awareness|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
-                        r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook)\b")
+                        r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook|contacts? (list|sheet)|"
+                        r"(writing|updating|reviewing|putting together|drafting|rewriting) (our|the|a|an) [\w ]{0,30}?(policy|procedure|flowchart))\b")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,10 @@ def triage(message: str) -> Triage:
     if not found:
         return Triage(False, (), "no risk indicator")
     # "if a child has been taken abroad" is a hypothetical, not a particular child.
-    particular = bool(_PARTICULAR.search(re.sub(r"\b(if|when|whether|where) (a|an|any) (child|pupil|girl|boy|student)\b", " ", t)))
+    # So is "if we think a pupil has been taken abroad".
+    hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
+                    r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
+    particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
     general = (bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) or bool(_FOR_STAFF.search(t))) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")

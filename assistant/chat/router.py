@@ -30,6 +30,9 @@ _WHICH_GROUND = re.compile(
     r"\b(?:record|recorded|put|enter|code|log) (?:it |this |him |her |them )?as the (?:leaver |leaving |deletion )?(?:reason|ground)\b|"
     r"\b(?:is (?:it|this|that)|would (?:it|this) be|should (?:it|this) be)\s+(?:ground\s+)?(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?\s+or\s+(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?|"
     r"\breason for (?:leaving|deletion|removal|taking (?:him|her|them) off|de-?rolling|off-?rolling)\b|"
+    # "is that actually a reason to delete, and which one?"
+    r"\b(?:is|would|could) (?:that|this|it) (?:\w+ )?(?:a |an )?(?:valid |legal |legitimate |proper |lawful )?(?:reason|ground)s? "
+    r"(?:to|for) (?:delet\w*|remov\w*|de-?roll\w*|off[- ]?roll\w*|tak\w+ (?:him|her|them) off)|"
     # "which code do we use to de-roll him?", "right code for the leaver form please" (not "which code for remand?")
     r"\b(?:which|what|right|correct)\s+(?:reason\s+)?code\b[^.?!]{0,40}?\b(?:de-?roll|off[- ]?roll|take (?:him|her|them) off|"
     r"taking (?:him|her|them) off|remov\w*|delet\w*|leaver'?s? (?:form|return)|leaving form)|"
@@ -181,6 +184,9 @@ def route(text: str, *, has_deadline_ask: bool) -> Intent:
         return Intent.DEADLINE
     if is_leaver_question(text):
         return Intent.LEAVER
-    if has_deadline_ask and not asks_can_delete(text) and not re.search(r"\b(?:what|how|who|which|why|where)\b", text, _I):
+    # A yes/no question ("can I put him on the admission register this week?") asks about the
+    # procedure, not for a date, even when a countable rule and a date are in the message.
+    if has_deadline_ask and not asks_can_delete(text) and not re.search(
+            r"\b(?:what|how|who|which|why|where)\b|\b(?:can|could|may|should|must|do|does|is|are|am|shall)\s+(?:i|we|you|they|he|she|it)\b", text, _I):
         return Intent.DEADLINE  # a terse 'code N recorded 3/11/2025 - deadline' style message
     return Intent.PROCEDURE

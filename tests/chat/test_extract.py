@@ -109,6 +109,10 @@ def test_will_return(text, expected, absent):
     P("A Year 9 day pupil has left the school.", {"boarder": False}, ["ceased_to_be_pupil"], id="day-pupil-left-needs-a-reason"),
     P("Her parents pay for her board and lodging, and the charges for the autumn term were still unpaid when that term ended.",
       {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="charges-unpaid-at-term-end"),
+    P("A boarder's parents haven't paid the boarding charges for this term, and the term has now ended with it still unpaid.",
+      {"board_and_lodging_unpaid_at_end_of_term": True}, id="term-has-now-ended"),
+    P("A boarder's parents haven't paid the boarding charges yet; the term ends in December.", {"boarder": True},
+      ("board_and_lodging_unpaid_at_end_of_term",), id="term-not-ended-yet"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -139,6 +143,9 @@ def test_death_and_boarding(text, expected, absent):
     P("There is no school attendance order.", {"sao_names_this_school": False}, id="no-sao"),
     P("SAO: none.", {"sao_names_this_school": False}, id="sao-none"),
     P("The LA varied his SAO so that it names a different school.", {"sao_amended_to_other_school": True}, ("sao_names_this_school",), id="sao-amended"),
+    P("The school attendance order that named us has been changed so it now names St Mark's instead.", {"sao_amended_to_other_school": True},
+      ("sao_names_this_school",), id="sao-now-names-another-by-name"),
+    P("The SAO has been changed so it now names us.", {}, ("sao_amended_to_other_school",), id="sao-now-names-us"),
     P("The council withdrew the SAO because the family now educate him at home.", {"sao_revoked_for_education_otherwise": True}, id="sao-revoked"),
     P("There is an SAO naming our school in force.", {"sao_names_this_school": True}, id="sao-in-force"),
     P("The family aren't Travellers.", {"mobile_child": False}, id="not-travellers"),
@@ -289,6 +296,7 @@ def test_enquiries(text, expected, absent):
     P("He is in custody.", {"detained": True}, ("detention_type",), id="custody-type-unknown"),
     P("He is being held in a youth detention centre.", {"detained": True}, ("detention_type",), id="youth-detention-centre"),
     P("She is in a secure children's home.", {"detained": True}, ("detention_type",), id="secure-childrens-home"),
+    P("Our Y10 boy is in a young offenders place now, for a while.", {"detained": True}, ("detention_type",), id="young-offenders-place"),
     P("He is in the custody of his grandmother.", {}, ("detained",), id="custody-of-a-relative"),
     P("He is living in custody of his gran.", {}, ("detained",), id="in-custody-of-a-relative"),
     P("Her dad is in prison and she is struggling.", {}, ("detained",), id="parent-in-prison"),
@@ -325,10 +333,17 @@ def test_exclusion(text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     P("Year 11 boy finishing his GCSEs in June and going to college.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college"),
+    P("Y11 girl, has a college place and has told us she won't be staying on in our sixth form.",
+      {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college-place-not-staying-on"),
+    P("Y11 girl, she is staying on in our sixth form.", {"reasonable_grounds_will_return": True}, id="y11-staying-on"),
     P("Our Year 11 leaves at the end of the summer term; we have no sixth form.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="no-sixth-form"),
     P("Year 11 girl who has moved to Spain for good.", {"moved_abroad": True}, ("over_csa_by_next_school_day",), id="y11-moved-abroad"),
     P("Year 11, doesn't meet the entry requirements for our sixth form, leaving in July.", {"meets_sixth_form_entry_requirements": False}, id="entry-requirements"),
     P("We are an independent school and her parents have withdrawn her.", {"school_type": "independent", "ceased_to_be_pupil": True}, id="independent"),
+    P("I do admissions at an independent prep school (not an academy). Her parents gave notice and she left at half term.",
+      {"school_type": "independent", "ceased_to_be_pupil": True}, id="i-do-admissions-at-independent"),
+    P("We're a state boarding academy.", {"school_type": "academy"}, id="state-boarding-academy"),
+    P("I spoke to an independent school about her.", {}, ("school_type",), id="spoke-to-independent-is-not-ours"),
     P("She has moved to a private school.", {}, ("school_type",), id="other-school-type-is-not-ours"),
     P("Our nursery child is moving up to reception at another school.", {"admitted_for_nursery": True, "nursery_completed_moving_to_reception": True}, id="nursery"),
     P("He attends our special school, placed there by the LA under his EHCP, and the LA has consented to the deletion.",

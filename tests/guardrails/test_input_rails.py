@@ -26,6 +26,10 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      "trafficking advice centre?", False, id="material-for-staff"),
         pytest.param("I'm writing the safeguarding section of our staff handbook. Is there a specialist advice line staff could "
                      "call about suspected child trafficking?", False, id="staff-handbook"),
+        pytest.param("We're putting together a contacts list for our CME procedure. Is there a Foreign Office number to ring if we "
+                     "think a pupil has been taken abroad?", False, id="contacts-list-hypothetical"),
+        pytest.param("We think a pupil has been taken abroad. Is there a Foreign Office number to ring?", True,
+                     id="we-think-a-pupil-taken-abroad-now"),
         pytest.param("Making a staff briefing on FGM; one of our girls has just told me she'll be cut this summer", True,
                      id="briefing-but-a-particular-girl"),
         pytest.param("Three boys registered at the same address by the same 'cousin' have stopped coming in. Who do I notify?",

@@ -50,7 +50,11 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
                    for p in yes for m in _positive(p, t))
     # the destination after school ends: college, a job, an apprenticeship
     if stage_over and _pos(r"\b(?:to (?:go to|start|do|take up|begin)|for|started|starting|begun|taken up|got|moving on to|going to|off to)\s+"
-                           r"(?:a |an |the |his |her )?(?:full[- ]time |local |fe )?(?:college|apprenticeship|job|employment|work|training)", t):
+                           r"(?:a |an |the |his |her )?(?:full[- ]time |local |fe )?(?:college|apprenticeship|job|employment|work|training)|"
+                           r"\b(?:has|have|got|with|been offered|accepted|secured) (?:got )?(?:a |an )?(?:place at (?:a |the )?(?:local )?college|(?:college|apprenticeship|training) (?:place|offer))", t):
+        said_no = True
+    # "has told us she won't be staying on in our sixth form"
+    if stage_over and _has(r"\b(?:won't|will not|isn't|is not|not|wont)\s+(?:be\s+)?(?:staying on|stopping on|coming back|continuing)\b", t):
         said_no = True
     if _has(r"\b(?:don't|do not|doesn't|does not|haven't got|have not got|has no|have no|without) (?:have )?(?:a |an |any )?(?:sixth|6th)[- ]form\b|\bno (?:sixth|6th)[- ]form\b", t) and stage_over:
         said_no = True

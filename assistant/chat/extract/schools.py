@@ -85,12 +85,13 @@ def _dual(t: str, out: dict[str, Any]) -> None:
 
 def _school_type(t: str, out: dict[str, Any]) -> None:
     """The type of *our* school (said in the first person), never the type of the new school."""
-    we = r"(?:\bwe(?:'re| are)|\bi (?:work|teach) (?:at|in)|\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?"
+    we = (r"(?:\bwe(?:'re| are)|\bi (?:work|teach|do (?:the )?[\w-]+|run (?:the )?[\w-]+|look after (?:the )?[\w-]+) (?:at|in|for)|"
+          r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
     if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
         out["school_type"] = "non_maintained_special"
     elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b", t):
         out["school_type"] = "independent"
-    elif _has(rf"{we}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
+    elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: school)?\b", t):
         out["school_type"] = "maintained"
@@ -125,7 +126,7 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
             r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
             t, neg_window=1) and \
-            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm (?:has )?ended\b|\bterm is over\b", t):
+            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm (?:has |had )?(?:now |just |since |already )?(?:ended|finished|closed)\b|\bterm is (?:now )?over\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
 
