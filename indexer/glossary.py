@@ -71,7 +71,10 @@ class Glossary:
 @lru_cache(maxsize=512)
 def _loose(phrase: str) -> re.Pattern:
     """A topic phrase that still matches with one extra word inside it: "the leave-of-absence
-    *deletion* ground", "the 20 *consecutive* school day rule"."""
+    *deletion* ground", "the 20 *consecutive* school day rule". A phrase written ``re:…`` is a
+    regular expression, for topics named by two words far apart ("off roll … the return")."""
+    if phrase.startswith("re:"):
+        return re.compile(phrase[3:])
     words = phrase.split()
     if any(len(w) < 3 for w in words):  # "code n" must stay exact
         return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from assistant.chat import compose, named_things, render
+from assistant.chat import asker, compose, named_things, render
 from assistant.chat.citations import resolve, squash
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.router import NOT_A_CONTACT_ASK, is_contact_question, route
@@ -609,15 +609,8 @@ class ChatEngine:
         return self.r.resolve_authority(name) if name else None
 
     def _only_where_asker_works(self, message: str, authority: str) -> bool:
-        """Every mention of the authority says where the asker works: "our Norfolk school", "We're a
-        Barking and Dagenham school", "Derbyshire CME co-ordinator here"."""
-        doc_names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases}
-        names = "|".join(re.escape(n) for n in sorted(doc_names, key=len, reverse=True))
-        mentions = list(re.finditer(rf"(?<![\w&])(?:{names})(?![\w&])", message, re.I))
-        own = re.compile(rf"\b(?:our|a|an|at (?:a|an|our)|we(?:'re| are) (?:a|an))\s+(?:{names})\s+(?:primary |secondary |junior |infant )?"
-                         rf"(?:school|academy|primary|secondary|trust|federation)\b|(?<![\w&])(?:{names})\s+(?:[\w-]+\s+){{0,3}}?here\b", re.I)
-        owned = [m for m in own.finditer(message)]
-        return bool(mentions) and all(any(o.start() <= m.start() < o.end() for o in owned) for m in mentions)
+        names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases}
+        return asker.only_where_asker_works(message, tuple(names))
 
     def _named_authorities(self, message: str) -> list[str]:
         named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}

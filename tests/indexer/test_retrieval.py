@@ -84,6 +84,11 @@ def test_names_that_only_scope_are_removed_from_the_query(retriever):
         ("what goes on a code n", ["10(7)"]),
         ("a code for n", []),  # a phrase with a one-letter word stays exact
         ("leave of absence for a holiday", []),  # no "ground": not the deletion ground
+        # regular-expression topics: two words far apart name the paragraph
+        ("When a pupil comes off roll, what has to go to the LA in the return?", ["13(4)"]),
+        ("Dad says she won't return. Which ground for taking her off roll?", []),  # 'return' as a verb
+        ("She'll be off sick for about a month after an operation. Do I need to send the local authority anything?", ["13(9)"]),
+        ("She was off sick yesterday; which code do we use?", []),
     ],
 )
 def test_topic_phrases_allow_one_extra_word(query, codes):
