@@ -148,6 +148,20 @@ def question_parts(message: str) -> list[str]:
     return parts if len(parts) > 1 else [message]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+
+
+def asking_sentence(message: str) -> str | None:
+    """The last sentence that asks, in a message that tells a story first ("Worcs primary here.
+    Family have moved to Spain… Is there anything else county want from us?"); None when the
+    message is that one sentence."""
+    sentences = [x.strip() for x in _SENTENCE_END.split(message.strip()) if x.strip()]
+    asks = [x for x in sentences if x.endswith("?")]
+    if len(sentences) < 2 or not asks:
+        return None
+    return asks[-1]
+
+
 def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
     """The span to quote around a chosen sentence: a list travels with its introduction (and the
     introduction with its list), and a short sentence brings the next one or two from the same

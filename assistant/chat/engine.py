@@ -369,6 +369,8 @@ class ChatEngine:
             if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
                     and (scored.best is None or best2.score >= scored.best.score + margin)):
                 hits, scored, other = hits2, scored2, True
+        if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
+            scored = self._asked_alone(message, hits) or scored
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
@@ -412,6 +414,17 @@ class ChatEngine:
             answer.flag("llm_fallback")
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
+
+    def _asked_alone(self, message: str, hits: list[Hit]) -> compose.Scored | None:
+        """A long story dilutes how well any sentence matches the whole message. Its asking sentence
+        alone is then judged as a one-sentence question would be, over the passages the whole
+        message found."""
+        ask = compose.asking_sentence(message)
+        if ask is None:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(ask)), dtype=np.float32)
+        alone = compose.score_units(ask, self.r.glossary.expand(ask), hits, self.r, query_vec=qvec)
+        return alone if alone.best is not None and alone.support >= SUPPORT_THRESHOLD else None
 
     def _other_parts(self, message: str, parts: list[str], scope: str | None, chosen: list[compose.Unit],
                      scored: compose.Scored) -> list[compose.Unit]:

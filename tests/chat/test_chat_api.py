@@ -319,3 +319,13 @@ def test_a_count_must_stand_beside_the_questions_own_topic(client):
     body = chat(client, "How many days do schools have to notify the local authority when a pupil's name is added to the "
                         "admission register?", authority="Worcestershire")
     assert body["action"] == "answered" and "five days" in body["answer"]
+
+
+def test_a_long_story_does_not_hide_the_passage_its_question_asks_for(client):
+    # The story dilutes how well any sentence matches the whole message; the asking sentence alone
+    # finds the same passage, so the question is answered rather than 'not covered'.
+    body = chat(client, "Worcs primary here. The family have gone to live in Spain and nobody knows if she will start "
+                        "school there. Other than the de-rolling checklist, is there anything we have to do on S2S?",
+                authority="Worcestershire")
+    assert body["action"] == "answered"
+    assert "Lost Pupil Database" in body["answer"] and "CTF" in body["answer"]

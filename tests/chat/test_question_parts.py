@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.chat.compose import question_parts
+from assistant.chat.compose import asking_sentence, question_parts
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_each_question_of_a_two_part_message_is_answered(client):
     assert body["action"] == "answered"
     assert "Attendance and Exclusions Strategy Manager" in body["answer"]
     assert "Leadership Team" in body["answer"]  # the second question's answer, from the next section
+
+
+@pytest.mark.parametrize(
+    "message, ask",
+    [
+        ("Worcs primary here. Family have moved abroad. Is there anything else county want from us on S2S?",
+         "Is there anything else county want from us on S2S?"),
+        ("First question? Some context. The real question?", "The real question?"),
+        ("Is there anything else county want from us on S2S?", None),  # one sentence: nothing to separate
+        ("Family have moved abroad. We have done the checklist.", None),  # no sentence asks
+    ],
+)
+def test_asking_sentence(message, ask):
+    assert asking_sentence(message) == ask
