@@ -281,6 +281,9 @@ _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|elev
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 
 
+COUNT_DENSE = 0.6  # meaning similarity at which a passage holding a count is taken to be about the question
+
+
 def _count_of(noun: str) -> re.Pattern:
     stem = {"children": "child", "people": "(?:people|person)", "families": "famil"}.get(noun.lower(), noun.lower().rstrip("s"))
     also = rf"|\b{stem}s? \d+\b" if stem in ("day", "week", "session") else ""  # "by day 11"
@@ -308,10 +311,12 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
     m = _HOW_MANY.search(question)
     if m:
         count = _count_of(m.group(1))
-        with_count = [t for t in spans if count.search(t)]
+        with_count = [(t, u) for t, u in zip(spans, units) if count.search(t)]
         if not with_count:
             return f"a number of {m.group(1).lower()}"
-        if topic and not any(topic & set(tokenize(t)) for t in with_count):
+        # A count passage the question's meaning matches closely is about its subject even in other
+        # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
+        if topic and not any(topic & set(tokenize(t)) or getattr(u, "dense", 0.0) >= COUNT_DENSE for t, u in with_count):
             return f"a number of {m.group(1).lower()} about the question's subject"
     return None
 

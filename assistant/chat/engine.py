@@ -35,12 +35,15 @@ CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
+PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
 CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
 CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
 CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's words
 _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telephone number contact details get hold touch "
-                             "reach ring call speak them him her their"))
+                             "reach ring call speak them him her their "
+                             # the frame of a 'how many / how long' question names no topic
+                             "once many much before after long soon quickly often sent send get got give given"))
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
@@ -377,6 +380,10 @@ class ChatEngine:
         named = self._named_authorities(message) if scope is None else []
         side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
             self._side_by_side(scored, include_law=scope is not None)
+        if side and scope is None and not named:
+            widened = self._every_authority(message, hits)
+            if widened is not None:
+                hits, scored, side = widened
         if side:
             chosen = side
         else:
@@ -516,6 +523,19 @@ class ChatEngine:
         if len(per) < 2 or (include_law and NATIONAL not in per):
             return None
         return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
+
+    def _every_authority(self, message: str, hits: list[Hit]) -> tuple[list[Hit], compose.Scored, list[compose.Unit]] | None:
+        """Authorities differ on this question, but one search ranks only a few documents high: each
+        authority not yet in the pool is searched on its own, so that none is left out of the comparison."""
+        present = {h.document.authority for h in hits}
+        extra = [h for a in self.r.authorities if a not in present
+                 for h in self.r.search(message, k=PER_AUTHORITY_HITS, authority=a)]
+        if not extra:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        rescored = compose.score_units(message, self.r.glossary.expand(message), hits + extra, self.r, query_vec=qvec)
+        side = self._side_by_side(rescored, include_law=False)
+        return None if side is None else (hits + extra, rescored, side)
 
     def _each_named(self, message: str, named: list[str], scored: compose.Scored) -> list[compose.Unit] | None:
         """"We take pupils from Derbyshire and Norfolk: what are the forms called?": each named

@@ -46,3 +46,15 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
 )
 def test_missing_answer_type(question, text, missing):
     assert missing_answer_type(question, [passage(text)]) == missing
+
+
+def scored_passage(text, dense):
+    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text)), dense=dense)
+
+
+@pytest.mark.parametrize("dense, missing", [(0.66, None), (0.45, "a number of days about the question's subject")])
+def test_a_count_in_other_words_answers_when_its_meaning_is_close(dense, missing):
+    # No rare question word ('refer', 'found') is in the passage, but its meaning matches closely.
+    question = "Is there a set number of days before a school has to refer a child who cannot be found?"
+    text = "If any pupil does not return after 20 days, they will be reported as missing education."
+    assert missing_answer_type(question, [scored_passage(text, dense)], topic={"refer", "found"}) == missing

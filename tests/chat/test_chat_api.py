@@ -329,3 +329,12 @@ def test_a_long_story_does_not_hide_the_passage_its_question_asks_for(client):
                 authority="Worcestershire")
     assert body["action"] == "answered"
     assert "Lost Pupil Database" in body["answer"] and "CTF" in body["answer"]
+
+
+def test_a_comparison_across_authorities_leaves_none_out(client):
+    # One search ranks only some documents high; every authority is searched for the comparison.
+    body = chat(client, "Is there a set number of days before a school has to refer a child who has stopped attending "
+                        "and cannot be found to the CME team?")
+    assert body["action"] == "answered"
+    for authority in ("Worcestershire", "Barking and Dagenham", "Derbyshire", "Norfolk"):
+        assert f"**{authority} (" in body["answer"], authority
