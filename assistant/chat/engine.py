@@ -44,6 +44,10 @@ _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone tele
                              "reach ring call speak them him her their "
                              # the frame of a 'how many / how long' question names no topic
                              "once many much before after long soon quickly often sent send get got give given"))
+# "Is that still the right contact?", "has the e-mail changed?": a contact's currency is asked about.
+_ASKS_STILL_CURRENT = re.compile(
+    r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same)|(?:up to date|current|latest|new) "
+    r"(?:e-?mail|address|number|contact|phone)|(?:e-?mail|address|number|contact|phone)\w* (?:has |have )?changed)\b", re.I)
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
@@ -394,6 +398,10 @@ class ChatEngine:
                 return self._not_found(message, hits, scope)
             if contact is not None:
                 chosen = [contact, *chosen]
+        newer = self._newer_contact(message, chosen, hits) if _ASKS_STILL_CURRENT.search(message) else None
+        if newer is not None:
+            hits, scored, contact = newer
+            chosen = [*chosen, contact]
         if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
             return self._not_found(message, hits, scope)
         row = compose.code_row_for(message, chosen, self.r)
@@ -486,6 +494,33 @@ class ChatEngine:
             if not u.is_heading and fits(u):
                 return True, u
         return False, None
+
+    def _newer_contact(self, message: str, chosen: list[compose.Unit],
+                       hits: list[Hit]) -> tuple[list[Hit], compose.Scored, compose.Unit] | None:
+        """"Our 2023 policy says to e-mail X: is that still right?" The authority's newer document is
+        where a current contact would be: its best passage giving contact details joins the answer."""
+        old = chosen[0].hit.document
+        newer = [d for d in self.r.index.documents.values()
+                 if d.authority == old.authority and d.doc_id != old.doc_id and (d.dated or "") > (old.dated or "")]
+        if not newer or old.authority == NATIONAL:
+            return None
+        wanted = {d.doc_id for d in newer}
+        extra = [h for h in self.r.search(message, k=CONTACT_DEPTH, authority=old.authority)
+                 if h.chunk.doc_id in wanted and self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
+        if not extra:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        pool = hits + [h for h in extra if h.chunk.chunk_id not in {x.chunk.chunk_id for x in hits}]
+        rescored = compose.score_units(message, self.r.glossary.expand(message), pool, self.r, query_vec=qvec)
+        for u in sorted(rescored.units, key=lambda u: -u.score):
+            quoted = u.hit.chunk.text[slice(*compose.window(u, rescored.units))]
+            if u.hit.chunk.doc_id in wanted and not u.is_heading and CONTACT_DETAIL.search(quoted):
+                # the chosen passages are re-found in the rescored pool so the answer quotes one set of units
+                again = {(x.hit.chunk.chunk_id, x.start): x for x in rescored.units}
+                if all((c.hit.chunk.chunk_id, c.start) in again for c in chosen):
+                    return pool, rescored, u
+                return None
+        return None
 
     def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
                      today: date) -> compose.Unit | None:

@@ -338,3 +338,11 @@ def test_a_comparison_across_authorities_leaves_none_out(client):
     assert body["action"] == "answered"
     for authority in ("Worcestershire", "Barking and Dagenham", "Derbyshire", "Norfolk"):
         assert f"**{authority} (" in body["answer"], authority
+
+
+def test_asking_whether_an_old_documents_contact_is_still_right_brings_the_newer_documents(client):
+    body = chat(client, "The Aspire policy from 2023 gives edwelfareCME@worcschildrenfirst.org.uk for CME concerns. "
+                        "Is that e-mail still the right one to use?", authority="Worcestershire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    assert "cme@worcestershire.gov.uk" in body["answer"].lower()
+    assert {c["doc_id"] for c in body["citations"]} >= {"aspire-academy-cme-policy-2023", "worcestershire-cme-policy-2025"}

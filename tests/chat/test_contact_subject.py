@@ -3,7 +3,7 @@
 
 import pytest
 
-from assistant.chat.engine import _subject_words
+from assistant.chat.engine import _ASKS_STILL_CURRENT, _subject_words
 
 
 @pytest.mark.parametrize("message, words", [
@@ -18,3 +18,14 @@ from assistant.chat.engine import _subject_words
 ])
 def test_subject_words(message, words):
     assert _subject_words(message) == words
+
+
+@pytest.mark.parametrize("message, asks", [
+    ("Is that still the right contact?", True),
+    ("Has the e-mail address changed?", True),
+    ("What's the current email for the CME team?", True),
+    ("Is this policy still in force?", False),
+    ("Who do we contact about a missing child?", False),
+])
+def test_asks_whether_a_contact_is_still_current(message, asks):
+    assert bool(_ASKS_STILL_CURRENT.search(message)) is asks
