@@ -44,6 +44,10 @@ _ASKING_WORDS = set(tokenize("who what how where email e-mail address phone tele
                              "reach ring call speak them him her their "
                              # the frame of a 'how many / how long' question names no topic
                              "once many much before after long soon quickly often sent send get got give given"))
+# "What if mum still won't enrol her?", "what happens if they refuse?": the step after a failed one is asked for.
+_ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)\b|\bnext steps?\b|\bstill (?:won't|doesn't|don't|isn't|not|refuses?)\b|"
+                         r"\b(?:if|when) (?:they|she|he|the parents?|mum|dad|the family) (?:refuses?|won't|will not|don't|doesn't)\b", re.I)
+_CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 # "Is that still the right contact?", "has the e-mail changed?": a contact's currency is asked about.
 _ASKS_STILL_CURRENT = re.compile(
     r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same)|(?:up to date|current|latest|new) "
@@ -595,10 +599,14 @@ class ChatEngine:
         """The message's words at least this rare in the corpus, less names and the words of asking."""
         return {t for t in tokenize(self.r.without_names(message)) if self.r.idf(t) >= min_idf} - _ASKING_WORDS
 
-    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, wanted: set[str]) -> int:
+    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, wanted: set[str], *,
+                 escalation: bool = False) -> int:
         """Carry a quote on through the next sentences of its paragraph that hold question words it
-        lacks ("…check the Tribal database… If they are, the CME Assistant will… confirm")."""
-        if not wanted:
+        lacks ("…check the Tribal database… If they are, the CME Assistant will… confirm"). A question
+        about what happens when a step fails ("what if mum still won't enrol her?") also carries it on
+        through the conditions that follow ("If the child is not enrolled… If the child remains out of
+        education, a School Attendance Order…")."""
+        if not wanted and not escalation:
             return end
         text = u.hit.chunk.text
         have = set(tokenize(text[:end]))
@@ -606,7 +614,7 @@ class ChatEngine:
             if x.is_heading or len(text[u.start:x.end].split()) > FURTHER_WORDS:
                 break
             new = (wanted - have) & set(tokenize(x.text))
-            if not new:
+            if not new and not (escalation and _CONDITION.match(x.text.strip())):
                 break
             end, have = x.end, have | new
         return end
@@ -617,9 +625,10 @@ class ChatEngine:
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
         wanted = self._rare_words(question, FURTHER_IDF) if question else set()
+        escalation = bool(question and _ESCALATION.search(question))
         for u in units:
             start, end = compose.window(u, scored.units)
-            end = self._further(u, scored.units, end, wanted)
+            end = self._further(u, scored.units, end, wanted, escalation=escalation)
             n = len(citations) + 1
             c = compose.citation_for(n, u.hit, start, end, today)
             citations.append(c)

@@ -346,3 +346,10 @@ def test_asking_whether_an_old_documents_contact_is_still_right_brings_the_newer
     assert body["action"] == "answered" and "stale_source" in body["flags"]
     assert "cme@worcestershire.gov.uk" in body["answer"].lower()
     assert {c["doc_id"] for c in body["citations"]} >= {"aspire-academy-cme-policy-2023", "worcestershire-cme-policy-2025"}
+
+
+def test_what_if_the_step_fails_quotes_the_conditions_that_follow(client):
+    body = chat(client, "B&D CME cover here. I can't establish whether a resident child is being educated anywhere. "
+                        "What happens next, and what if the parents still refuse to enrol him?", authority="Barking and Dagenham")
+    assert body["action"] == "answered"
+    assert "nearest school" in body["answer"] and "School Attendance Order" in body["answer"]
