@@ -55,6 +55,12 @@ class Glossary:
                 extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
 
+    def spell_out(self, text: str) -> str:
+        """The text with each acronym replaced by its long form ("Derbys VS" → "Derbys virtual school")."""
+        for short, long in self.acronyms.items():
+            text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])", long, text)
+        return text
+
     def topic_codes(self, query: str) -> list[str]:
         """Regulation paragraphs named by the way staff describe them ("the 20-day rule")."""
         low = query.lower()

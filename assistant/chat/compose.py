@@ -264,10 +264,12 @@ _NEEDS = (
     (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|"
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
-    (re.compile(r"\bemail address\b|\bwhat(?:'s| is) .*\bemail\b|\bwho do i email\b", re.I), re.compile(r"@"), "an email address"),
-    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) the number\b", re.I),
+    (re.compile(r"\be-?mail address\b|\bwhat(?:'s| is) .*\be-?mail\b|\bwho do i e-?mail\b|\bgot an e-?mail\b", re.I), re.compile(r"@"), "an email address"),
+    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b|"
+                r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?", re.I),
      PHONE, "a phone number"),
-    (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b", re.I),
+    (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
+                r"\bwhen (?:do|does|is|are) (?:the )?(?:\w+ )?terms? (?:start|begin|end|finish)|\bterms? (?:start|end|finish) dates?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
 )
@@ -281,7 +283,7 @@ _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|elev
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 
 
-COUNT_DENSE = 0.6  # meaning similarity at which a passage holding a count is taken to be about the question
+COUNT_DENSE = 0.65  # meaning similarity at which a passage holding a count is taken to be about the question
 
 
 def _count_of(noun: str) -> re.Pattern:
@@ -310,14 +312,16 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
             return what
     m = _HOW_MANY.search(question)
     if m:
-        count = _count_of(m.group(1))
+        noun = m.group(1)
+        count = _count_of(noun)
         with_count = [(t, u) for t, u in zip(spans, units) if count.search(t)]
+        what = f"a number of {noun.lower()}"
         if not with_count:
-            return f"a number of {m.group(1).lower()}"
+            return what
         # A count passage the question's meaning matches closely is about its subject even in other
         # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
         if topic and not any(topic & set(tokenize(t)) or getattr(u, "dense", 0.0) >= COUNT_DENSE for t, u in with_count):
-            return f"a number of {m.group(1).lower()} about the question's subject"
+            return f"{what} about the question's subject"
     return None
 
 

@@ -53,7 +53,9 @@ _ASKS_STILL_CURRENT = re.compile(
     r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same)|(?:up to date|current|latest|new) "
     r"(?:e-?mail|address|number|contact|phone)|(?:e-?mail|address|number|contact|phone)\w* (?:has |have )?changed)\b", re.I)
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
-                    r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number)\b", re.I)
+                    r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"
+                    r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
+                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
 FURTHER_WORDS = 110  # …and this many words in all
@@ -479,7 +481,7 @@ class ChatEngine:
         # team", "the virtual school") must be beside the details, or a request for the EHE team's e-mail
         # would get the CME team's. The story around the question says nothing about whose.
         # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
-        want = _subject_words(self.r.without_names(message))
+        want = _subject_words(self.r.glossary.spell_out(self.r.without_names(message)))
         need = sum(self.r.idf(t) for t in want)
         if not need:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details

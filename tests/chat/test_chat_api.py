@@ -353,3 +353,9 @@ def test_what_if_the_step_fails_quotes_the_conditions_that_follow(client):
                         "What happens next, and what if the parents still refuse to enrol him?", authority="Barking and Dagenham")
     assert body["action"] == "answered"
     assert "nearest school" in body["answer"] and "School Attendance Order" in body["answer"]
+
+
+def test_an_abbreviated_team_is_spelled_out_before_its_contact_is_looked_for(client):
+    # Derbyshire's documents give no Virtual School number: its CME numbers are not an answer.
+    body = chat(client, "Derbys VS phone number? CLA pupil needing in-year admission", authority="Derbyshire")
+    assert body["action"] == "not_found" and "01629" not in body["answer"]

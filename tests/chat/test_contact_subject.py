@@ -3,7 +3,7 @@
 
 import pytest
 
-from assistant.chat.engine import _ASKS_STILL_CURRENT, _subject_words
+from assistant.chat.engine import _ASKS_STILL_CURRENT, _asks_for_contact, _subject_words
 
 
 @pytest.mark.parametrize("message, words", [
@@ -29,3 +29,12 @@ def test_subject_words(message, words):
 ])
 def test_asks_whether_a_contact_is_still_current(message, asks):
     assert bool(_ASKS_STILL_CURRENT.search(message)) is asks
+
+
+@pytest.mark.parametrize("message, asks", [
+    ("worcs virtual school tel no.?", True),
+    ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
+    ("What number do we put in the register for the parent?", False),
+])
+def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
+    assert _asks_for_contact(message) is asks

@@ -78,6 +78,8 @@ def test_injection(message, detected):
         pytest.param("I've been asked to present a case at Worcestershire's Missing Mondays meeting. What time does it start?",
                      False, id="a-meeting-named-in-a-policy"),
         pytest.param("What's the weather like in Norfolk this weekend?", True, id="weather-in-a-covered-county"),
+        pytest.param("B&D VS tel no.?", False, id="virtual-school-abbreviated"),
+        pytest.param("Any good VS movie to watch tonight?", True, id="vs-with-an-out-topic"),
     ],
 )
 def test_scope(message, out):

@@ -108,3 +108,9 @@ def test_topic_phrases_allow_one_extra_word(query, codes):
 def test_a_named_country_abroad_adds_moving_abroad(query, abroad):
     g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
     assert ("moving abroad" in g.expand(query).lower()) is abroad
+
+
+def test_spell_out_replaces_acronyms_with_their_long_forms():
+    g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
+    assert g.spell_out("Derbys VS phone number? CLA pupil") == "Derbys virtual school phone number? children looked after pupil"
+    assert g.spell_out("nothing to spell") == "nothing to spell"
