@@ -146,7 +146,11 @@ _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
 _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|manager|"
                   r"policy|policies|guidance|handbook|"
-                  r"admissions|department|service|school office|the lead|inclusion team)\b")
+                  r"admissions|department|service|school office|the lead|inclusion team|"
+                  # what the law says ("how do the regulations define which school is his main school?")
+                  r"regulations?|regs|the law|legislation|defin\w*|"
+                  # where a form goes ("who is the CME 1 shared with, and what's the email address?")
+                  r"forms?|cme ?\d|shared with|sent to|send (?:it|them|this|the form) to)\b")
 # A named organisation as written: "Derbyshire's Elective Home Education team", "the Worcestershire
 # Virtual School", "Oakfield Primary School". Generic words ("Primary school", "Previous school") and
 # possessives ("Amira's school") do not name one.

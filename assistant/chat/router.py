@@ -108,7 +108,10 @@ _CONTACT = re.compile(
     r"who (?:do|should|can) (?:i|we) (?:contact|tell|notify|email|ring|call|refer to)|contact (?:details|number)|"
     r"(?:who|where) (?:do|should|can|must) (?:i|we) (?:send|submit|report|refer|pass|forward|make) (?:[\w-]+ ){0,4}?to\b|"
     r"where (?:do|should|can|must) (?:i|we) (?:send|submit|make) (?:a |the |our |my )?(?:cme )?referral|"
-    r"(?:email|phone|telephone) (?:address|number)? ?(?:for|of) (?:the )?(?:cme|la|local authority)",
+    r"(?:email|phone|telephone) (?:address|number)? ?(?:for|of) (?:the )?(?:cme|la|local authority)|"
+    # "who am I supposed to report that to?", "who's the contact for CME concerns?"
+    r"who (?:am i|are we|do i|do we|should i|should we|must i|must we)(?: supposed| meant| expected| required)?(?: to)? "
+    r"(?:report|tell|notify|refer|contact|inform|send|pass)\b|who(?:'s| is) the (?:\w+ )?contact\b",
     _I,
 )
 

@@ -24,7 +24,9 @@ def test_subject_words(message, words):
     ("Is that still the right contact?", True),
     ("Has the e-mail address changed?", True),
     ("What's the current email for the CME team?", True),
+    ("Does that address still apply, or should concerns go somewhere else?", True),
     ("Is this policy still in force?", False),
+    ("Is she being educated elsewhere?", False),
     ("Who do we contact about a missing child?", False),
 ])
 def test_asks_whether_a_contact_is_still_current(message, asks):

@@ -98,6 +98,10 @@ def test_route(message, intent):
     ("What contact details have to be recorded in the admission register?", False),
     ("who do i send a CME referral to? need an email asap", True),
     ("Where do we send the referral?", True),
+    ("We think a child might not be in education anywhere. Who am I supposed to report that to?", True),
+    ("who's the contact for CME concerns?", True),
+    ("Who is the contact point for schools in the policy? Is it the same as the helpline?", True),
+    ("Who decides when a CME case is closed?", False),
     ("Who do we report a child missing education to?", True),
     ("What do we send to the LA when a pupil leaves?", False),
 ])
