@@ -688,7 +688,11 @@ class ChatEngine:
         return self.r.resolve_authority(name) if name else None
 
     def _only_where_asker_works(self, message: str, authority: str) -> bool:
-        names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases}
+        # Naming the school whose policy a document is ("I'm DSL at Cromford") asks about that policy;
+        # only the authority's own names say where the asker works.
+        first = authority.split()[0].lower()
+        names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases
+                               if first in a.lower() or a.lower() not in d.publisher.lower()}
         return asker.only_where_asker_works(message, tuple(names))
 
     def _named_authorities(self, message: str) -> list[str]:

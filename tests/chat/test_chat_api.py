@@ -359,3 +359,10 @@ def test_an_abbreviated_team_is_spelled_out_before_its_contact_is_looked_for(cli
     # Derbyshire's documents give no Virtual School number: its CME numbers are not an answer.
     body = chat(client, "Derbys VS phone number? CLA pupil needing in-year admission", authority="Derbyshire")
     assert body["action"] == "not_found" and "01629" not in body["answer"]
+
+
+def test_naming_the_school_whose_policy_it_is_keeps_the_answer_in_that_policy(client):
+    # "DSL at Cromford": Cromford's policy is Derbyshire's document, so its own procedure answers.
+    body = chat(client, "I'm DSL at Cromford. One of our pupils has a child protection plan and we think she may go missing "
+                        "from school soon. What should we do?", authority="Derbyshire")
+    assert body["action"] in ("answered", "escalated") and "other_authority" not in body["flags"]
