@@ -63,4 +63,4 @@ def test_gold_set_picks_the_version_and_report_suffix():
     folder, suffix = gold_set(["--data", "v2"])
     assert folder.name == "v2" and (folder / "retrieval.jsonl").is_file() and suffix == "-v2"
     with pytest.raises(SystemExit):
-        gold_set(["--data", "v9"])
+        gold_set(["--data", "v99"])

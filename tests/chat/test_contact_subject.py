@@ -1,9 +1,9 @@
-"""Whose contact details a question asks for (engine._subject_words): the words before 'team',
+"""Whose contact details a question asks for (contacts.subject_words): the words before 'team',
 'officer', 'school'… back to the first small word; the asker's own role does not count."""
 
 import pytest
 
-from assistant.chat.engine import _ASKS_STILL_CURRENT, _asks_for_contact, _subject_words
+from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subject_words
 
 
 @pytest.mark.parametrize("message, words", [
@@ -16,8 +16,8 @@ from assistant.chat.engine import _ASKS_STILL_CURRENT, _asks_for_contact, _subje
     ("I'm the attendance officer at the academy. Which phone number does our policy give?", set()),
     ("Our trust runs schools in two areas. Who is the named officer, and what are their contact details?", set()),
 ])
-def test_subject_words(message, words):
-    assert _subject_words(message) == words
+def testsubject_words(message, words):
+    assert subject_words(message) == words
 
 
 @pytest.mark.parametrize("message, asks", [
@@ -30,7 +30,7 @@ def test_subject_words(message, words):
     ("Who do we contact about a missing child?", False),
 ])
 def test_asks_whether_a_contact_is_still_current(message, asks):
-    assert bool(_ASKS_STILL_CURRENT.search(message)) is asks
+    assert bool(ASKS_STILL_CURRENT.search(message)) is asks
 
 
 @pytest.mark.parametrize("message, asks", [
@@ -39,4 +39,4 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("What number do we put in the register for the parent?", False),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
-    assert _asks_for_contact(message) is asks
+    assert asks_for_contact(message) is asks

@@ -64,7 +64,7 @@ def final(answer: str, cites: list[dict]) -> AIMessage:
 def test_verified_llm_draft_is_used_and_the_model_saw_passages_and_tools(retriever):
     hits, hit = retention_hit(retriever)
     quote = " ".join(hit.chunk.text.split()[:12])
-    model = ScriptedChatModel(script=[final(f"Keep them as the regulation says. [1]", [{"n": 1, "chunk_id": hit.chunk.chunk_id, "quote": quote}])])
+    model = ScriptedChatModel(script=[final("Keep them as the regulation says. [1]", [{"n": 1, "chunk_id": hit.chunk.chunk_id, "quote": quote}])])
     _, answer = engine_with(retriever, model).respond(ChatRequest(QUESTION))
     assert answer.engine == "llm" and answer.action.value == "answered"
     assert answer.citations[0].chunk_id == hit.chunk.chunk_id and answer.citations[0].quote == quote

@@ -1,0 +1,57 @@
+"""Requests for someone's contact details, read from the wording of a message: whether it asks how
+to reach a person or team, whose details it wants, and whether it asks if a contact is still current.
+Pure functions over text; the procedure answerer decides what to quote."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chat.router import NOT_A_CONTACT_ASK
+from indexer.lexical import tokenize
+
+ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telephone number contact details get hold touch "
+                             "reach ring call speak them him her their "
+                             # the frame of a 'how many / how long' question names no topic
+                             "once many much before after long soon quickly often sent send get got give given"))
+# "Is that still the right contact?", "has the e-mail changed?": a contact's currency is asked about.
+ASKS_STILL_CURRENT = re.compile(
+    r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same|appl(?:y|ies)|stands?)|should (?:concerns|it|they|referrals|this) go (?:somewhere else|elsewhere)|(?:up to date|current|latest|new) "
+    r"(?:e-?mail|address|number|contact|phone)|(?:e-?mail|address|number|contact|phone)\w* (?:has |have )?changed)\b", re.I)
+_REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
+                    r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"
+                    r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
+                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number)\b", re.I)
+_NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
+                           r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
+
+
+_SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|"
+                      r"helpline|line|centre|center|panel|hub|front door|department|board)\b", re.I)  # ("our trust runs schools": not one)
+_GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named "
+                        "specific same other any each for to of in at with about from my we i us who whose is are"))
+
+
+def subject_words(message: str) -> set[str]:
+    """The words naming whose contact details are asked for: the modifiers of 'team', 'officer',
+    'school', 'helpline'… ("Elective Home Education team" → elective, home, education)."""
+    out: set[str] = set()
+    for m in _SUBJECT.finditer(message):
+        words = m.group(1).split()
+        kept: list[str] = []
+        while words:  # the modifiers right before the noun, back to the first small word
+            toks = tokenize(words[-1])
+            if not toks or set(toks) & (_GENERIC | ASKING_WORDS):
+                break
+            kept.extend(toks)
+            words.pop()
+        before = message[: m.start()] + " ".join(words)
+        if re.search(r"\b(?:i'?m|i am|as|we'?re|we are)\s+(?:the|a|an)?\s*$", before, re.I):
+            continue  # "I'm the attendance officer": who is asking, not whose details
+        out |= set(kept)
+    return out
+
+
+def asks_for_contact(message: str) -> bool:
+    """How to reach a person or team (not "which contact details go on a return?", nor "where do I
+    get hold of the county's CME forms?")."""
+    return bool(_REACH.search(message)) and not NOT_A_CONTACT_ASK.search(message) and not _NOT_A_PERSON.search(message)

@@ -1,0 +1,384 @@
+"""Procedure questions, answered from the documents: search, choose the passages that answer (per
+authority where they differ, per part where a message asks several things), check that they hold
+the kind of fact asked for, and quote them verbatim with their sources. No language model is needed;
+a configured one drafts from the same passages and is checked the same way."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Callable
+
+import numpy as np
+
+from assistant.chat import compose, named_things
+from assistant.chat.citations import squash
+from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
+from assistant.chat.scoping import Scoping
+from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
+from indexer.contacts import CONTACT_DETAIL
+from indexer.corpus import NATIONAL
+from indexer.lexical import tokenize
+from indexer.retriever import Hit, HybridRetriever
+
+SUPPORT_THRESHOLD = 0.2  # below this the best sentence does not answer the question
+OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used…
+OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority ("our Derbyshire school")
+SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
+CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
+_DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
+CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
+SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
+PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
+CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
+CONTACT_DEPTH = 30  # …from this far down the ranking
+CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
+CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's words
+# "What if mum still won't enrol her?", "what happens if they refuse?": the step after a failed one is asked for.
+_ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)\b|\bnext steps?\b|\bstill (?:won't|doesn't|don't|isn't|not|refuses?)\b|"
+                         r"\b(?:if|when) (?:they|she|he|the parents?|mum|dad|the family) (?:refuses?|won't|will not|don't|doesn't)\b", re.I)
+_CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
+FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
+FURTHER_UNITS = 2  # …for at most this many sentences…
+FURTHER_WORDS = 110  # …and this many words in all
+RARE_IDF = 3.0  # a question word this rare names its topic ("SAO", "notice"): a count must stand beside one
+MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several
+
+
+class ProcedureAnswerer:
+    def __init__(self, retriever: HybridRetriever, scoping: Scoping, corpus_folded: str,
+                 finish: Callable[[Answer, date], Answer], llm=None) -> None:
+        self.r = retriever
+        self.scoping = scoping
+        self._folded = corpus_folded
+        self.finish = finish  # the citation check, output rails and currency notes every answer passes
+        self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
+        self._squashed: dict[str, str] = {}
+
+    def _prime(self, queries: list[str]) -> None:
+        """Embed every text this turn's searches will need in one batch."""
+        prime = getattr(self.r.embeddings, "prime", None)
+        if prime is not None:
+            prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
+
+    def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
+        reach = asks_for_contact(message)
+        ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=True)
+        hits = ranked[:CHUNK_HITS]
+        if reach:
+            # A contact block ("Vanessa Radke, the CME Officer / Email: … / Phone: …") shares few
+            # words with the question, so the best-ranked chunks that give contact details join in.
+            hits += [h for h in ranked[CHUNK_HITS:] if self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=True,
+                                       exclude={h.chunk.chunk_id for h in hits})
+        expanded = self.r.glossary.expand(message)
+        return hits, compose.score_units(message, expanded, hits, self.r, query_vec=qvec)
+
+    def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
+        scope = authority or mentioned
+        if self.scoping.outside_corpus(message):
+            return self._not_found(message, [], scope)
+        unknown = named_things.unknown_things(self.r.without_names(message), self._folded)
+        parts = compose.question_parts(message)
+        self._prime([message] if unknown else [message, *parts])
+        hits, scored = self._search(message, scope)
+        if unknown:
+            # Passages about its namesake would read like an answer about a thing no document names.
+            return self._not_found(message, hits, scope, unknown)
+        other = False
+        if authority and (mentioned != authority or self.scoping.only_where_asker_works(message, authority)):
+            # Is the answer really somewhere else? Only when another authority's passage is clearly better,
+            # and never when the question asks about that authority's own ("Norfolk's Virtual School");
+            # saying where one works ("our Norfolk school") does not say the answer is in its documents.
+            hits2, scored2 = self._search(message, None)
+            best2 = scored2.best
+            # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
+            margin = OTHER_AUTHORITY_MARGIN if mentioned != authority else OWN_NAMED_MARGIN
+            if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
+                    and (scored.best is None or best2.score >= scored.best.score + margin)):
+                hits, scored, other = hits2, scored2, True
+        if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
+            scored = self._asked_alone(message, hits) or scored
+        if scored.best is None or scored.support < SUPPORT_THRESHOLD:
+            return self._not_found(message, hits, scope)
+        chosen = compose.select(scored)
+        named = self.scoping.named_authorities(message) if scope is None else []
+        side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
+            self._side_by_side(scored, include_law=scope is not None)
+        if side and scope is None and not named:
+            widened = self._every_authority(message, hits)
+            if widened is not None:
+                hits, scored, side = widened
+        if side:
+            chosen = side
+        else:
+            chosen += self._other_parts(message, parts, scope, chosen, scored)
+        if asks_for_contact(message):
+            answered, contact = self._contact_for(message, chosen, scored)
+            if not answered:
+                return self._not_found(message, hits, scope)
+            if contact is not None:
+                chosen = [contact, *chosen]
+        newer = self._newer_contact(message, chosen, hits) if ASKS_STILL_CURRENT.search(message) else None
+        if newer is not None:
+            hits, scored, contact = newer
+            chosen = [*chosen, contact]
+        if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
+            return self._not_found(message, hits, scope)
+        row = compose.code_row_for(message, chosen, self.r)
+        if row is not None:
+            scored.units.append(row)
+            chosen = [row] + chosen
+        law = self._current_law(message, chosen, scored, today)
+        if law is not None:
+            chosen = [*chosen, law]
+        step = compose.next_step_for(message, chosen[0], scored.units, self.r)
+        if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
+            scored.units.append(step)
+            chosen = [chosen[0], step, *chosen[1:]]
+        answer = self._compose(chosen, scored, today, authority if other else None, message)
+        if other:
+            answer.flag("other_authority")
+        answer = self.finish(answer, today)
+        if self.llm is not None:
+            outcome = self.llm.compose(message, authority, hits, today)
+            if outcome.answer is not None:
+                drafted = outcome.answer
+                for f in answer.flags:
+                    drafted.flag(f)
+                return drafted
+            answer.flag("llm_fallback")
+            answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
+        return answer
+
+    def _asked_alone(self, message: str, hits: list[Hit]) -> compose.Scored | None:
+        """A long story dilutes how well any sentence matches the whole message. Its asking sentence
+        alone is then judged as a one-sentence question would be, over the passages the whole
+        message found."""
+        ask = compose.asking_sentence(message)
+        if ask is None:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(ask)), dtype=np.float32)
+        alone = compose.score_units(ask, self.r.glossary.expand(ask), hits, self.r, query_vec=qvec)
+        return alone if alone.best is not None and alone.support >= SUPPORT_THRESHOLD else None
+
+    def _other_parts(self, message: str, parts: list[str], scope: str | None, chosen: list[compose.Unit],
+                     scored: compose.Scored) -> list[compose.Unit]:
+        """A message asking two things gets an answer to each: every part (``compose.question_parts``)
+        is searched on its own, and its best passage joins the answer unless the quotes already cover it."""
+        if len(parts) < 2:
+            return []
+        covered = {(u.hit.chunk.chunk_id, *compose.window(u, scored.units)) for u in chosen}
+        extra: list[compose.Unit] = []
+        for part in parts:
+            if len(extra) >= MAX_PART_ANSWERS:
+                break
+            if part == message:
+                continue  # already searched: it is the message itself ("…? we're an academy" asks one thing)
+            _, sp = self._search(part, scope)
+            best = sp.best
+            if best is None or sp.support < SUPPORT_THRESHOLD or best.is_heading:
+                continue
+            span = compose.window(best, sp.units)
+            if any(cid == best.hit.chunk.chunk_id and s <= best.start < e for cid, s, e in covered):
+                continue
+            covered.add((best.hit.chunk.chunk_id, *span))
+            scored.units.extend(u for u in sp.units if u.hit is best.hit)
+            extra.append(best)
+        return extra
+
+    def _contact_for(self, message: str, chosen: list[compose.Unit],
+                     scored: compose.Scored) -> tuple[bool, compose.Unit | None]:
+        """"How do I get hold of them?" is only answered with the e-mail address or phone number of
+        whoever was asked about. Returns (answered, passage to lead with): when no chosen passage
+        gives such details, the best-scoring passage that does leads; when none does, not answered."""
+        # Whose contact: the words that name the team or person asked about ("the Elective Home Education
+        # team", "the virtual school") must be beside the details, or a request for the EHE team's e-mail
+        # would get the CME team's. The story around the question says nothing about whose.
+        # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
+        want = subject_words(self.r.glossary.spell_out(self.r.without_names(message)))
+        need = sum(self.r.idf(t) for t in want)
+        if not need:
+            return True, None  # "how do I get hold of them?" alone: nothing says whose details
+
+        def fits(u: compose.Unit) -> bool:
+            quoted = u.hit.chunk.text[slice(*compose.window(u, scored.units))]
+            near = set(tokenize(quoted))
+            return bool(CONTACT_DETAIL.search(quoted)) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
+
+        if any(fits(u) for u in chosen):
+            return True, None
+        floor = CONTACT_RATIO * scored.best.score
+        for u in sorted(scored.units, key=lambda u: -u.score):
+            if u.score < floor:
+                break
+            if not u.is_heading and fits(u):
+                return True, u
+        return False, None
+
+    def _newer_contact(self, message: str, chosen: list[compose.Unit],
+                       hits: list[Hit]) -> tuple[list[Hit], compose.Scored, compose.Unit] | None:
+        """"Our 2023 policy says to e-mail X: is that still right?" The authority's newer document is
+        where a current contact would be: its best passage giving contact details joins the answer."""
+        old = chosen[0].hit.document
+        newer = [d for d in self.r.index.documents.values()
+                 if d.authority == old.authority and d.doc_id != old.doc_id and (d.dated or "") > (old.dated or "")]
+        if not newer or old.authority == NATIONAL:
+            return None
+        wanted = {d.doc_id for d in newer}
+        extra = [h for h in self.r.search(message, k=CONTACT_DEPTH, authority=old.authority)
+                 if h.chunk.doc_id in wanted and self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
+        if not extra:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        pool = hits + [h for h in extra if h.chunk.chunk_id not in {x.chunk.chunk_id for x in hits}]
+        rescored = compose.score_units(message, self.r.glossary.expand(message), pool, self.r, query_vec=qvec)
+        for u in sorted(rescored.units, key=lambda u: -u.score):
+            quoted = u.hit.chunk.text[slice(*compose.window(u, rescored.units))]
+            if u.hit.chunk.doc_id in wanted and not u.is_heading and CONTACT_DETAIL.search(quoted):
+                # the chosen passages are re-found in the rescored pool so the answer quotes one set of units
+                again = {(x.hit.chunk.chunk_id, x.start): x for x in rescored.units}
+                if all((c.hit.chunk.chunk_id, c.start) in again for c in chosen):
+                    return pool, rescored, u
+                return None
+        return None
+
+    def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
+                     today: date) -> compose.Unit | None:
+        """When every chosen passage is from a document past review or citing superseded law, the
+        2024 legislation's best passage goes with it, so the answer gives the current position.
+        A question about taking a pupil off roll looks first in regulation 9."""
+        docs = [u.hit.document for u in chosen]
+        if any(d.authority == NATIONAL for d in docs) or not all(
+                d.superseded_references or d.status(today) == "review_overdue" for d in docs):
+            return None
+        floor = CURRENT_LAW_RATIO * chosen[0].score
+        law = [u for u in sorted(scored.units, key=lambda u: -u.score)
+               if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor]
+        if _DELETION.search(message):
+            law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
+        return law[0] if law else None
+
+    def _side_by_side(self, scored: compose.Scored, *, include_law: bool) -> list[compose.Unit] | None:
+        """Where sources differ, show each one's answer: every authority's when none is chosen, or the
+        authority's and the law's when one is."""
+        best = scored.best
+        if best.hit.document.authority == NATIONAL and not include_law:
+            return None  # the law answers it for every authority: no local versions to compare
+        per: dict[str, compose.Unit] = {}
+        shown: list[str] = []  # the documents of the sources already picked
+        for u in sorted(scored.units, key=lambda u: -u.score):
+            a = u.hit.document.authority
+            if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
+                # Schools copy each other's policies: a sentence another source's document already
+                # says word for word shows no difference, so this source's own next-best is used.
+                if a != NATIONAL and any(squash(u.text).lower() in other for other in shown):
+                    continue
+                per[a] = u
+                shown.append(self._squashed_text(u.hit.chunk.doc_id))
+        if len(per) < 2 or (include_law and NATIONAL not in per):
+            return None
+        return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
+
+    def _every_authority(self, message: str, hits: list[Hit]) -> tuple[list[Hit], compose.Scored, list[compose.Unit]] | None:
+        """Authorities differ on this question, but one search ranks only a few documents high: each
+        authority not yet in the pool is searched on its own, so that none is left out of the comparison."""
+        present = {h.document.authority for h in hits}
+        extra = [h for a in self.r.authorities if a not in present
+                 for h in self.r.search(message, k=PER_AUTHORITY_HITS, authority=a)]
+        if not extra:
+            return None
+        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        rescored = compose.score_units(message, self.r.glossary.expand(message), hits + extra, self.r, query_vec=qvec)
+        side = self._side_by_side(rescored, include_law=False)
+        return None if side is None else (hits + extra, rescored, side)
+
+    def _each_named(self, message: str, named: list[str], scored: compose.Scored) -> list[compose.Unit] | None:
+        """"We take pupils from Derbyshire and Norfolk: what are the forms called?": each named
+        authority's own best passage, side by side, searched within that authority's documents."""
+        per: list[compose.Unit] = []
+        for a in named:
+            _, sa = self._search(message, a)
+            own = [u for u in sa.units if u.hit.document.authority == a and not u.is_heading]
+            if not own:
+                continue
+            best = max(own, key=lambda u: u.score)
+            scored.units.extend(u for u in sa.units if u.hit is best.hit)
+            per.append(best)
+        return per if len(per) > 1 else None
+
+    def _squashed_text(self, doc_id: str) -> str:
+        if doc_id not in self._squashed:
+            self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
+        return self._squashed[doc_id]
+
+    def _rare_words(self, message: str, min_idf: float) -> set[str]:
+        """The message's words at least this rare in the corpus, less names and the words of asking."""
+        return {t for t in tokenize(self.r.without_names(message)) if self.r.idf(t) >= min_idf} - ASKING_WORDS
+
+    def _further(self, u: compose.Unit, units: list[compose.Unit], end: int, wanted: set[str], *,
+                 escalation: bool = False) -> int:
+        """Carry a quote on through the next sentences of its paragraph that hold question words it
+        lacks ("…check the Tribal database… If they are, the CME Assistant will… confirm"). A question
+        about what happens when a step fails ("what if mum still won't enrol her?") also carries it on
+        through the conditions that follow ("If the child is not enrolled… If the child remains out of
+        education, a School Attendance Order…")."""
+        if not wanted and not escalation:
+            return end
+        text = u.hit.chunk.text
+        have = set(tokenize(text[:end]))
+        for x in sorted((x for x in units if x.hit is u.hit and x.start >= end), key=lambda x: x.start)[:FURTHER_UNITS]:
+            if x.is_heading or len(text[u.start:x.end].split()) > FURTHER_WORDS:
+                break
+            new = (wanted - have) & set(tokenize(x.text))
+            if not new and not (escalation and _CONDITION.match(x.text.strip())):
+                break
+            end, have = x.end, have | new
+        return end
+
+    def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None,
+                 question: str | None = None) -> Answer:
+        citations: list[Citation] = []
+        blocks: dict[str, list[str]] = {}
+        docs: dict[str, Any] = {}
+        wanted = self._rare_words(question, FURTHER_IDF) if question else set()
+        escalation = bool(question and _ESCALATION.search(question))
+        for u in units:
+            start, end = compose.window(u, scored.units)
+            end = self._further(u, scored.units, end, wanted, escalation=escalation)
+            n = len(citations) + 1
+            c = compose.citation_for(n, u.hit, start, end, today)
+            citations.append(c)
+            docs[c.doc_id] = u.hit.document
+            blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{n}]")
+            follow = compose.continuation(u, self.r)
+            after = compose.referring_next(u, self.r) if not follow else None
+            if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
+                follow = [after]
+            for more in follow:
+                n = len(citations) + 1
+                c2 = compose.citation_for(n, more, 0, len(more.chunk.text), today)
+                citations.append(c2)
+                blocks[c.doc_id].append(f"{c2.quote} [{n}]")
+        lines: list[str] = []
+        if asked:
+            lines.append(f"{asked}'s documents here do not cover this; another authority's do. "
+                         "Check with your own authority before relying on it.\n")
+        for doc_id, quotes in blocks.items():
+            lines.append(f"**{compose.who(docs[doc_id])}:**")
+            lines.extend(quotes)
+            lines.append("")
+        return Answer(Action.ANSWERED, "\n".join(lines).strip(), citations, intent=Intent.PROCEDURE)
+
+    def _not_found(self, message: str, hits: list[Hit], scope: str | None, unknown: list[str] = ()) -> Answer:
+        closest = list(dict.fromkeys(h.document.title for h in hits))[:3]
+        if unknown:
+            lines = [f"{NOT_COVERED} None of them mentions the " + " or the ".join(unknown) + ", so I will not guess."]
+        else:
+            lines = [f"{NOT_COVERED} I have not found a passage that answers this, so I will not guess."]
+        if closest:
+            lines.append("Closest documents: " + "; ".join(f"*{t}*" for t in closest) + ".")
+        lines.append("Ask your local authority's Children Missing Education team"
+                     + (f" in {scope}" if scope else "") + ", or check the current DfE guidance.")
+        return Answer(Action.NOT_FOUND, "\n".join(lines), intent=Intent.PROCEDURE)

@@ -1,0 +1,47 @@
+"""Which authorities a message names, and what naming them means: the one it asks about, where the
+asker works, or a place the corpus does not cover."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chat import asker
+from indexer.corpus import NATIONAL
+from indexer.retriever import HybridRetriever
+
+
+class Scoping:
+    def __init__(self, retriever: HybridRetriever) -> None:
+        self.r = retriever
+
+    def only_where_asker_works(self, message: str, authority: str) -> bool:
+        # Naming the school whose policy a document is ("I'm DSL at Cromford") asks about that policy;
+        # only the authority's own names say where the asker works.
+        first = authority.split()[0].lower()
+        names = {authority} | {a for d in self.r.index.documents.values() if d.authority == authority for a in d.aliases
+                               if first in a.lower() or a.lower() not in d.publisher.lower()}
+        return asker.only_where_asker_works(message, tuple(names))
+
+    def named_authorities(self, message: str) -> list[str]:
+        named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}
+        named.discard(NATIONAL)
+        return sorted(named)
+
+    def mentioned_authority(self, message: str) -> str | None:
+        named = self.named_authorities(message)
+        return named[0] if len(named) == 1 else None
+
+    _ELSEWHERE = re.compile(
+        r"\b((?i:wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast))\b|"
+        r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? (?i:city |county |borough |metropolitan borough )?(?i:council)\b",
+    )
+
+    def outside_corpus(self, message: str) -> bool:
+        """Questions about places the corpus does not cover (another nation, a council we do not hold)."""
+        for m in self._ELSEWHERE.finditer(message):
+            if m.group(1):
+                return True
+            name = m.group(2).lower()
+            if not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
+                return True
+        return False
