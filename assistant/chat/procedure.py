@@ -99,7 +99,7 @@ class ProcedureAnswerer:
                     and (scored.best is None or best2.score >= scored.best.score + margin)):
                 hits, scored, other = hits2, scored2, True
         if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
-            scored = self._asked_alone(message, hits) or scored
+            scored = self._asked_alone(message, hits, scored) or scored
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
@@ -152,16 +152,31 @@ class ProcedureAnswerer:
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
 
-    def _asked_alone(self, message: str, hits: list[Hit]) -> compose.Scored | None:
-        """A long story dilutes how well any sentence matches the whole message. Its asking sentence
-        alone is then judged as a one-sentence question would be, over the passages the whole
-        message found."""
+    def _asked_alone(self, message: str, hits: list[Hit], whole: compose.Scored) -> compose.Scored | None:
+        """A long story dilutes how well any sentence matches the whole message. The passages the
+        whole message found are then ranked by both readings (the story says which situation, the
+        asking sentence what is wanted), and the best is judged by whichever reading it fits better,
+        as a one-sentence question would be."""
         ask = compose.asking_sentence(message)
         if ask is None:
             return None
         qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(ask)), dtype=np.float32)
         alone = compose.score_units(ask, self.r.glossary.expand(ask), hits, self.r, query_vec=qvec)
-        return alone if alone.best is not None and alone.support >= SUPPORT_THRESHOLD else None
+        if alone.best is None:
+            return None
+        before = {(u.hit.chunk.chunk_id, u.start): u for u in whole.units}
+
+        def support(u: compose.Unit) -> float:
+            return 0.5 * u.lex + 0.5 * max(u.dense, 0.0)
+
+        supports: dict[int, float] = {}
+        for u in alone.units:
+            w = before.get((u.hit.chunk.chunk_id, u.start))
+            supports[id(u)] = max(support(u), support(w)) if w is not None else support(u)
+            if w is not None:
+                u.score = (u.score + w.score) / 2
+        best = max(alone.units, key=lambda u: u.score)
+        return compose.Scored(alone.units, best, supports[id(best)]) if supports[id(best)] >= SUPPORT_THRESHOLD else None
 
     def _other_parts(self, message: str, parts: list[str], scope: str | None, chosen: list[compose.Unit],
                      scored: compose.Scored) -> list[compose.Unit]:
