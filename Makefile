@@ -43,6 +43,10 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v4
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v5
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v6
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v7
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v8
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v9
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v10
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_referrals
 
