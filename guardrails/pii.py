@@ -150,7 +150,9 @@ _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?or
                   # what the law says ("how do the regulations define which school is his main school?")
                   r"regulations?|regs|the law|legislation|defin\w*|"
                   # where a form goes ("who is the CME 1 shared with, and what's the email address?")
-                  r"forms?|cme ?\d|shared with|sent to|send (?:it|them|this|the form) to)\b")
+                  r"forms?|cme ?\d|shared with|sent to|send (?:it|them|this|the form) to|"
+                  # a service's line ("the phone number for a child without a school place (WASP), not the CME line")
+                  r"line|wasp|school place)\b")
 # A named organisation as written: "Derbyshire's Elective Home Education team", "the Worcestershire
 # Virtual School", "Oakfield Primary School". Generic words ("Primary school", "Previous school") and
 # possessives ("Amira's school") do not name one.

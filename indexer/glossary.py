@@ -20,6 +20,7 @@ class Glossary:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regulation code → phrases
     abroad_phrase: str = ""
     abroad_places: tuple[str, ...] = ()
+    other_authorities: tuple[str, ...] = ()  # English local authorities whose documents are not held
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -33,6 +34,7 @@ class Glossary:
             topics={str(k).lower(): tuple(str(p).lower() for p in v or ()) for k, v in (raw.get("topics") or {}).items()},
             abroad_phrase=str((raw.get("abroad") or {}).get("phrase") or ""),
             abroad_places=tuple(str(p).lower() for p in (raw.get("abroad") or {}).get("places") or ()),
+            other_authorities=tuple(str(p) for p in raw.get("other_authorities") or ()),
         )
 
     def expand(self, query: str, *, synonyms: bool = True) -> str:

@@ -268,6 +268,7 @@ _NEEDS = (
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b|"
                 r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?", re.I),
      PHONE, "a phone number"),
+    (re.compile(r"\bpercentage\b|\bper ?cent\b|%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
     (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
                 r"\bwhen (?:do|does|is|are) (?:the )?(?:\w+ )?terms? (?:start|begin|end|finish)|\bterms? (?:start|end|finish) dates?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),

@@ -47,6 +47,8 @@ def subject_words(message: str) -> set[str]:
         before = message[: m.start()] + " ".join(words)
         if re.search(r"\b(?:i'?m|i am|as|we'?re|we are)\s+(?:the|a|an)?\s*$", before, re.I):
             continue  # "I'm the attendance officer": who is asking, not whose details
+        if re.search(r"\b(?:not|rather than|instead of)\s+(?:the|a|an|their|our)?\s*$", before, re.I):
+            continue  # "not the general CME line": whose details are not wanted
         out |= set(kept)
     return out
 

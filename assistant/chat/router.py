@@ -30,6 +30,8 @@ _WHICH_GROUND = re.compile(
     r"\b(?:record|recorded|put|enter|code|log) (?:it |this |him |her |them )?as the (?:leaver |leaving |deletion )?(?:reason|ground)\b|"
     r"\b(?:is (?:it|this|that)|would (?:it|this) be|should (?:it|this) be)\s+(?:ground\s+)?(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?\s+or\s+(?:9\s*\(\s*[13]\s*\)\s*)?\(?\s*[a-o]\s*\)?|"
     r"\breason for (?:leaving|deletion|removal|taking (?:him|her|them) off|de-?rolling|off-?rolling)\b|"
+    # "is there actually a deletion ground for that?"
+    r"\bis there (?:\w+ )?(?:a |any )(?:deletion |leaver |legal )?(?:ground|reason)s? (?:for|to delete|to remove)\b|"
     # "is that actually a reason to delete, and which one?"
     r"\b(?:is|would|could) (?:that|this|it) (?:\w+ )?(?:a |an )?(?:valid |legal |legitimate |proper |lawful )?(?:reason|ground)s? "
     r"(?:to|for) (?:delet\w*|remov\w*|de-?roll\w*|off[- ]?roll\w*|tak\w+ (?:him|her|them) off)|"

@@ -37,7 +37,10 @@ class Scoping:
     )
 
     def outside_corpus(self, message: str) -> bool:
-        """Questions about places the corpus does not cover (another nation, a council we do not hold)."""
+        """Questions about places the corpus does not cover (another nation, a council we do not hold,
+        another English authority's own team or officer: "Who's the CME officer for Leicestershire?")."""
+        if self._other_authority_asked_about(message) and not self.named_authorities(message):
+            return True
         for m in self._ELSEWHERE.finditer(message):
             if m.group(1):
                 return True
@@ -45,3 +48,16 @@ class Scoping:
             if not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
                 return True
         return False
+
+    def _other_authority_asked_about(self, message: str) -> bool:
+        names = self.r.glossary.other_authorities
+        if not names:
+            return False
+        place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # its own people and arrangements: "the CME officer for Leicestershire", "Birmingham's CME team",
+        # "moved to Birmingham… their children missing education team… an email address for them"
+        return bool(re.search(
+            rf"\b(?:officer|team|contact|e-?mail|number|lead|co-?ordinator|policy|procedure|guidance|council|la)\b[^.?!]{{0,25}}"
+            rf"\b(?:for|in|at|of)\s+(?:{place})\b|\b(?:{place})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|policy|contact)\b|"
+            rf"\b(?:to|in)\s+(?:{place})\b[^?]{{0,120}}\btheir\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|contact)\b",
+            message))

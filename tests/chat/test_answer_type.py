@@ -28,6 +28,8 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("worcs virtual school tel no.?", "This includes telephoning all contact numbers.", "a phone number"),
         ("I need to ring the Virtual School - what's their number?", "The Virtual School manages their education.", "a phone number"),
         ("B&D virtual school tel no.?", "Virtual School: 020 8227 5851", None),
+        ("What attendance percentage counts as persistently absent?", "The pupil is absent with leave.", "a percentage"),
+        ("What attendance percentage counts as persistently absent?", "Pupils below 90% attendance are persistently absent.", None),
         ("What happens after an SAO?", SAO, None),
         ("What happens after half term if a child hasn't come back?", "contacted immediately", None),
         ("How many hours a week of tuition does the Home Tuition Service give?",

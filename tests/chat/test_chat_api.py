@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from assistant.chat.sessions import SessionStore
 
 
@@ -366,3 +368,18 @@ def test_naming_the_school_whose_policy_it_is_keeps_the_answer_in_that_policy(cl
     body = chat(client, "I'm DSL at Cromford. One of our pupils has a child protection plan and we think she may go missing "
                         "from school soon. What should we do?", authority="Derbyshire")
     assert body["action"] in ("answered", "escalated") and "other_authority" not in body["flags"]
+
+
+@pytest.mark.parametrize("message", [
+    "Who's the CME officer for Leicestershire? A child has supposedly moved there.",
+    "A family has moved to Birmingham and I'd like to tell their children missing education team. Have you got an email for them?",
+])
+def test_another_english_authoritys_own_team_is_not_covered(client, message):
+    body = chat(client, message)
+    assert body["action"] == "not_found" and not body["citations"]
+
+
+def test_naming_another_authority_as_where_a_family_came_from_still_answers(client):
+    body = chat(client, "A family moved from Birmingham into Norfolk last month. Who do we tell about a child missing education "
+                        "in Norfolk?")
+    assert body["action"] == "answered"

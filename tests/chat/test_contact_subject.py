@@ -40,3 +40,8 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks
+
+
+def test_a_team_said_not_to_be_wanted_does_not_name_whose_contact():
+    words = subject_words("Derbyshire - what's the phone number for a child without a school place (WASP)? Not the general CME line")
+    assert "general" not in words and "cme" not in words

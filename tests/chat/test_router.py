@@ -42,6 +42,8 @@ def routed(message):
     pytest.param("He's on their roll now, single reg. What reason code for taking him off?", L, id="reason-code-for-taking-off"),
     pytest.param("A boarder's charges are unpaid and the term has ended. Is that actually a reason to delete, and which one?", L,
                  id="is-that-a-reason-to-delete"),
+    pytest.param("A boarder's charges were never paid and the term ended in July. Is there actually a deletion ground for that?", L,
+                 id="is-there-a-deletion-ground-for-that"),
     pytest.param("New starter's first day is Monday 30 November 2026. Can I put him on the admission register this week?", P,
                  id="yes-no-question-with-a-date-is-procedure"),
     pytest.param("One of our sixth formers died over the weekend. What do we select for the removal from roll?", L,

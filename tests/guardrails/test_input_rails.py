@@ -149,6 +149,8 @@ def test_nhs_checksum():
                      "is his 'main school'?", False, id="what-the-regulations-define"),
         pytest.param("A child with an EHCP has left our Norfolk school. Who is the CME 1 shared with, and what's the email address?",
                      False, id="where-a-form-goes"),
+        pytest.param("Derbyshire - what's the phone number for a child who hasn't got a school place (WASP)? Not the general CME line",
+                     False, id="a-services-line"),
         pytest.param("Which school did Amira Khan move to? The regulations say we should know.", True, id="whereabouts-beside-the-law"),
     ],
 )

@@ -92,7 +92,9 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
     elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended)|"
               rf"\bno (?:application|request) (?:for|to) {review}\b[^.;!?]{{0,30}}\b(?:made|received|lodged|within|in time)|"
               rf"\b(?:didn't|did not|never|failed to)\s+{verbs}\s+(?:for\s+)?{review}\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline)|"
-              rf"\bno {review} (?:was |has been )?(?:requested|sought|applied for|lodged)\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline|and the)", t):
+              rf"\bno {review} (?:was |has been )?(?:requested|sought|applied for|lodged)\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline|and the)|"
+              # "the review window has closed, nobody applied"
+              rf"\b(?:{review} )?(?:window|period|deadline)\s+(?:has\s+|had\s+|is\s+)?(?:now\s+)?closed\b[^.;!?]{{0,30}}\b(?:nobody|no one|no-one|they didn't|they did not|parents? didn't|not) (?:\w+ )?(?:applied|asked|requested)", t):
         out["exclusion_status"] = "review_deadline_passed"
     elif _has(rf"\b(?:awaiting|waiting for|pending)\s+{review}|\b{review}\s+(?:is\s+)?(?:pending|due|booked|scheduled|next week|coming up|hearing)|"
               rf"\b(?:have|has|had)\s+(?:\w+\s+)?(?:applied|asked|requested)\s+(?:for\s+)?{review}|\bstill (?:within|in) the (?:15|fifteen)|"

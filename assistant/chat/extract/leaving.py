@@ -33,6 +33,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\bfor good\b",
         r"\bpermanently\b(?!\s+exclu)",
         r"\bwon't be back\b",
+        rf"\b(?:doesn't|does not|don't|do not|didn't|did not) want {_PRONOUN} (?:to come )?back\b",
         r"\b(?:is|are|'s|'re) leaving (?:us|the school|our school)\b|\b(?:is|are|'s|'re) leaving (?:us |the school |our school )?(?:\w+ ){0,5}?to (?:be home[- ]educated|go to|start|join|attend|take up|move)\b",
         r"\b(?:has|have) left (?:us|the school|our school)\b(?! (?:for|on) (?:the day|lunch|holiday))",
         r"\b(?:stopped|stop) (?:coming|attending) (?:to us |here )?(?:for good|permanently)",
@@ -80,7 +81,9 @@ _UK_FAR = r"(?:scotland|wales|northern ireland)\b"
 _TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a|an|the) (?:few|couple of|\w+) (?:days|weeks|months)|"
               r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
               r"visiting (?:family|relatives|grand\w*)|for (?:a|the) (?:wedding|funeral)|until (?:the )?(?:new year|christmas|easter|summer))")
-_PERMANENT = r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there)\b"
+_PERMANENT = (r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there|"
+              # "…gone back to Romania and we've no idea what school he'll go to over there"
+              r"school (?:[\w']+ ){0,3}?(?:go to|attend|start|join)\w* (?:over )?there|(?:go|going) to school (?:over )?there)\b")
 
 
 def _moved(t: str, out: dict[str, Any]) -> None:

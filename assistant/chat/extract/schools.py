@@ -86,6 +86,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
 def _school_type(t: str, out: dict[str, Any]) -> None:
     """The type of *our* school (said in the first person), never the type of the new school."""
     we = (r"(?:\bwe(?:'re| are)|\bi (?:work|teach|do (?:the )?[\w-]+|run (?:the )?[\w-]+|look after (?:the )?[\w-]+) (?:at|in|for)|"
+          r"\bi(?:'m| am) (?:the |a |an )?(?:[\w-]+ ){1,2}?(?:at|in|for)|"
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
     if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
         out["school_type"] = "non_maintained_special"
@@ -102,7 +103,8 @@ def _ceased(t: str, out: dict[str, Any]) -> None:
     over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
     if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
             _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
-                 r"leaving us|(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be))\b", t, neg_window=2):
+                 r"leaving us|(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be)|"
+                 r"(?:boy|girl|pupil|child|student|he|she|they) (?:has |have )?left\b(?! (?:early|for lunch|at lunch|the (?:room|building|site|class|lesson))))\b", t, neg_window=2):
         out["ceased_to_be_pupil"] = True
 
 
@@ -121,7 +123,7 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
-            r"\b(?:hasn't|has not|haven't|have not|not)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
+            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
             r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
