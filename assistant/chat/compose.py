@@ -148,7 +148,7 @@ def question_parts(message: str) -> list[str]:
     return parts if len(parts) > 1 else [message]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z\"'(])")  # staff often type without capitals
 
 
 def asking_sentence(message: str) -> str | None:

@@ -51,6 +51,8 @@ def test_each_question_of_a_two_part_message_is_answered(client):
         ("Worcs primary here. Family have moved abroad. Is there anything else county want from us on S2S?",
          "Is there anything else county want from us on S2S?"),
         ("First question? Some context. The real question?", "The real question?"),
+        ("family at our school are emigrating next month. what info am i meant to get off them?",
+         "what info am i meant to get off them?"),
         ("Is there anything else county want from us on S2S?", None),  # one sentence: nothing to separate
         ("Family have moved abroad. We have done the checklist.", None),  # no sentence asks
     ],

@@ -63,6 +63,8 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         out["reasonable_grounds_will_return"] = False
     elif said_yes and not said_no:
         out["reasonable_grounds_will_return"] = True
+    elif said_yes and said_no:
+        out.pop("reasonable_grounds_will_return", None)  # the message says both: ask
 
 
 _COUNTRIES = (
@@ -95,7 +97,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
         rf"\b(?:now )?(?:lives?|living|settled|based) (?:permanently )?(?:in|abroad in) {_COUNTRY}",
         rf"\b(?:gone|went|returned|going) (?:back )?(?:abroad|overseas|home|to {_COUNTRY})",
     ]
-    moved_abroad = False
+    moved_abroad = permanent = False
     for i, p in enumerate(abroad):
         for m in _positive(p, t, neg_window=3):
             if _about_someone_else(t, m.start(), _RELATIVE):
@@ -112,12 +114,16 @@ def _moved(t: str, out: dict[str, Any]) -> None:
                 out["absence_is_temporary"] = True
                 continue
             moved_abroad = True
+            permanent = bool(re.search(_PERMANENT, sentence, re.I))
             break
         if moved_abroad:
             break
     if moved_abroad:
         out["moved_abroad"] = True
         out["moved_away"] = True
+        if permanent:
+            # gone to live abroad for good: nothing gives the school grounds to expect the pupil back
+            out.setdefault("reasonable_grounds_will_return", False)
     else:
         away = [
             r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)",
