@@ -47,6 +47,7 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v8
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v9
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v10
+	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v11
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_referrals
 
