@@ -324,8 +324,8 @@ def test_a_count_must_stand_beside_the_questions_own_topic(client):
 
 
 def test_a_long_story_does_not_hide_the_passage_its_question_asks_for(client):
-    # The story dilutes how well any sentence matches the whole message; the asking sentence alone
-    # finds the same passage, so the question is answered rather than 'not covered'.
+    # The story dilutes how well any sentence matches the whole message; ranked by the whole message
+    # and by its asking sentence together, the passage is found and judged answered, not 'not covered'.
     body = chat(client, "Worcs primary here. The family have gone to live in Spain and nobody knows if she will start "
                         "school there. Other than the de-rolling checklist, is there anything we have to do on S2S?",
                 authority="Worcestershire")
