@@ -40,14 +40,7 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v2
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval --data v3
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v3
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v4
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v5
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v6
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v7
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v8
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v9
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v10
-	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v11
+	-for v in v4 v5 v6 v7 v8 v9 v10 v11; do HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data $$v; done
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_guardrails
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_referrals
 

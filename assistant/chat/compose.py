@@ -96,8 +96,12 @@ def score_units(
         u.score = (0.45 * u.lex + 0.45 * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank) + fits
                    - (0.15 if u.is_heading else 0.0))
     best = max(units, key=lambda u: u.score)
-    support = 0.5 * best.lex + 0.5 * max(best.dense, 0.0)
-    return Scored(units, best, support)
+    return Scored(units, best, support_of(best))
+
+
+def support_of(u: Unit) -> float:
+    """How well one sentence answers the question it was scored for, 0..1."""
+    return 0.5 * u.lex + 0.5 * max(u.dense, 0.0)
 
 
 # Answer-type preferences: a sentence of the kind the question asks for ranks higher.

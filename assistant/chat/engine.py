@@ -9,7 +9,6 @@ from datetime import date
 import logging
 from typing import Any, Callable, Iterator
 
-
 from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts

@@ -69,11 +69,19 @@ class ProcedureAnswerer:
             # A contact block ("Vanessa Radke, the CME Officer / Email: … / Phone: …") shares few
             # words with the question, so the best-ranked chunks that give contact details join in.
             hits += [h for h in ranked[CHUNK_HITS:] if self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
-        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
+        qvec = self._query_vector(message)
         hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=True,
                                        exclude={h.chunk.chunk_id for h in hits})
-        expanded = self.r.glossary.expand(message)
-        return hits, compose.score_units(message, expanded, hits, self.r, query_vec=qvec)
+        return hits, self._score(message, hits, qvec)
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        return np.asarray(self.r.embeddings.embed_query(self.r.without_names(text)), dtype=np.float32)
+
+    def _score(self, text: str, hits: list[Hit], qvec: np.ndarray | None = None) -> compose.Scored:
+        """The sentences of ``hits`` scored as answers to ``text`` (its vector comes from the cache
+        when this turn has embedded it already)."""
+        qvec = self._query_vector(text) if qvec is None else qvec
+        return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec)
 
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
@@ -103,7 +111,7 @@ class ProcedureAnswerer:
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
-        named = self.scoping.named_authorities(message) if scope is None else []
+        named = self.scoping.named_authorities(message) if scope is None else ()
         side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
             self._side_by_side(scored, include_law=scope is not None)
         if side and scope is None and not named:
@@ -160,19 +168,14 @@ class ProcedureAnswerer:
         ask = compose.asking_sentence(message)
         if ask is None:
             return None
-        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(ask)), dtype=np.float32)
-        alone = compose.score_units(ask, self.r.glossary.expand(ask), hits, self.r, query_vec=qvec)
+        alone = self._score(ask, hits)
         if alone.best is None:
             return None
         before = {(u.hit.chunk.chunk_id, u.start): u for u in whole.units}
-
-        def support(u: compose.Unit) -> float:
-            return 0.5 * u.lex + 0.5 * max(u.dense, 0.0)
-
         supports: dict[int, float] = {}
         for u in alone.units:
             w = before.get((u.hit.chunk.chunk_id, u.start))
-            supports[id(u)] = max(support(u), support(w)) if w is not None else support(u)
+            supports[id(u)] = max(compose.support_of(u), compose.support_of(w)) if w is not None else compose.support_of(u)
             if w is not None:
                 u.score = (u.score + w.score) / 2
         best = max(alone.units, key=lambda u: u.score)
@@ -246,17 +249,17 @@ class ProcedureAnswerer:
                  if h.chunk.doc_id in wanted and self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
         if not extra:
             return None
-        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
         pool = hits + [h for h in extra if h.chunk.chunk_id not in {x.chunk.chunk_id for x in hits}]
-        rescored = compose.score_units(message, self.r.glossary.expand(message), pool, self.r, query_vec=qvec)
+        rescored = self._score(message, pool)
+        # The answer quotes one set of units: every chosen passage must be in the rescored pool
+        # (a passage found for another part of the message is not).
+        again = {(x.hit.chunk.chunk_id, x.start) for x in rescored.units}
+        if not all((c.hit.chunk.chunk_id, c.start) in again for c in chosen):
+            return None
         for u in sorted(rescored.units, key=lambda u: -u.score):
             quoted = u.hit.chunk.text[slice(*compose.window(u, rescored.units))]
             if u.hit.chunk.doc_id in wanted and not u.is_heading and CONTACT_DETAIL.search(quoted):
-                # the chosen passages are re-found in the rescored pool so the answer quotes one set of units
-                again = {(x.hit.chunk.chunk_id, x.start): x for x in rescored.units}
-                if all((c.hit.chunk.chunk_id, c.start) in again for c in chosen):
-                    return pool, rescored, u
-                return None
+                return pool, rescored, u
         return None
 
     def _current_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
@@ -304,12 +307,11 @@ class ProcedureAnswerer:
                  for h in self.r.search(message, k=PER_AUTHORITY_HITS, authority=a)]
         if not extra:
             return None
-        qvec = np.asarray(self.r.embeddings.embed_query(self.r.without_names(message)), dtype=np.float32)
-        rescored = compose.score_units(message, self.r.glossary.expand(message), hits + extra, self.r, query_vec=qvec)
+        rescored = self._score(message, hits + extra)
         side = self._side_by_side(rescored, include_law=False)
         return None if side is None else (hits + extra, rescored, side)
 
-    def _each_named(self, message: str, named: list[str], scored: compose.Scored) -> list[compose.Unit] | None:
+    def _each_named(self, message: str, named: tuple[str, ...], scored: compose.Scored) -> list[compose.Unit] | None:
         """"We take pupils from Derbyshire and Norfolk: what are the forms called?": each named
         authority's own best passage, side by side, searched within that authority's documents."""
         per: list[compose.Unit] = []

@@ -4,6 +4,7 @@ asker works, or a place the corpus does not cover."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.chat import asker
 from indexer.corpus import NATIONAL
@@ -13,6 +14,8 @@ from indexer.retriever import HybridRetriever
 class Scoping:
     def __init__(self, retriever: HybridRetriever) -> None:
         self.r = retriever
+        # A turn asks this of the same message up to four times (route, contact check, procedure).
+        self.named_authorities = lru_cache(maxsize=64)(self._named_authorities)
 
     def only_where_asker_works(self, message: str, authority: str) -> bool:
         # Naming the school whose policy a document is ("I'm DSL at Cromford") asks about that policy;
@@ -22,10 +25,10 @@ class Scoping:
                                if first in a.lower() or a.lower() not in d.publisher.lower()}
         return asker.only_where_asker_works(message, tuple(names))
 
-    def named_authorities(self, message: str) -> list[str]:
+    def _named_authorities(self, message: str) -> tuple[str, ...]:
         named = {self.r.index.documents[d].authority for d in self.r.named_documents(message)}
         named.discard(NATIONAL)
-        return sorted(named)
+        return tuple(sorted(named))
 
     def mentioned_authority(self, message: str) -> str | None:
         named = self.named_authorities(message)
@@ -51,13 +54,15 @@ class Scoping:
 
     def _other_authority_asked_about(self, message: str) -> bool:
         names = self.r.glossary.other_authorities
-        if not names:
-            return False
-        place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        # its own people and arrangements: "the CME officer for Leicestershire", "Birmingham's CME team",
-        # "moved to Birmingham… their children missing education team… an email address for them"
-        return bool(re.search(
-            rf"\b(?:officer|team|contact|e-?mail|number|lead|co-?ordinator|policy|procedure|guidance|council|la)\b[^.?!]{{0,25}}"
-            rf"\b(?:for|in|at|of)\s+(?:{place})\b|\b(?:{place})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|policy|contact)\b|"
-            rf"\b(?:to|in)\s+(?:{place})\b[^?]{{0,120}}\btheir\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|contact)\b",
-            message))
+        return bool(names) and bool(_asked_about_pattern(names).search(message))
+
+
+@lru_cache(maxsize=4)
+def _asked_about_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """Another authority's own people and arrangements: "the CME officer for Leicestershire",
+    "Birmingham's CME team", "moved to Birmingham… their children missing education team…"."""
+    place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:officer|team|contact|e-?mail|number|lead|co-?ordinator|policy|procedure|guidance|council|la)\b[^.?!]{{0,25}}"
+        rf"\b(?:for|in|at|of)\s+(?:{place})\b|\b(?:{place})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|policy|contact)\b|"
+        rf"\b(?:to|in)\s+(?:{place})\b[^?]{{0,120}}\btheir\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|contact)\b")
