@@ -238,14 +238,26 @@ def select(scored: Scored, *, max_units: int = 3, ratio: float = 0.8) -> list[Un
     """The best sentence, plus up to two more nearly as good from other chunks."""
     if scored.best is None:
         return []
-    chosen = [scored.best]
+    return [scored.best, *runners_up(scored, [scored.best], max_units=max_units, ratio=ratio)]
+
+
+RUNNER_UP_UNITS = 4  # an answer quotes at most this many passages in all…
+RUNNER_UP_RATIO = 0.7  # …the further ones scoring at least this share of the best
+
+
+def runners_up(scored: Scored, chosen: list[Unit], *, max_units: int = RUNNER_UP_UNITS,
+               ratio: float = RUNNER_UP_RATIO) -> list[Unit]:
+    """Passages from chunks not yet quoted that score nearly as well as the best. Reworded
+    questions often put the passage that answers second or third, so quoting a few near-best
+    passages finds it far more often than the best alone (see the closing note of session 6)."""
+    extra: list[Unit] = []
     for u in sorted(scored.units, key=lambda u: -u.score):
-        if len(chosen) >= max_units or u.score < ratio * scored.best.score:
+        if len(chosen) + len(extra) >= max_units or u.score < ratio * scored.best.score:
             break
-        if u.is_heading or any(c.hit is u.hit for c in chosen):
+        if u.is_heading or any(c.hit is u.hit for c in (*chosen, *extra)):
             continue
-        chosen.append(u)
-    return chosen
+        extra.append(u)
+    return extra
 
 
 def currency_notes(citations: list[Citation], documents: dict, today: date) -> list[str]:

@@ -134,6 +134,10 @@ class ProcedureAnswerer:
             chosen = [*chosen, contact]
         if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
             return self._not_found(message, hits, scope)
+        if not side:
+            # After the answer-type check: a passage quoted only as a runner-up must not be what
+            # makes a question about a date or a number look answered.
+            chosen += compose.runners_up(scored, chosen)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
             scored.units.append(row)

@@ -1,0 +1,46 @@
+"""Near-best passages from other chunks join an answer (compose.runners_up): reworded questions
+often rank the passage that answers second or third."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.chat.compose import Scored, runners_up, select
+
+
+def unit(chunk, score, heading=False):
+    return SimpleNamespace(hit=chunk, score=score, is_heading=heading)
+
+
+A, B, C, D, E = (SimpleNamespace(name=n) for n in "ABCDE")
+
+
+@pytest.mark.parametrize(
+    "units, chosen, max_units, ratio, expected",
+    [
+        # one passage per chunk: the best unit of each other chunk, in score order
+        ([(A, 1.0), (A, 0.95), (B, 0.9), (C, 0.8)], [0], 4, 0.7, [2, 3]),
+        # below the ratio of the best: left out
+        ([(A, 1.0), (B, 0.75), (C, 0.65)], [0], 4, 0.7, [1]),
+        # headings are never quoted on their own
+        ([(A, 1.0), (B, 0.9, True), (B, 0.8), (C, 0.5)], [0], 4, 0.7, [2]),
+        # at most max_units passages in all, counting those already chosen
+        ([(A, 1.0), (B, 0.99), (C, 0.98), (D, 0.97), (E, 0.96)], [0], 4, 0.7, [1, 2, 3]),
+        ([(A, 1.0), (B, 0.99), (C, 0.98), (D, 0.97)], [0, 1], 3, 0.7, [2]),
+        # a chunk already quoted (e.g. for another part of the message) is not quoted again
+        ([(A, 1.0), (B, 0.9), (C, 0.85)], [0, 1], 4, 0.7, [2]),
+        # the best alone when nothing else comes close
+        ([(A, 1.0), (B, 0.3)], [0], 4, 0.7, []),
+    ],
+)
+def test_runners_up(units, chosen, max_units, ratio, expected):
+    us = [unit(*u) for u in units]
+    scored = Scored(us, us[0], 0.5)
+    got = runners_up(scored, [us[i] for i in chosen], max_units=max_units, ratio=ratio)
+    assert got == [us[i] for i in expected]
+
+
+def test_select_keeps_its_tighter_defaults():
+    # The core selection (what the answer-type check sees) is still three passages at 0.8 of the best.
+    us = [unit(A, 1.0), unit(B, 0.85), unit(C, 0.75), unit(D, 0.74)]
+    assert select(Scored(us, us[0], 0.5)) == us[:2]
