@@ -358,7 +358,8 @@ def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hi
             break
         if label and not any(p.startswith(label) for p in chunk.paragraphs):
             break
-        if not label and chunk.section_path != u.hit.chunk.section_path:
+        # The list may sit under a subheading of its own ("12. Contact details > CME Lead Officer:").
+        if not label and not chunk.section_path.startswith(u.hit.chunk.section_path):
             break
         out.append(Hit(chunk, u.hit.document, 0.0))
         cid = chunk.chunk_id

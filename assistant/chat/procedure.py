@@ -24,6 +24,7 @@ from indexer.retriever import Hit, HybridRetriever
 SUPPORT_THRESHOLD = 0.2  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used…
 OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority ("our Derbyshire school")
+ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
@@ -95,6 +96,7 @@ class ProcedureAnswerer:
             # Passages about its namesake would read like an answer about a thing no document names.
             return self._not_found(message, hits, scope, unknown)
         other = False
+        also = None  # another authority's passage nearly as good as the asker's own authority's best
         if authority and (mentioned != authority or self.scoping.only_where_asker_works(message, authority)):
             # Is the answer really somewhere else? Only when another authority's passage is clearly better,
             # and never when the question asks about that authority's own ("Norfolk's Virtual School");
@@ -106,6 +108,9 @@ class ProcedureAnswerer:
             if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
                     and (scored.best is None or best2.score >= scored.best.score + margin)):
                 hits, scored, other = hits2, scored2, True
+            elif (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
+                    and best2.score >= scored.best.score - ALSO_OTHER_MARGIN):
+                also = (best2, scored2)
         if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
             scored = self._asked_alone(message, hits, scored) or scored
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
@@ -149,7 +154,13 @@ class ProcedureAnswerer:
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
-        answer = self._compose(chosen, scored, today, authority if other else None, message)
+        if also is not None and not other and not any(c.hit.document.authority == also[0].hit.document.authority for c in chosen):
+            best2, scored2 = also
+            scored.units.extend(u for u in scored2.units if u.hit is best2.hit)
+            chosen = [*chosen, best2]
+            other = True
+        answer = self._compose(chosen, scored, today, authority if other and also is None else None, message,
+                               elsewhere=authority if also is not None and other else None)
         if other:
             answer.flag("other_authority")
         answer = self.finish(answer, today)
@@ -359,7 +370,7 @@ class ProcedureAnswerer:
         return end
 
     def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None,
-                 question: str | None = None) -> Answer:
+                 question: str | None = None, elsewhere: str | None = None) -> Answer:
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
@@ -387,6 +398,9 @@ class ProcedureAnswerer:
             lines.append(f"{asked}'s documents here do not cover this; another authority's do. "
                          "Check with your own authority before relying on it.\n")
         for doc_id, quotes in blocks.items():
+            if elsewhere and docs[doc_id].authority not in (elsewhere, NATIONAL):
+                lines.append(f"Another authority's documents say this too; it is not {elsewhere}'s procedure, "
+                             "so check with your own authority before relying on it.")
             lines.append(f"**{compose.who(docs[doc_id])}:**")
             lines.extend(quotes)
             lines.append("")

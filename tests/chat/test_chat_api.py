@@ -383,3 +383,32 @@ def test_naming_another_authority_as_where_a_family_came_from_still_answers(clie
     body = chat(client, "A family moved from Birmingham into Norfolk last month. Who do we tell about a child missing education "
                         "in Norfolk?")
     assert body["action"] == "answered"
+
+
+def test_another_authoritys_nearly_as_good_passage_is_shown_beside_the_own(client):
+    # Norfolk's documents say nothing of a central record of reduced timetables; Barking and
+    # Dagenham's does. Both are shown, the other authority's labelled as not Norfolk's procedure.
+    body = chat(client, "Does anyone keep a central record of pupils on reduced timetables or educated off site?",
+                authority="Norfolk")
+    assert body["action"] == "answered" and "other_authority" in body["flags"]
+    docs = [c["doc_id"] for c in body["citations"]]
+    assert "barking-dagenham-cme-guidance-2019" in docs and "riverside-federation-cme-policy" in docs
+    assert docs.index("riverside-federation-cme-policy") < docs.index("barking-dagenham-cme-guidance-2019")
+    assert "not Norfolk's procedure" in body["answer"]
+    assert body["answer"].index("not Norfolk's procedure") < body["answer"].index("**Barking and Dagenham")
+
+
+def test_a_list_under_its_own_subheading_follows_its_introduction(retriever):
+    # "For any concerns … please contact:" ends its chunk; the names and addresses sit in the next
+    # chunk, under the subheading "CME Lead Officer:".
+    from assistant.chat import compose
+    from indexer.retriever import Hit
+
+    intro = next(c for c in retriever.index.chunks
+                 if c.doc_id == "worcestershire-cme-policy-2025" and c.text.rstrip().endswith("please contact:"))
+    doc = retriever.index.documents[intro.doc_id]
+    start = intro.text.index("For any concerns")
+    unit = compose.Unit(0, Hit(intro, doc, 1.0), start, len(intro.text), False)
+    follow = compose.continuation(unit, retriever)
+    assert follow and "cme@worcestershire.gov.uk" in follow[0].chunk.text
+    assert all(h.chunk.section_path.startswith(intro.section_path) for h in follow)
