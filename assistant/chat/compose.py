@@ -289,7 +289,18 @@ _NEEDS = (
                 r"\bwhen (?:do|does|is|are) (?:the )?(?:\w+ )?terms? (?:start|begin|end|finish)|\bterms? (?:start|end|finish) dates?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
+    (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
+     re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
 )
+# Kinds of fact that must stand beside the question's subject: a date, a time of day or a time
+# limit somewhere in the quotes does not answer "when do terms start?" or "how soon will the EHE
+# team visit?" unless the passage holding it is about terms or visits.
+_TOPICAL = {"a date", "a time of day"}
+# "How long / how soon / how quickly…?" asks for a time limit.
+_HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b", re.I)
+_TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b|"
+                         r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
 
 
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
@@ -323,22 +334,31 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         spans = [u.hit.chunk.text for u in units]
     else:
         spans = [u.hit.chunk.text[slice(*window(u, scored_units))] for u in units]
+    def about_subject(has: re.Pattern) -> bool:
+        # A passage holding the fact is about the question's subject when it shares one of the
+        # question's rare words, or when the question's meaning matches it closely even in other
+        # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
+        return not topic or any(has.search(t) and (topic & set(tokenize(t)) or getattr(u, "dense", 0.0) >= COUNT_DENSE)
+                                for t, u in zip(spans, units))
+
     text = " ".join(spans)
     for asks, has, what in _NEEDS:
-        if asks.search(question) and not has.search(text):
-            return what
+        if asks.search(question):
+            if not has.search(text):
+                return what
+            if what in _TOPICAL and not about_subject(has):
+                return f"{what} about the question's subject"
     m = _HOW_MANY.search(question)
     if m:
         noun = m.group(1)
         count = _count_of(noun)
-        with_count = [(t, u) for t, u in zip(spans, units) if count.search(t)]
         what = f"a number of {noun.lower()}"
-        if not with_count:
+        if not count.search(text):
             return what
-        # A count passage the question's meaning matches closely is about its subject even in other
-        # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
-        if topic and not any(topic & set(tokenize(t)) or getattr(u, "dense", 0.0) >= COUNT_DENSE for t, u in with_count):
+        if not about_subject(count):
             return f"{what} about the question's subject"
+    elif _HOW_SOON.search(question) and not about_subject(_TIME_LIMIT):
+        return "a time limit about the question's subject"
     return None
 
 

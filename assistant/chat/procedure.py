@@ -137,6 +137,13 @@ class ProcedureAnswerer:
         if newer is not None:
             hits, scored, contact = newer
             chosen = [*chosen, contact]
+        if also is not None and not any(c.hit.document.authority == also[0].hit.document.authority for c in chosen):
+            best2, scored2 = also
+            scored.units.extend(u for u in scored2.units if u.hit is best2.hit)
+            chosen = [*chosen, best2]
+            other = True
+        else:
+            also = None
         if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
             return self._not_found(message, hits, scope)
         if not side:
@@ -154,11 +161,6 @@ class ProcedureAnswerer:
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
-        if also is not None and not other and not any(c.hit.document.authority == also[0].hit.document.authority for c in chosen):
-            best2, scored2 = also
-            scored.units.extend(u for u in scored2.units if u.hit is best2.hit)
-            chosen = [*chosen, best2]
-            other = True
         answer = self._compose(chosen, scored, today, authority if other and also is None else None, message,
                                elsewhere=authority if also is not None and other else None)
         if other:

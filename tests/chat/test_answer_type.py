@@ -63,3 +63,30 @@ def test_a_count_in_other_words_answers_when_its_meaning_is_close(dense, missing
     question = "Is there a set number of days before a school has to refer a child who cannot be found?"
     text = "If any pupil does not return after 20 days, they will be reported as missing education."
     assert missing_answer_type(question, [scored_passage(text, dense)], topic={"refer", "found"}) == missing
+
+
+@pytest.mark.parametrize(
+    "question, text, topic, missing",
+    [
+        # a time of day is needed for "what time…?"
+        ("What time does the Missing Mondays meeting start?", "Missing Mondays is a weekly meeting chaired by the CME Lead Officer.",
+         {"missing", "monday", "meet"}, "a time of day"),
+        ("What time does the helpline open?", "Attendance Helpline: 01905 844440 (Open 9am-4.30pm daily during term time)",
+         {"helplin", "open"}, None),
+        # a time limit must stand in a passage about the question's subject…
+        ("How soon will the EHE team visit the family?", "A pupil joiner form should be submitted within 5 days of a child being put on roll.",
+         {"ehe", "visit", "famili"}, "a time limit about the question's subject"),
+        ("How soon will the EHE team visit the family?", "The EHE team will visit the family within 10 school days.",
+         {"ehe", "visit", "famili"}, None),
+        ("how quickly does the sickness return have to go in?", "A sickness return must be made within 10 school days of the pupil's absence.",
+         {"sick", "return"}, None),
+        # …and so must a date
+        ("When do terms start and finish in 2025/26?", "From 1 September 2014, all children must continue in education or training.",
+         {"2025", "26", "finish"}, "a date about the question's subject"),
+        ("When does the autumn term start?", "The autumn term starts on 3 September 2025.", {"autumn"}, None),
+        # with no rare words to go on, any time limit may be the answer ("…and how long do we have?")
+        ("Do we need to send anything, and how long do we have?", "Notify the local authority within five days.", set(), None),
+    ],
+)
+def test_a_time_or_date_must_be_about_the_question(question, text, topic, missing):
+    assert missing_answer_type(question, [scored_passage(text, 0.4)], topic=topic) == missing

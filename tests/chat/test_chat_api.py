@@ -412,3 +412,16 @@ def test_a_list_under_its_own_subheading_follows_its_introduction(retriever):
     follow = compose.continuation(unit, retriever)
     assert follow and "cme@worcestershire.gov.uk" in follow[0].chunk.text
     assert all(h.chunk.section_path.startswith(intro.section_path) for h in follow)
+
+
+@pytest.mark.parametrize("message", [
+    "What time does the Missing Mondays meeting start, and is it held online?",
+    "How soon after a family chooses home education does the county's EHE team visit them?",
+])
+def test_a_time_the_documents_do_not_give_is_not_found(client, message):
+    # Worcestershire's documents describe Missing Mondays and EHE, but give no meeting time and no
+    # visit timescale: times and limits quoted about other things must not pass for an answer.
+    # (A story sharing words with such a passage, "once we've taken a pupil off roll…", still lets
+    # "taken off roll… after 20 days" through: the subject check is lexical.)
+    body = chat(client, message, authority="Worcestershire")
+    assert body["action"] == "not_found" and body["citations"] == []
