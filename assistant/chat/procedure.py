@@ -26,6 +26,7 @@ OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage mus
 OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority ("our Derbyshire school")
 ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
+SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
@@ -146,10 +147,9 @@ class ProcedureAnswerer:
             also = None
         if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
             return self._not_found(message, hits, scope)
-        if not side:
-            # After the answer-type check: a passage quoted only as a runner-up must not be what
-            # makes a question about a date or a number look answered.
-            chosen += compose.runners_up(scored, chosen)
+        # After the answer-type check: a passage quoted only as a runner-up must not be what
+        # makes a question about a date or a number look answered.
+        chosen += self._side_runners_up(side, scored) if side else compose.runners_up(scored, chosen)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
             scored.units.append(row)
@@ -315,6 +315,20 @@ class ProcedureAnswerer:
         if len(per) < 2 or (include_law and NATIONAL not in per):
             return None
         return sorted(per.values(), key=lambda u: (u.hit.document.authority == NATIONAL, -u.score))
+
+    def _side_runners_up(self, side: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
+        """Each source's next-best passage from another chunk, when it scores nearly as well as the
+        best of all: a comparison gives each authority's answer, which may take two passages."""
+        extra: list[compose.Unit] = []
+        for first in side:
+            a = first.hit.document.authority
+            for u in sorted(scored.units, key=lambda u: -u.score):
+                if u.score < SIDE_RUNNER_UP_RATIO * scored.best.score:
+                    break
+                if u.hit.document.authority == a and not u.is_heading and all(c.hit is not u.hit for c in (*side, *extra)):
+                    extra.append(u)
+                    break
+        return extra
 
     def _every_authority(self, message: str, hits: list[Hit]) -> tuple[list[Hit], compose.Scored, list[compose.Unit]] | None:
         """Authorities differ on this question, but one search ranks only a few documents high: each

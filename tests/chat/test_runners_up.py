@@ -44,3 +44,21 @@ def test_select_keeps_its_tighter_defaults():
     # The core selection (what the answer-type check sees) is still three passages at 0.8 of the best.
     us = [unit(A, 1.0), unit(B, 0.85), unit(C, 0.75), unit(D, 0.74)]
     assert select(Scored(us, us[0], 0.5)) == us[:2]
+
+
+def passage(authority, score, heading=False):
+    hit = SimpleNamespace(document=SimpleNamespace(authority=authority))
+    return SimpleNamespace(hit=hit, score=score, is_heading=heading)
+
+
+def test_a_comparison_gives_each_source_a_second_passage_when_it_scores_close_to_the_best():
+    from assistant.chat.procedure import SIDE_RUNNER_UP_RATIO, ProcedureAnswerer
+
+    w1, w2, b1, b2, b3, n1 = (passage("Worcestershire", 1.0), passage("Worcestershire", 0.9), passage("Barking", 0.95),
+                              passage("Barking", 0.85, heading=True), passage("Barking", 0.6), passage("Norfolk", 0.82))
+    assert 0.6 < SIDE_RUNNER_UP_RATIO <= 0.82
+    scored = Scored([w1, w2, b1, b2, b3, n1], w1, 0.5)
+    extra = ProcedureAnswerer._side_runners_up(None, [w1, b1], scored)
+    # Worcestershire's second passage joins; Barking's next is a heading and its one after scores too
+    # low; Norfolk is not in the comparison.
+    assert extra == [w2]
