@@ -92,6 +92,7 @@ class HybridRetriever:
         self._by_id = {c.chunk_id: i for i, c in enumerate(index.chunks)}
         self._lexical = BM25Index([f"{c.section_path}\n{c.text}" for c in index.chunks])
         self._authority = np.array([index.documents[c.doc_id].authority for c in index.chunks])
+        self._vectors = self._chunk_vectors()
         # Attendance codes: 2 for the chunk that holds a code's table row, 1 for one that names it.
         self._att: list[dict[str, float]] = []
         for c in index.chunks:
@@ -286,7 +287,39 @@ class HybridRetriever:
             return w * score
         return score
 
+    def _chunk_vectors(self) -> np.ndarray | None:
+        """Every chunk's vector, read back from Chroma once, in index order (None if any is missing).
+
+        Dense search is then an exact matrix product. Chroma's HNSW index is approximate: a query
+        run in two processes over the same stored index could miss a true neighbour in one of them
+        (a chunk at dense rank 12 was absent), which made answers differ from run to run. At this
+        corpus size (hundreds of chunks) exact search is also faster."""
+        ids = [c.chunk_id for c in self.index.chunks]
+        if not ids:
+            return None
+        try:
+            got = self.collection.get(ids=ids, include=["embeddings"])
+        except Exception:  # noqa: BLE001 - a store that cannot return vectors is searched through query()
+            return None
+        by_id = dict(zip(got.get("ids") or [], got.get("embeddings") if got.get("embeddings") is not None else []))
+        if any(i not in by_id for i in ids):
+            return None
+        m = np.asarray([by_id[i] for i in ids], dtype=np.float32)
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        return m / np.where(norms > 0, norms, 1.0)  # cosine, as the collection's space
+
     def _dense(self, query: str, n: int, scope: str | None, include_national: bool) -> list[tuple[int, float]]:
+        if self._vectors is not None:
+            q = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
+            q = q / (np.linalg.norm(q) or 1.0)
+            sims = self._vectors @ q
+            if scope is not None:
+                ok = self._authority == scope
+                if include_national and scope != NATIONAL:
+                    ok |= self._authority == NATIONAL
+                sims = np.where(ok, sims, -np.inf)
+            order = np.argsort(-sims, kind="stable")[: min(n, len(sims))]
+            return [(int(i), float(sims[i])) for i in order if np.isfinite(sims[i])]
         where = None
         if scope is not None:
             where = {"authority": {"$in": [scope, NATIONAL]}} if include_national else {"authority": scope}

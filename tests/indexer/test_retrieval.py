@@ -114,3 +114,39 @@ def test_spell_out_replaces_acronyms_with_their_long_forms():
     g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
     assert g.spell_out("Derbys VS phone number? CLA pupil") == "Derbys virtual school phone number? children looked after pupil"
     assert g.spell_out("nothing to spell") == "nothing to spell"
+
+
+def test_dense_search_is_exact_over_the_vectors_stored_in_chroma(retriever):
+    # The chunk vectors come back from the Chroma collection; the dense list is the exact top-n by
+    # cosine, so it is the same in every process (Chroma's approximate HNSW query was not).
+    import numpy as np
+
+    ids = [c.chunk_id for c in retriever.index.chunks]
+    got = retriever.collection.get(ids=ids, include=["embeddings"])
+    stored = dict(zip(got["ids"], got["embeddings"]))
+    m = np.asarray([stored[i] for i in ids], dtype=np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    query = "a pupil has not come back after the holidays and we cannot find the family"
+    q = np.asarray(retriever.embeddings.embed_query(query), dtype=np.float32)
+    want = list(np.argsort(-(m @ (q / np.linalg.norm(q))), kind="stable")[:30])
+    assert [i for i, _ in retriever._dense(query, 30, None, False)] == want
+    scoped = retriever._dense(query, 30, "Derbyshire", True)
+    assert scoped and {retriever.index.chunks[i].doc_id.split("-")[0] for i, _ in scoped} <= {"derbyshire", "uksi"}
+
+
+def test_a_store_that_cannot_return_vectors_is_searched_through_its_query(retriever):
+    from indexer.retriever import HybridRetriever
+
+    class QueryOnly:  # a collection whose get() fails, as a remote store might
+        def __init__(self, inner):
+            self.inner = inner
+
+        def get(self, **kw):
+            raise RuntimeError("no vectors from this store")
+
+        def query(self, **kw):
+            return self.inner.query(**kw)
+
+    r = HybridRetriever(retriever.index, retriever.embeddings, QueryOnly(retriever.collection), retriever.glossary)
+    assert r._vectors is None
+    assert r.search("who do I tell when a child leaves without a school place", k=5, authority="Derbyshire")
