@@ -39,6 +39,10 @@ CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's wor
 # "What if mum still won't enrol her?", "what happens if they refuse?": the step after a failed one is asked for.
 _ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)\b|\bnext steps?\b|\bstill (?:won't|doesn't|don't|isn't|not|refuses?)\b|"
                          r"\b(?:if|when) (?:they|she|he|the parents?|mum|dad|the family) (?:refuses?|won't|will not|don't|doesn't)\b", re.I)
+# A question about how authorities' procedures compare, without naming them.
+_COMPARES = re.compile(r"\b(?:each|every|different|various|other|all (?:the )?|both)\s+(?:councils?|(?:local )?authorit(?:y|ies)|LAs?|polic(?:y|ies)|areas?|boroughs?|count(?:y|ies))\b|"
+                       r"\b(?:do|does|would|will) (?:the )?(?:LAs|councils|local authorities)\b|\bacross (?:the )?(?:authorities|councils|LAs|areas)\b|"
+                       r"\b(?:differ|vary|varies|put differently|the same everywhere)\b", re.I)
 _CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
@@ -63,16 +67,16 @@ class ProcedureAnswerer:
         if prime is not None:
             prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
 
-    def _search(self, message: str, scope: str | None) -> tuple[list[Hit], compose.Scored]:
+    def _search(self, message: str, scope: str | None, *, national: bool = True) -> tuple[list[Hit], compose.Scored]:
         reach = asks_for_contact(message)
-        ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=True)
+        ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=national)
         hits = ranked[:CHUNK_HITS]
         if reach:
             # A contact block ("Vanessa Radke, the CME Officer / Email: … / Phone: …") shares few
             # words with the question, so the best-ranked chunks that give contact details join in.
             hits += [h for h in ranked[CHUNK_HITS:] if self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
         qvec = self._query_vector(message)
-        hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=True,
+        hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=national,
                                        exclude={h.chunk.chunk_id for h in hits})
         return hits, self._score(message, hits, qvec)
 
@@ -118,6 +122,8 @@ class ProcedureAnswerer:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
         named = self.scoping.named_authorities(message) if scope is None else ()
+        if scope is None and not named and _COMPARES.search(message):
+            named = tuple(self.r.authorities)  # "does each council say the same?": every authority's own answer
         side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
             self._side_by_side(scored, include_law=scope is not None)
         if side and scope is None and not named:
@@ -347,7 +353,8 @@ class ProcedureAnswerer:
         authority's own best passage, side by side, searched within that authority's documents."""
         per: list[compose.Unit] = []
         for a in named:
-            _, sa = self._search(message, a)
+            # Its own documents only: the law's passages could fill every place of a scoped search.
+            _, sa = self._search(message, a, national=False)
             own = [u for u in sa.units if u.hit.document.authority == a and not u.is_heading]
             if not own:
                 continue

@@ -1,0 +1,32 @@
+"""A question about how authorities' procedures compare, without naming them, gets every
+authority's own answer (procedure._COMPARES)."""
+
+import pytest
+
+from assistant.chat.procedure import _COMPARES
+
+
+@pytest.mark.parametrize(
+    "message, compares",
+    [
+        ("I've seen this put differently in different policies.", True),
+        ("Do LAs want to be told when a school puts a child on a reduced timetable?", True),
+        ("For each council, who is the named officer?", True),
+        ("Is the referral deadline the same everywhere?", True),
+        ("Does the number of days vary between authorities?", True),
+        ("Across the councils, which form is used?", True),
+        ("Who is the CME officer?", False),
+        ("What does our policy say about holidays in term time?", False),
+        ("Each pupil who leaves needs a leaver form.", False),
+    ],
+)
+def test_compares(message, compares):
+    assert bool(_COMPARES.search(message)) is compares
+
+
+def test_an_unnamed_comparison_is_answered_from_every_authority(client):
+    r = client.post("/v1/chat", json={"message": "Do the councils all use the same form when a pupil is taken off roll?"})
+    body = r.json()
+    assert body["action"] == "answered"
+    authorities = {c["doc_id"].split("-")[0] for c in body["citations"]} - {"uksi"}
+    assert len(authorities) >= 3, body["citations"]
