@@ -107,9 +107,14 @@ def support_of(u: Unit) -> float:
 # Answer-type preferences: a sentence of the kind the question asks for ranks higher.
 _TIME = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+"
                    r"(school |working |calendar )?(days?|weeks?|months?|years?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b", re.I)
+_FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|every|each (day|week|term)|(once|twice|\w+ times) (a|an|per|each) "
+                        r"(day|week|fortnight|month|term|half[- ]term|year))\b", re.I)
+# A frequency that answers "how often?" ("every" alone, as in "every school", is not one).
+_FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|"
+                               r"(?:every|each) (?:\w+ )?(?:day|week|fortnight|month|term|half[- ]term|year|session)s?|"
+                               r"(?:once|twice|\w+ times) (?:a|an|per|each) (?:day|week|fortnight|month|term|half[- ]term|year))\b", re.I)
 _PREFERS = (
-    (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), re.compile(r"\b(daily|weekly|monthly|termly|annually|every|each (day|week|term)|(once|twice|\w+ times) (a|an|per|each) "
-                r"(day|week|fortnight|month|term|half[- ]term|year))\b", re.I)),
+    (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), _FREQUENCY),
     (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
                 r"\bwhat(?:'s| is) the latest\b|\bat the latest\b", re.I), _TIME),
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
@@ -277,7 +282,7 @@ def currency_notes(citations: list[Citation], documents: dict, today: date) -> l
 # -- answer type: a question that asks for an amount, a count, an email or a phone number is only
 #    answered by a passage that contains one.
 _NEEDS = (
-    (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|"
+    (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|\bwhat (?:size of )?(?:fine|penalty)\b|"
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
     (re.compile(r"\be-?mail address\b|\bwhat(?:'s| is) .*\be-?mail\b|\bwho do i e-?mail\b|\bgot an e-?mail\b", re.I), re.compile(r"@"), "an email address"),
@@ -289,13 +294,16 @@ _NEEDS = (
                 r"\bwhen (?:do|does|is|are) (?:the )?(?:\w+ )?terms? (?:start|begin|end|finish)|\bterms? (?:start|end|finish) dates?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
+    (re.compile(r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bwhat intervals?\b|\bat what intervals?\b", re.I), _FREQUENCY_STATED, "a frequency"),
+    (re.compile(r"\bweb ?(?:address|site|page|link)\b|\burl\b|\blink (?:to|for)\b", re.I),
+     re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|ac|nhs|sch)\.uk\b", re.I), "a web address"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
 )
 # Kinds of fact that must stand beside the question's subject: a date, a time of day or a time
 # limit somewhere in the quotes does not answer "when do terms start?" or "how soon will the EHE
 # team visit?" unless the passage holding it is about terms or visits.
-_TOPICAL = {"a date", "a time of day"}
+_TOPICAL = {"a date", "a time of day", "a frequency", "a web address"}
 # "How long / how soon / how quickly…?" asks for a time limit.
 _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b", re.I)
 _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
@@ -306,7 +314,7 @@ _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|t
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
 # "10 school days", "day 11"), not by a passage that only talks about it.
 _HOW_MANY = re.compile(r"\b(?:how many|(?:minimum|maximum|min|max|total|least|most|required|right|set|exact) (?:number|no\.?) of) (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
-                       r"people|referrals?|visits?|letters?|attempts?|absences?|marks?)\b", re.I)
+                       r"people|referrals?|visits?|letters?|attempts?|absences?|marks?|miles?|minutes?)\b", re.I)
 _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 

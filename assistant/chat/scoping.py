@@ -42,7 +42,10 @@ class Scoping:
     def outside_corpus(self, message: str) -> bool:
         """Questions about places the corpus does not cover (another nation, a council we do not hold,
         another English authority's own team or officer: "Who's the CME officer for Leicestershire?")."""
-        if self._other_authority_asked_about(message) and not self.named_authorities(message):
+        # Saying where one works ("We're a Worcestershire school… what's Herefordshire's CME team
+        # email?") does not make the other authority's team one of ours.
+        if self._other_authority_asked_about(message) and all(
+                self.only_where_asker_works(message, a) for a in self.named_authorities(message)):
             return True
         for m in self._ELSEWHERE.finditer(message):
             if m.group(1):

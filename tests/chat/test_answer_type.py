@@ -90,3 +90,29 @@ def test_a_count_in_other_words_answers_when_its_meaning_is_close(dense, missing
 )
 def test_a_time_or_date_must_be_about_the_question(question, text, topic, missing):
     assert missing_answer_type(question, [scored_passage(text, 0.4)], topic=topic) == missing
+
+
+@pytest.mark.parametrize(
+    "question, text, topic, missing",
+    [
+        # "how often / at what interval" needs a stated frequency about the subject ("every school" is not one)
+        ("How often does the CCAS panel meet?", "Schools can tick the box to flag a potential CCAS case to every school.",
+         {"ccas", "panel", "meet"}, "a frequency"),
+        ("How often does the CCAS panel meet?", "The CCAS panel meets monthly.", {"ccas", "panel", "meet"}, None),
+        ("What interval has the Secretary of State set for attendance returns?",
+         "Attendance is monitored weekly to identify any pupils not in school.", {"interv", "secretari", "state"},
+         "a frequency about the question's subject"),
+        # a web address
+        ("whats the web address for SchoolsNet?", "Forms and guidance are published on Derbyshire SchoolsNet.", {"schoolsnet"},
+         "a web address"),
+        ("whats the web address for SchoolsNet?", "SchoolsNet: https://schoolsnet.derbyshire.gov.uk/forms", {"schoolsnet"}, None),
+        # a fine asked for as "what fine…"
+        ("What fine can a school face for a wrong admission register?", "The register must be kept in accordance with the regulations.",
+         set(), "an amount"),
+        # miles and minutes are counts
+        ("How many miles counts as walking distance?", "Walking distance has the meaning given in section 444(5).", set(), "a number of miles"),
+        ("How many minutes can the register stay open?", "The register is taken at the start of each session.", set(), "a number of minutes"),
+    ],
+)
+def test_frequencies_web_addresses_fines_and_distances(question, text, topic, missing):
+    assert missing_answer_type(question, [scored_passage(text, 0.4)], topic=topic) == missing

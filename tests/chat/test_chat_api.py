@@ -373,6 +373,9 @@ def test_naming_the_school_whose_policy_it_is_keeps_the_answer_in_that_policy(cl
 @pytest.mark.parametrize("message", [
     "Who's the CME officer for Leicestershire? A child has supposedly moved there.",
     "A family has moved to Birmingham and I'd like to tell their children missing education team. Have you got an email for them?",
+    # saying where the asker works does not make the other authority's team one of ours
+    "We're a Worcestershire school near the border. A family has moved to Shropshire without naming a school. "
+    "What's Shropshire's CME team email?",
 ])
 def test_another_english_authoritys_own_team_is_not_covered(client, message):
     body = chat(client, message)
