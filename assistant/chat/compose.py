@@ -325,6 +325,8 @@ COUNT_DENSE = 0.65  # meaning similarity at which a passage holding a count is t
 def _count_of(noun: str) -> re.Pattern:
     stem = {"children": "child", "people": "(?:people|person)", "families": "famil"}.get(noun.lower(), noun.lower().rstrip("s"))
     also = rf"|\b{stem}s? \d+\b" if stem in ("day", "week", "session") else ""  # "by day 11"
+    if stem == "time":
+        also = r"|\b(?:once|twice|thrice)\b"  # "…and once during each afternoon session"
     return re.compile(rf"{_COUNT}{stem}\w*{also}", re.I)
 
 

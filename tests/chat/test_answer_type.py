@@ -112,6 +112,9 @@ def test_a_time_or_date_must_be_about_the_question(question, text, topic, missin
         # miles and minutes are counts
         ("How many miles counts as walking distance?", "Walking distance has the meaning given in section 444(5).", set(), "a number of miles"),
         ("How many minutes can the register stay open?", "The register is taken at the start of each session.", set(), "a number of minutes"),
+        ("How many times a day is the register taken?", "at the beginning of each morning session and once during each afternoon session",
+         set(), None),
+        ("How many times a day is the register taken?", "The register is taken at the start of each session.", set(), "a number of times"),
     ],
 )
 def test_frequencies_web_addresses_fines_and_distances(question, text, topic, missing):
