@@ -115,6 +115,14 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
             continue  # '10 school days after the leave', 'the 20 school days rule'
         if re.search(r"^\s*(?:have|had|has)?\s*(?:gone|passed|elapsed) (?:since|after)|^\s*(?:after|since) (?:the|his|her|their) leave", after, re.I):
             continue  # '10 school days have gone since the leave ended'
+        # "…stopped coming after half term, it's well over 20 school days now": a count of school
+        # days said of the absence the message is about.
+        said_of_absence = re.search(r"\b(?:it'?s|it is|it has been|it'?s been|that'?s|that is|now)\s+(?:well\s+|way\s+|comfortably\s+)?"
+                                    r"(?:over|past|beyond|more than|at least)\s*$", before, re.I) and \
+            (absent_hit or re.search(r"\bstopped (?:coming|attending)|\b(?:not|never) (?:been )?back\b|\bhasn't been in\b|\bnot been in\b", t, re.I))
+        if said_of_absence:
+            days = dur.school_days + (0 if re.search(r"at least\s*$", before, re.I) else 1)
+            break
         if re.search(rf"\b(?:{_ABSENT}|off)\b[^.;!?]{{0,30}}$", before, re.I) or \
                 re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|absent|off|missed|without (?:attending|coming))", after, re.I) or \
                 re.search(r"^\s*(?:in a row|running|straight|on the trot)\b", after, re.I):

@@ -74,7 +74,8 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
     review = r"(?:an? |the )?(?:independent )?(?:review|irp|independent review panel|appeal)"
     refuse = (r"(?:won't|will not|don't|do not|aren't going to|are not going to|not going to|have decided not to|has decided not to|"
               r"decided not to|do not intend to|don't intend to|not intending to|no intention (?:of|to)|do not wish to|don't want to)")
-    verbs = r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|going for|pursue|pursuing|lodge|lodging|challenge|appeal)"
+    verbs = (r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|going for|go to|going to|take it to|taking it to|"
+             r"pursue|pursuing|lodge|lodging|challenge|appeal)")
     not_reinstated = r"(?:\bnot|n't|\bdeclin\w*|\brefus\w*|\bdecided against|\bagainst)\s+(?:\w+\s+){0,2}?reinstat"  # "didn't reinstate"
     if _has(r"\b(?:reinstat\w+)\b", t) and not _has(not_reinstated, t):
         out["exclusion_status"] = "reinstated"

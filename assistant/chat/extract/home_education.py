@@ -16,7 +16,7 @@ from assistant.chat.extract.text import (
     _sentences_with,
 )
 
-_SAO = r"(?:school attendance order|\bSAO)\b"
+_SAO = r"(?:(?:school )?attendance order|\bSAO)\b"
 
 
 def _sao(t: str, out: dict[str, Any]) -> bool:
@@ -41,7 +41,10 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
                 or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and _has(other, s):
             out["sao_amended_to_other_school"] = True
         revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"
-        if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{revoke}\b", s):
+        # "…served an attendance order naming our school. They've now revoked it because…"
+        after = t[s_off + len(s): s_off + len(s) + 160]
+        if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{revoke}\b", s) \
+                or _pos(rf"^[^.;!?]{{0,60}}?\b(?:{revoke}\s+(?:it|the order|that order)\b|(?:it|the order)\s+(?:has been|was|'s been|has now been|is now)\s+{revoke}\b)", after):
             # An LA revokes an order only on the ground that suitable education otherwise than
             # at school has been arranged (Education Act 1996 s. 442).
             out["sao_revoked_for_education_otherwise"] = True

@@ -50,6 +50,8 @@ _AGE_PATTERNS = (
                r"(?!\s*(?:school|days?|weeks?|months?|years? (?:at|in|with)|%|sessions?|hours?|miles?|minutes?|/|\.\d|st\b|nd\b|rd\b|th\b))",
                re.I),
     re.compile(r"(?<![\w)(])(?<!\d )\((\d{1,2})\)(?!\s*\()"),
+    # "she only turned four in June"
+    re.compile(rf"\b(?:turned|turns|has turned|had turned)\s+({_AGE_WORDS}|\d{{1,2}})\b(?!\s*(?:school|days?|weeks?|months?|%|sessions?|/|\.\d))", re.I),
     # "(DOB June 2022, so still 4)"
     re.compile(r"\b(?:so|and|but|is|she's|he's|they're)\s+(?:still|only)\s+(\d{1,2})\b"
                r"(?!\s*(?:school|days?|weeks?|months?|years? (?:at|in|with)|%|sessions?|hours?|miles?|minutes?|times?|of\b|more|left|/|\.\d|st\b|nd\b|rd\b|th\b))",
