@@ -286,8 +286,8 @@ _NEEDS = (
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
     (re.compile(r"\be-?mail address\b|\bwhat(?:'s| is) .*\be-?mail\b|\bwho do i e-?mail\b|\bgot an e-?mail\b", re.I), re.compile(r"@"), "an email address"),
-    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b|"
-                r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?", re.I),
+    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b(?! of)|"
+                r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:[\w-]+ ){1,3}?number\b(?! of)", re.I),
      PHONE, "a phone number"),
     (re.compile(r"\bpercentage\b|\bper ?cent\b|%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
     (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"

@@ -80,6 +80,10 @@ def test_injection(message, detected):
         pytest.param("What's the weather like in Norfolk this weekend?", True, id="weather-in-a-covered-county"),
         pytest.param("B&D VS tel no.?", False, id="virtual-school-abbreviated"),
         pytest.param("Any good VS movie to watch tonight?", True, id="vs-with-an-out-topic"),
+        pytest.param("How often does the Complex Case Panel meet, and who sits on it? Should I be attending?", False,
+                     id="a-panel-a-case-passes-through"),
+        pytest.param("Who's the education welfare officer I escalate to?", False, id="escalation"),
+        pytest.param("What's the capital of France?", True, id="general-knowledge"),
     ],
 )
 def test_scope(message, out):
