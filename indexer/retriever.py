@@ -125,10 +125,7 @@ class HybridRetriever:
         scope = self.resolve_authority(authority)
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         if scope is not None:
-            ok = self._authority[self._unit_chunk] == scope
-            if include_national and scope != NATIONAL:
-                ok |= self._authority[self._unit_chunk] == NATIONAL
-            sims = np.where(ok, sims, -np.inf)
+            sims = np.where(self._scope_mask(scope, include_national)[self._unit_chunk], sims, -np.inf)
         out: list[Hit] = []
         seen = set(exclude)
         for u in np.argsort(-sims):
@@ -216,11 +213,7 @@ class HybridRetriever:
     ) -> list[Hit]:
         fusion = fusion or self.fusion
         scope = self.resolve_authority(authority)
-        allowed = np.ones(len(self.index.chunks), dtype=bool)
-        if scope is not None:
-            allowed = self._authority == scope
-            if include_national and scope != NATIONAL:
-                allowed |= self._authority == NATIONAL
+        allowed = self._scope_mask(scope, include_national)
         if not allowed.any() or not query.strip():
             return []
         # Synonym lists help term matching but blur a sentence embedding; dense sees acronyms only.
@@ -233,7 +226,7 @@ class HybridRetriever:
         n_cand = max(self.candidates, k * 3)
 
         if fusion != "bm25":
-            for rank, (i, s) in enumerate(self._dense(dense_query, n_cand, scope, include_national)):
+            for rank, (i, s) in enumerate(self._dense(dense_query, n_cand, scope, include_national, allowed)):
                 ranks.setdefault(i, {})["dense"] = rank + 1
                 scores[i] = scores.get(i, 0.0) + self._contribution(fusion, rank, s, "dense")
         if fusion != "dense":
@@ -308,16 +301,21 @@ class HybridRetriever:
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         return m / np.where(norms > 0, norms, 1.0)  # cosine, as the collection's space
 
-    def _dense(self, query: str, n: int, scope: str | None, include_national: bool) -> list[tuple[int, float]]:
+    def _scope_mask(self, scope: str | None, include_national: bool) -> np.ndarray:
+        """Which chunks a search scoped to ``scope`` may return (all of them when unscoped)."""
+        if scope is None:
+            return np.ones(len(self.index.chunks), dtype=bool)
+        allowed = self._authority == scope
+        if include_national and scope != NATIONAL:
+            allowed |= self._authority == NATIONAL
+        return allowed
+
+    def _dense(self, query: str, n: int, scope: str | None, include_national: bool,
+               allowed: np.ndarray) -> list[tuple[int, float]]:
         if self._vectors is not None:
             q = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
             q = q / (np.linalg.norm(q) or 1.0)
-            sims = self._vectors @ q
-            if scope is not None:
-                ok = self._authority == scope
-                if include_national and scope != NATIONAL:
-                    ok |= self._authority == NATIONAL
-                sims = np.where(ok, sims, -np.inf)
+            sims = np.where(allowed, self._vectors @ q, -np.inf)
             order = np.argsort(-sims, kind="stable")[: min(n, len(sims))]
             return [(int(i), float(sims[i])) for i in order if np.isfinite(sims[i])]
         where = None

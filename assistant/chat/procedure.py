@@ -110,12 +110,11 @@ class ProcedureAnswerer:
             best2 = scored2.best
             # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
             margin = OTHER_AUTHORITY_MARGIN if mentioned != authority else OWN_NAMED_MARGIN
-            if (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
-                    and (scored.best is None or best2.score >= scored.best.score + margin)):
-                hits, scored, other = hits2, scored2, True
-            elif (best2 is not None and best2.hit.document.authority not in (authority, NATIONAL)
-                    and best2.score >= scored.best.score - ALSO_OTHER_MARGIN):
-                also = (best2, scored2)
+            if best2 is not None and best2.hit.document.authority not in (authority, NATIONAL):
+                if scored.best is None or best2.score >= scored.best.score + margin:
+                    hits, scored, other = hits2, scored2, True
+                elif best2.score >= scored.best.score - ALSO_OTHER_MARGIN:
+                    also = (best2, scored2)
         if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
             scored = self._asked_alone(message, hits, scored) or scored
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:
@@ -167,8 +166,9 @@ class ProcedureAnswerer:
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
+        # Switched to another authority's answer, or shown it beside the asker's own ("also").
         answer = self._compose(chosen, scored, today, authority if other and also is None else None, message,
-                               elsewhere=authority if also is not None and other else None)
+                               elsewhere=authority if also is not None else None)
         if other:
             answer.flag("other_authority")
         answer = self.finish(answer, today)

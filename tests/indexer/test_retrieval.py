@@ -129,8 +129,8 @@ def test_dense_search_is_exact_over_the_vectors_stored_in_chroma(retriever):
     query = "a pupil has not come back after the holidays and we cannot find the family"
     q = np.asarray(retriever.embeddings.embed_query(query), dtype=np.float32)
     want = list(np.argsort(-(m @ (q / np.linalg.norm(q))), kind="stable")[:30])
-    assert [i for i, _ in retriever._dense(query, 30, None, False)] == want
-    scoped = retriever._dense(query, 30, "Derbyshire", True)
+    assert [i for i, _ in retriever._dense(query, 30, None, False, retriever._scope_mask(None, False))] == want
+    scoped = retriever._dense(query, 30, "Derbyshire", True, retriever._scope_mask("Derbyshire", True))
     assert scoped and {retriever.index.chunks[i].doc_id.split("-")[0] for i, _ in scoped} <= {"derbyshire", "uksi"}
 
 
