@@ -139,8 +139,16 @@ _ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send me
 _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|phone number|mobile number|contact number|"
                      r"upns?|nhs numbers?|email address|where (does|do|did|has|have) .{1,40} (live|lives|moved|gone)|"
                      r"where .{1,40} (moved|went|lives|is living)|is on roll|which school)\b")
-_PROFILE = re.compile(r"\b(which|list|name|how many|show me|export|everything you have|all (the )?(data|records|information))\b.{0,30}"
-                      r"\b(pupils|children|students|kids|families)\b.{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
+# Asking for a group's records: "List the UPNs of all children missing…", "Which pupils at Cromford have a
+# child protection plan?". The asking word must govern the group ("which children…", "list … children"), so
+# "which form do I use when families go missing?" and "our running list of families flagged as missing" tell
+# or ask about procedure, not about people; "how many children go missing each year?" asks for a figure.
+_GROUP = r"(?:pupils|children|students|kids|families)"
+_PROFILE = re.compile(r"(?:(?:^|[.?!]\s+|\b(?:please|can you|could you|would you|just)\s+)(?:list|name|show(?: me)?|export|give me)\b"
+                      rf"(?:\s+(?!(?:when|if|who|that|we|i|do|does|should|must)\b)[\w'’-]+){{0,4}}?\s+{_GROUP}\b"
+                      rf"|\bwhich\s+(?:of (?:the|our|your|their|all) )?(?:[\w-]+\s+)?{_GROUP}\b"
+                      rf"|\b(?:everything you have|all (?:the )?(?:data|records|information))\b.{{0,30}}\b{_GROUP}\b)"
+                      r".{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
                       r"sen\b|missing|excluded|surname|looked after|in care)")
 _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
