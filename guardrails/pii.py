@@ -157,6 +157,8 @@ _ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?or
                   r"admissions|department|service|school office|the lead|inclusion team|"
                   # what the law says ("how do the regulations define which school is his main school?")
                   r"regulations?|regs|the law|legislation|defin\w*|"
+                  # how a rule decides ("How is it decided which school counts as their 'main school'?")
+                  r"decided|decides|counts as|count as|treated as|regarded as|main school|"
                   # where a form goes ("who is the CME 1 shared with, and what's the email address?")
                   r"forms?|cme ?\d|shared with|sent to|send (?:it|them|this|the form) to|"
                   # a service's line ("the phone number for a child without a school place (WASP), not the CME line")

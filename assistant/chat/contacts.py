@@ -20,14 +20,14 @@ ASKS_STILL_CURRENT = re.compile(
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"
                     r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
-                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number)\b", re.I)
+                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number|direct (?:line|dial|number))\b", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
 
 _SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|"
                       r"helpline|line|centre|center|panel|hub|front door|department|board)\b", re.I)  # ("our trust runs schools": not one)
-_GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named "
+_GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))
 
 

@@ -21,7 +21,7 @@ from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
 from indexer.retriever import Hit, HybridRetriever
 
-SUPPORT_THRESHOLD = 0.2  # below this the best sentence does not answer the question
+SUPPORT_THRESHOLD = 0.15  # below this the best sentence does not answer the question
 OTHER_AUTHORITY_MARGIN = 0.06  # how much better another authority's passage must score to be used…
 OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority ("our Derbyshire school")
 ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it

@@ -61,7 +61,10 @@ _CAN_DELETE = re.compile(
     rf"\b(?:is it ok|is it okay|are we (?:ok|okay|allowed|able)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\bdelete\s+(?:{_PUPIL}|the pupil'?s? name)\s+(?:now|yet)\?|"
     rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
-    rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b",
+    rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b|"
+    # "do the registration rules say anything about taking him off the register because of this?"
+    rf"\b(?:rules?|regulations?|regs|law)\s+(?:say|says|allow|allows|let|lets|permit|permits)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:tak(?:e|ing)\s+(?:{_PUPIL}\s+)?off|remov\w*\s+{_PUPIL}|delet\w*\s+{_PUPIL}|de-?roll\w*|off-?roll\w*)",
     _I,
 )
 
@@ -99,7 +102,7 @@ _PUPIL_SITUATION = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:when (?:is|was|will|does|do|must|should|would|can|are)|when's|by when|until when|by what (?:date|day)|"
     r"(?:on|by|from) (?:what|which) (?:date|day)|what(?:'s| is| are)? (?:the|her|his|their) (?:[\w-]+ ){0,3}?(?:date|dates|day|deadline|due date)|"
-    r"which (?:date|day)|deadline|due date|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
+    r"which (?:date|day)|deadline|due date|(?:last|latest) (?:date|day)|what (?:was|were) the (?:[\w-]+ ){0,3}?(?:date|deadline)|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
     r"from what date|how long (?:have|do|has|does) (?:we|i|they|schools?|the school)|how many days (?:have|do) (?:we|i)|"
     r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"
     r"when (?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when)\b|\bwhen\?",

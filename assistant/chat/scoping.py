@@ -34,10 +34,21 @@ class Scoping:
         named = self.named_authorities(message)
         return named[0] if len(named) == 1 else None
 
-    _ELSEWHERE = re.compile(
-        r"\b((?i:wales|welsh|scotland|scottish|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast))\b|"
-        r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? (?i:city |county |borough |metropolitan borough )?(?i:council)\b",
-    )
+    # Another nation's arrangements: "under Scottish rules", "who do we notify in Cardiff?", "Wales's CME
+    # guidance". A family going there ("gone up to Scotland for three weeks") is a fact of an English case.
+    _NATION = r"(?:wales|scotland|northern ireland|cardiff|swansea|edinburgh|glasgow|belfast)"
+    _ELSEWHERE_NATION = re.compile(
+        r"\b(?:welsh|scottish|northern irish)\b(?!\s+(?:famil|speaking|parent|mum|dad|grand|relative|girl|boy|child|pupil))|"
+        rf"\b(?:who|notify|report|contact|procedure|process|rules?|laws?|regulations?|regs|guidance|polic(?:y|ies)|team|officer|"
+        rf"council|authority|la|system|equivalent|apply|applies|under)\b[^.?!]{{0,30}}\b(?:in|for|of|across)\s+{_NATION}\b|"
+        rf"\b{_NATION}(?:'s|’s)?\s+(?:rules?|laws?|regulations?|guidance|polic(?:y|ies)|team|officer|council|system|equivalent)\b",
+        re.I)
+    # "Leicestershire County Council", "Kent's council"; capitalised words that open a sentence are not names.
+    _ELSEWHERE_COUNCIL = re.compile(
+        r"\b(?!(?:Another|Other|The|This|That|Our|Your|Their|His|Her|Each|Every|Any|Which|What|Whose|A|An|Local|Same|"
+        r"Neighbouring|New|Old|Previous|Home|Receiving|Host|County|City|Borough)\b)"
+        r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? (?i:city |county |borough |metropolitan borough )?(?i:council)\b")
+    _COUNCIL_KIND = re.compile(r"\s+(?:county|city|borough)$")
 
     def outside_corpus(self, message: str) -> bool:
         """Questions about places the corpus does not cover (another nation, a council we do not hold,
@@ -47,10 +58,10 @@ class Scoping:
         if self._other_authority_asked_about(message) and all(
                 self.only_where_asker_works(message, a) for a in self.named_authorities(message)):
             return True
-        for m in self._ELSEWHERE.finditer(message):
-            if m.group(1):
-                return True
-            name = m.group(2).lower()
+        if self._ELSEWHERE_NATION.search(message):
+            return True
+        for m in self._ELSEWHERE_COUNCIL.finditer(message):
+            name = self._COUNCIL_KIND.sub("", m.group(1).lower())  # "Norfolk County (Council)" is Norfolk
             if not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
                 return True
         return False

@@ -15,6 +15,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subjec
     ("our policy tells us to send the concern to a particular team - which email address does it give?", set()),
     ("I'm the attendance officer at the academy. Which phone number does our policy give?", set()),
     ("Our trust runs schools in two areas. Who is the named officer, and what are their contact details?", set()),
+    # a direct line is a kind of number, not whose it is
+    ("who's the attendance lead at county? need her direct line pls, not the general helpline", {"attendance"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
@@ -37,6 +39,7 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("worcs virtual school tel no.?", True),
     ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
     ("What number do we put in the register for the parent?", False),
+    ("Who is the EEVSS Lead (name, please) and what's their direct line?", True),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks

@@ -120,6 +120,11 @@ def test_will_return(text, expected, absent):
       {"board_and_lodging_unpaid_at_end_of_term": True}, id="never-paid"),
     P("A boarder's parents haven't paid the boarding charges yet; the term ends in December.", {"boarder": True},
       ("board_and_lodging_unpaid_at_end_of_term",), id="term-not-ended-yet"),
+    # v14: what a bursar says, and a boarder named by year group
+    P("The parents of one of our Y9 boarders still owe all the board and lodging charges for the summer term, and that "
+      "term finished back in July.", {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="parents-still-owe"),
+    P("Y13 boarder (she's 17) has left us to start an apprenticeship.", {"boarder": True, "ceased_to_be_pupil": True},
+      id="year-group-boarder-left"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -153,6 +158,11 @@ def test_death_and_boarding(text, expected, absent):
     P("The school attendance order that named us has been changed so it now names St Mark's instead.", {"sao_amended_to_other_school": True},
       ("sao_names_this_school",), id="sao-now-names-another-by-name"),
     P("The SAO has been changed so it now names us.", {}, ("sao_amended_to_other_school",), id="sao-now-names-us"),
+    P("The LA served a school attendance order on a Y6 girl's parents last term and it named us. This week they've written "
+      "to say they've changed the order so it now names a different primary instead.", {"sao_amended_to_other_school": True},
+      ("sao_names_this_school",), id="order-changed-in-the-next-sentence"),
+    P("The LA served a school attendance order naming us. They've changed the order's wording but it still names us.", {},
+      ("sao_amended_to_other_school",), id="order-changed-still-names-us"),
     P("The council withdrew the SAO because the family now educate him at home.", {"sao_revoked_for_education_otherwise": True}, id="sao-revoked"),
     P("The council served an attendance order naming our school in the spring. They've now revoked it because home education is sorted.",
       {"sao_revoked_for_education_otherwise": True}, id="attendance-order-revoked-next-sentence"),

@@ -77,6 +77,10 @@ def routed(message):
     pytest.param("Leave ended on 20 February 2026; on what date do the ten school days run out?", D, id="deadline-leave"),
     pytest.param("Absent since 2 March 2026, coded O. When will he reach 20 school days?", D, id="deadline-absence-20"),
     pytest.param("Born 2 June 2010 - when does compulsory school age end?", D, id="deadline-csa"),
+    pytest.param("Auditing last term's registers. A Y5 boy had code N put in on Thursday 30 April 2026. What was the last "
+                 "date we had to replace that N by?", D, id="deadline-last-date-in-the-past"),
+    pytest.param("Our Y9 boarder's parents still owe the board and lodging charges for last term. Do the registration rules "
+                 "say anything about taking him off the register because of this?", L, id="do-the-rules-say-anything-about-taking-him-off"),
     pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),
     pytest.param("When does the 20 school day period end?", P, id="rule-but-no-date"),
     pytest.param("She was off from 2 March 2026. When do we do a home visit?", P, id="date-but-no-countable-rule"),

@@ -12,7 +12,7 @@ def _boarder(t: str, out: dict[str, Any]) -> None:
     if _has(r"\b(?:not|isn't|is not|never been|wasn't|was not) (?:a |an )?(?:weekly |full[- ]time |flexi[- ])?boarder\b|"
             r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
         out["boarder"] = False
-    elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
+    elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\b(?:y|yr|year) ?\d{1,2} boarders?\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
               r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
         out["boarder"] = True
 
@@ -121,7 +121,8 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
-    if _pos(r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears|"
+    if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b|"
+            r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
             r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
