@@ -152,7 +152,7 @@ _PROFILE = re.compile(r"(?:(?:^|[.?!]\s+|\b(?:please|can you|could you|would you
                       r"sen\b|missing|excluded|surname|looked after|in care)")
 _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
                       r"the (last|previous) (referral|case)|[a-z]+'s)\b")
-_ORG = re.compile(r"\b(cme team|the team|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|manager|"
+_ORG = re.compile(r"\b(cme team|the team|teams?|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|manager|"
                   r"policy|policies|guidance|handbook|"
                   r"admissions|department|service|school office|the lead|inclusion team|"
                   # what the law says ("how do the regulations define which school is his main school?")

@@ -160,15 +160,18 @@ def question_parts(message: str) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z\"'(])")  # staff often type without capitals
 
 
-def asking_sentence(message: str) -> str | None:
-    """The last sentence that asks, in a message that tells a story first ("Worcs primary here.
-    Family have moved to Spain… Is there anything else county want from us?"); None when the
-    message is that one sentence."""
+def asking_sentences(message: str) -> list[str]:
+    """The sentences that ask, in a message that tells a story first ("Worcs primary here.
+    Family have moved to Spain… Is there anything else county want from us?"), last first; none
+    when the message is that one sentence."""
     sentences = [x.strip() for x in _SENTENCE_END.split(message.strip()) if x.strip()]
-    asks = [x for x in sentences if x.endswith("?")]
-    if len(sentences) < 2 or not asks:
-        return None
-    return asks[-1]
+    return [x for x in reversed(sentences) if x.endswith("?")] if len(sentences) > 1 else []
+
+
+def asking_sentence(message: str) -> str | None:
+    """The last sentence that asks (see ``asking_sentences``)."""
+    asks = asking_sentences(message)
+    return asks[0] if asks else None
 
 
 def window(u: Unit, units: list[Unit], *, words: int = 60) -> tuple[int, int]:
@@ -297,6 +300,10 @@ _NEEDS = (
     (re.compile(r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bwhat intervals?\b|\bat what intervals?\b", re.I), _FREQUENCY_STATED, "a frequency"),
     (re.compile(r"\bweb ?(?:address|site|page|link)\b|\burl\b|\blink (?:to|for)\b", re.I),
      re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|ac|nhs|sch)\.uk\b", re.I), "a web address"),
+    # "What's the penalty? Can the school be fined for it?" is answered only by a passage that speaks of one.
+    (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?)\b|\b(?:be|get|getting|being) fined\b", re.I),
+     re.compile(r"\bpenalt|\bfine[ds]?\b|\bfining\b|\bsanction|\bprosecut|\boffence\b|\bconvict|\bguilty\b|\bcourt\b", re.I),
+     "a penalty"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
 )

@@ -28,6 +28,7 @@ ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
+LATER_EDITION_DENSE = 0.4  # a newer document's passage citing a later edition must be this close in meaning to the question
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
@@ -43,6 +44,12 @@ _ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)
 _COMPARES = re.compile(r"\b(?:each|every|different|various|other|all (?:the )?|both)\s+(?:councils?|(?:local )?authorit(?:y|ies)|LAs?|polic(?:y|ies)|areas?|boroughs?|count(?:y|ies))\b|"
                        r"\b(?:do|does|would|will) (?:the )?(?:LAs|councils|local authorities)\b|\bacross (?:the )?(?:authorities|councils|LAs|areas)\b|"
                        r"\b(?:differ|vary|varies|put differently|the same everywhere)\b", re.I)
+# "Is that still the current version / the right reference?": whether a cited edition has been replaced.
+_ASKS_CURRENT_VERSION = re.compile(
+    r"\bstill (?:the )?(?:right|correct|current|valid|in force|up to date|accurate|in date|the (?:latest|current|right))\b|"
+    r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
+    r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
+_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
@@ -159,16 +166,23 @@ class ProcedureAnswerer:
         if row is not None:
             scored.units.append(row)
             chosen = [row] + chosen
+        lead: dict[str, str] = {}  # a line said before a document's quotes
         law = self._current_law(message, chosen, scored, today)
         if law is not None:
             chosen = [*chosen, law]
+        later = self._later_edition(message, chosen, scored, today)
+        if later is not None:
+            chosen = [*chosen, later]
+            lead[later.hit.chunk.doc_id] = ("A newer document held cites a later edition" +
+                                            (f" (it is not {authority}'s own document)" if authority and
+                                             later.hit.document.authority != authority else "") + ":")
         step = compose.next_step_for(message, chosen[0], scored.units, self.r)
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
         # Switched to another authority's answer, or shown it beside the asker's own ("also").
         answer = self._compose(chosen, scored, today, authority if other and also is None else None, message,
-                               elsewhere=authority if also is not None else None)
+                               elsewhere=authority if also is not None else None, lead=lead)
         if other:
             answer.flag("other_authority")
         answer = self.finish(answer, today)
@@ -187,22 +201,23 @@ class ProcedureAnswerer:
         """A long story dilutes how well any sentence matches the whole message. The passages the
         whole message found are then ranked by both readings (the story says which situation, the
         asking sentence what is wanted), and the best is judged by whichever reading it fits better,
-        as a one-sentence question would be."""
-        ask = compose.asking_sentence(message)
-        if ask is None:
-            return None
-        alone = self._score(ask, hits)
-        if alone.best is None:
-            return None
+        as a one-sentence question would be. Each asking sentence is tried, the last first ("Who does
+        she need to see? and realistically are we going to say yes?" asks its real question first)."""
         before = {(u.hit.chunk.chunk_id, u.start): u for u in whole.units}
-        supports: dict[int, float] = {}
-        for u in alone.units:
-            w = before.get((u.hit.chunk.chunk_id, u.start))
-            supports[id(u)] = max(compose.support_of(u), compose.support_of(w)) if w is not None else compose.support_of(u)
-            if w is not None:
-                u.score = (u.score + w.score) / 2
-        best = max(alone.units, key=lambda u: u.score)
-        return compose.Scored(alone.units, best, supports[id(best)]) if supports[id(best)] >= SUPPORT_THRESHOLD else None
+        for ask in compose.asking_sentences(message):
+            alone = self._score(ask, hits)
+            if alone.best is None:
+                continue
+            supports: dict[int, float] = {}
+            for u in alone.units:
+                w = before.get((u.hit.chunk.chunk_id, u.start))
+                supports[id(u)] = max(compose.support_of(u), compose.support_of(w)) if w is not None else compose.support_of(u)
+                if w is not None:
+                    u.score = (u.score + w.score) / 2
+            best = max(alone.units, key=lambda u: u.score)
+            if supports[id(best)] >= SUPPORT_THRESHOLD:
+                return compose.Scored(alone.units, best, supports[id(best)])
+        return None
 
     def _other_parts(self, message: str, parts: list[str], scope: str | None, chosen: list[compose.Unit],
                      scored: compose.Scored) -> list[compose.Unit]:
@@ -258,6 +273,51 @@ class ProcedureAnswerer:
                 return True, u
         return False, None
 
+    def _later_edition(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
+                       today: date) -> compose.Unit | None:
+        """"Cromford's policy says the CME guidance came in in September 2016: is that still the current
+        version?" When every chosen passage is from a stale document, a newer document held that cites
+        a later edition than any year the question names says what replaced it (quoted under its own
+        source, so whose document it is stays plain)."""
+        years = [int(y) for y in _YEAR.findall(message)]
+        if not years or not _ASKS_CURRENT_VERSION.search(message):
+            return None
+        docs = [u.hit.document for u in chosen]
+        if any(d.authority == NATIONAL for d in docs) or not all(
+                d.superseded_references or d.status(today) == "review_overdue" for d in docs):
+            return None
+        since = max(d.dated or "" for d in docs)
+        newer = [d for d in self.r.index.documents.values() if d.authority != NATIONAL and (d.dated or "") > since]
+        # A newer document that itself cites replaced law is no guide to what is current.
+        newer = {d.doc_id for d in ([d for d in newer if not d.superseded_references] or newer)}
+        # Later than the edition asked about and than the stale document itself ("Children Act 2004" is no
+        # later edition of guidance a 2019 document cites).
+        after = max(max(years), *(int(d.dated[:4]) for d in docs if d.dated))
+        if after >= today.year:
+            return None
+        later = re.compile(r"\b(?:" + "|".join(str(y) for y in range(after + 1, today.year + 1)) + r")\b")
+        pool = [Hit(c, self.r.index.documents[c.doc_id], 0.0) for c in self.r.index.chunks
+                if c.doc_id in newer and later.search(c.text)]
+        if not pool:
+            return None
+        rescored = self._score(message, pool)
+        for u in sorted(rescored.units, key=lambda u: -u.score):
+            if compose.support_of(u) < SUPPORT_THRESHOLD:
+                break
+            # The edition's year may head the list the sentence is in ("Working Together to Safeguard
+            # Children 2023: … Requires a named CME point of contact…"); a review date is not about the question.
+            if u.is_heading or u.dense < LATER_EDITION_DENSE:
+                continue
+            if not later.search(u.hit.chunk.text[slice(*compose.window(u, rescored.units))]):
+                # Quoted from its heading, which names the edition.
+                u = next((x for x in rescored.units if x.hit is u.hit and x.is_heading and x.start < u.start
+                          and later.search(x.text)), None)
+                if u is None:
+                    continue
+            scored.units.extend(x for x in rescored.units if x.hit is u.hit)
+            return u
+        return None
+
     def _newer_contact(self, message: str, chosen: list[compose.Unit],
                        hits: list[Hit]) -> tuple[list[Hit], compose.Scored, compose.Unit] | None:
         """"Our 2023 policy says to e-mail X: is that still right?" The authority's newer document is
@@ -268,17 +328,19 @@ class ProcedureAnswerer:
         if not newer or old.authority == NATIONAL:
             return None
         wanted = {d.doc_id for d in newer}
-        extra = [h for h in self.r.search(message, k=CONTACT_DEPTH, authority=old.authority)
-                 if h.chunk.doc_id in wanted and self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
+        # Every passage of the newer documents that gives contact details competes (a handful): a search
+        # would rank the old document first, since the question names it ("our Aspire policy says…").
+        extra = [Hit(c, self.r.index.documents[c.doc_id], 0.0) for c in self.r.index.chunks
+                 if c.doc_id in wanted and self.r.has_contact(c.chunk_id)]
         if not extra:
             return None
-        pool = hits + [h for h in extra if h.chunk.chunk_id not in {x.chunk.chunk_id for x in hits}]
+        # The answer quotes one set of units, so the rescored pool holds every chosen passage (one found
+        # for another part of the message too) as well as the newer document's.
+        pool = list(hits)
+        for h in [c.hit for c in chosen] + extra:
+            if h.chunk.chunk_id not in {x.chunk.chunk_id for x in pool}:
+                pool.append(h)
         rescored = self._score(message, pool)
-        # The answer quotes one set of units: every chosen passage must be in the rescored pool
-        # (a passage found for another part of the message is not).
-        again = {(x.hit.chunk.chunk_id, x.start) for x in rescored.units}
-        if not all((c.hit.chunk.chunk_id, c.start) in again for c in chosen):
-            return None
         for u in sorted(rescored.units, key=lambda u: -u.score):
             quoted = u.hit.chunk.text[slice(*compose.window(u, rescored.units))]
             if u.hit.chunk.doc_id in wanted and not u.is_heading and CONTACT_DETAIL.search(quoted):
@@ -393,7 +455,8 @@ class ProcedureAnswerer:
         return end
 
     def _compose(self, units: list[compose.Unit], scored: compose.Scored, today: date, asked: str | None,
-                 question: str | None = None, elsewhere: str | None = None) -> Answer:
+                 question: str | None = None, elsewhere: str | None = None, lead: dict[str, str] | None = None) -> Answer:
+        """``lead``: a line said before a document's quotes (why a newer document is quoted)."""
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
@@ -424,6 +487,8 @@ class ProcedureAnswerer:
             if elsewhere and docs[doc_id].authority not in (elsewhere, NATIONAL):
                 lines.append(f"Another authority's documents say this too; it is not {elsewhere}'s procedure, "
                              "so check with your own authority before relying on it.")
+            if lead and doc_id in lead:
+                lines.append(lead[doc_id])
             lines.append(f"**{compose.who(docs[doc_id])}:**")
             lines.extend(quotes)
             lines.append("")

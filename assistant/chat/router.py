@@ -195,6 +195,6 @@ def route(text: str, *, has_deadline_ask: bool) -> Intent:
     # A yes/no question ("can I put him on the admission register this week?") asks about the
     # procedure, not for a date, even when a countable rule and a date are in the message.
     if has_deadline_ask and not asks_can_delete(text) and not re.search(
-            r"\b(?:what|how|who|which|why|where)\b|\b(?:can|could|may|should|must|do|does|is|are|am|shall)\s+(?:i|we|you|they|he|she|it)\b", text, _I):
+            r"\b(?:what|how|who|which|why|where)\b|\b(?:can|could|may|should|must|do|does|is|are|am|shall)\s+(?:i|we|you|they|he|she|it|that|this)\b", text, _I):
         return Intent.DEADLINE  # a terse 'code N recorded 3/11/2025 - deadline' style message
     return Intent.PROCEDURE

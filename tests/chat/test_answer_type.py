@@ -50,6 +50,12 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("What's the minimum number of sessions a school must meet?", "A school must meet for 380 sessions in a school year.", None),
         ("How many open CME cases did Barking and Dagenham have last month?",
          "They relate to the number of open and closed CME cases per month.", "a number of cases"),
+        # v14 a1441: a penalty is answered only by a passage that speaks of one
+        ("If a school misses the five day deadline for a new pupil return, what's the penalty? Can the head be fined?",
+         "By the end of the fifth day after the day when the name of a registered pupil is entered the proprietor must make a return.",
+         "a penalty"),
+        ("What are the consequences for parents who ignore the SAO?", "Failure to comply is an offence and may lead to prosecution.", None),
+        ("Can parents be fined for term-time holidays?", "Penalty notices may be issued for unauthorised absence.", None),
     ],
 )
 def test_missing_answer_type(question, text, missing):

@@ -428,3 +428,30 @@ def test_a_time_the_documents_do_not_give_is_not_found(client, message):
     # "taken off roll… after 20 days" through: the subject check is lexical.)
     body = chat(client, message, authority="Worcestershire")
     assert body["action"] == "not_found" and body["citations"] == []
+
+
+def test_the_newer_documents_contacts_are_found_when_the_question_names_the_old_document_and_asks_two_things(client):
+    # v14 a1448: "Our Aspire policy…" ranks Aspire's chunks first in any search, and "Is that still right?"
+    # is a second part of the message; the newer Worcestershire document's contact passage still joins.
+    body = chat(client, "Our Aspire policy tells staff to send CME concerns to the Education Welfare Service at the "
+                        "worcschildrenfirst address. Is that still right? The policy's from 2023.", authority="Worcestershire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    newer = [c for c in body["citations"] if c["doc_id"] == "worcestershire-cme-policy-2025"]
+    assert newer and any("@worcestershire.gov.uk" in c["quote"].lower() or "01905" in c["quote"] for c in newer)
+
+
+def test_asking_if_a_cited_edition_is_still_current_quotes_a_newer_document_citing_a_later_one(client):
+    # Derbyshire's policy (2023, citing 2006 law) dates the CME guidance 2016; Worcestershire's 2025
+    # policy cites the August 2024 edition. It is quoted under its own source, said not to be Derbyshire's.
+    body = chat(client, "Our Cromford policy says the DfE's CME guidance came out in September 2016. Is that still the "
+                        "current version?", authority="Derbyshire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    later = [c for c in body["citations"] if c["doc_id"] == "worcestershire-cme-policy-2025"]
+    assert later and any("2024" in c["quote"] for c in later)
+    assert "A newer document held cites a later edition (it is not Derbyshire's own document):" in body["answer"]
+
+
+def test_a_question_that_does_not_ask_about_currency_gets_no_later_edition(client):
+    body = chat(client, "Our Cromford policy says the DfE's CME guidance came out in September 2016. What does it say "
+                        "schools should do?", authority="Derbyshire")
+    assert "A newer document held" not in body["answer"]

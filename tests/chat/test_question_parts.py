@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.chat.compose import asking_sentence, question_parts
+from assistant.chat.compose import asking_sentence, asking_sentences, question_parts
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,9 @@ def test_each_question_of_a_two_part_message_is_answered(client):
 )
 def test_asking_sentence(message, ask):
     assert asking_sentence(message) == ask
+
+
+def test_every_asking_sentence_is_tried_last_first():
+    message = ("Parent is asking for 2 weeks out in February for a party. Who does she need to see about it? and "
+               "realistically are we going to say yes?")
+    assert asking_sentences(message) == ["and realistically are we going to say yes?", "Who does she need to see about it?"]

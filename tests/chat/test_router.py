@@ -82,6 +82,9 @@ def routed(message):
     pytest.param("Our Y9 boarder's parents still owe the board and lodging charges for last term. Do the registration rules "
                  "say anything about taking him off the register because of this?", L, id="do-the-rules-say-anything-about-taking-him-off"),
     pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),
+    # v14 a1415: whether a delay is allowed is a procedure question, though a rule and a date are named
+    pytest.param("New Y3 girl is starting with us tomorrow. The office manager wants to wait until Friday to put her on the "
+                 "admission register, once all the forms are back. Is that allowed?", P, id="is-that-allowed"),
     pytest.param("When does the 20 school day period end?", P, id="rule-but-no-date"),
     pytest.param("She was off from 2 March 2026. When do we do a home visit?", P, id="date-but-no-countable-rule"),
     pytest.param("New pupil joined on 2 March 2026. What information do we send the LA?", P, id="date-and-rule-but-asks-what"),

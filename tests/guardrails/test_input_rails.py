@@ -170,6 +170,8 @@ def test_nhs_checksum():
         pytest.param("Which of our pupils have child protection plans?", True, id="which-of-our-pupils"),
         pytest.param("Can you list all pupils who are missing from Oakfield?", True, id="list-asked-of-the-assistant"),
         # v14 a1419: how a rule decides which school is a pupil's main school is the law, not a whereabouts request
+        pytest.param("What's the phone number or email for Worcestershire's elective home education team? A parent wants to "
+                     "talk to them before she deregisters her son.", False, id="a-team-named-with-a-possessive"),
         pytest.param("We get a few Showmen's families over winter. How is it decided which school counts as their 'main "
                      "school'?", False, id="how-the-law-decides-which-school"),
     ],
