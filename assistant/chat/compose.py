@@ -113,6 +113,11 @@ _FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]ter
 _FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|"
                                r"(?:every|each) (?:\w+ )?(?:day|week|fortnight|month|term|half[- ]term|year|session)s?|"
                                r"(?:once|twice|\w+ times) (?:a|an|per|each) (?:day|week|fortnight|month|term|half[- ]term|year))\b", re.I)
+# "Which code?", and the same asked of the register in other words: "what do I mark him as in the
+# register?", "what do I put in the register for those two sessions?"
+_ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b|"
+                        r"\bwhat (?:do|should|would) (?:i|we) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
+                        r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b", re.I)
 _PREFERS = (
     (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), _FREQUENCY),
     (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
@@ -123,7 +128,8 @@ _PREFERS = (
     (re.compile(r"\b(?:which|what) (?:\w+ )?forms?\b|\bwhat (?:are|is) the (?:\w+ )?forms?\b|\bforms? (?:called|named)\b|\bwhich document|"
                 r"\bis there a form\b", re.I),
      re.compile(r"\bforms?\b|\bchecklist\b|\bletter\b", re.I)),
-    (re.compile(r"\bwhat code\b|\bwhich (attendance )?code\b", re.I), re.compile(r"\|\s*[A-Z]\d?\s*\|")),
+    # a table row, or the code a provision says to enter ("…recorded… by entering the code Y4"; not "the code N is replaced")
+    (_ASKS_CODE, re.compile(r"\|\s*[A-Z]\d?\s*\||\bby entering (?:[\w ]{0,40} )?the code [A-Z]\d?\b")),
 )
 
 
@@ -432,7 +438,7 @@ def referring_next(u: Unit, retriever: HybridRetriever) -> Hit | None:
 
 
 # -- "which code?": a definition paragraph points at the register table row that uses it.
-_ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b", re.I)
+
 _ROW = re.compile(r"\|\s*[A-Z]\d?\s*\|\s*$")
 _LABEL = re.compile(r"(\d{1,2})\((\d{1,2})\)")
 

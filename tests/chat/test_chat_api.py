@@ -172,6 +172,18 @@ def test_which_code_follows_the_definition_to_its_register_row(client):
     assert any("police detention" in c["quote"] for c in body["citations"][1:])
 
 
+@pytest.mark.parametrize("message, code", [
+    # v14 a1417 and v13 a1350: the code asked for in other words
+    ("One of our Y10s has been remanded into youth detention while he waits for his trial. What do I mark him as in the "
+     "register while he's in there?", "Y5"),
+    ("Heavy snow means we're shutting the whole school for the day. What do we put in the attendance register for the "
+     "sessions that don't happen?", "Y4"),
+])
+def test_the_register_code_asked_for_in_other_words(client, message, code):
+    body = chat(client, message)
+    assert body["action"] == "answered" and code in body["answer"]
+
+
 def test_a_holiday_asks_first_whether_leave_was_given_and_the_answer_continues(client):
     first = chat(client, "One of our pupils went to Pakistan on a family holiday in October and has not come back. "
                          "Which leaver reason applies?")
