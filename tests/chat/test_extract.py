@@ -489,6 +489,10 @@ def test_end_to_end_question(text, first_key):
                  {"rule_id": "sickness_return_15_school_days", "start": "2026-03-02"}, id="sickness-return"),
     pytest.param("He was N for both sessions on Friday 1st May 2026. What date do we have to have the proper code in by?",
                  {"rule_id": "code_n_5_school_days", "start": "2026-05-01"}, id="was-n-proper-code-in-by"),
+    # v12 a1234: the story mentions code N on the way; the question asks about 20 school days
+    pytest.param("Unexplained absence started Wednesday 4 March 2026, every session coded N and then O since. On what date "
+                 "does she reach 20 school days?", {"rule_id": "absence_20_school_days", "start": "2026-03-04"},
+                 id="asked-count-wins-over-code-n-in-the-story"),
 ])
 def test_deadline_asks(text, args):
     ask = extract_deadline(text, TODAY, None)

@@ -79,6 +79,8 @@ def routed(message):
     pytest.param("Born 2 June 2010 - when does compulsory school age end?", D, id="deadline-csa"),
     pytest.param("Auditing last term's registers. A Y5 boy had code N put in on Thursday 30 April 2026. What was the last "
                  "date we had to replace that N by?", D, id="deadline-last-date-in-the-past"),
+    pytest.param("Family has emigrated to Portugal for good and the boy is already enrolled at a school over there. Does that "
+                 "count as registered at another school or is it something else?", L, id="does-that-count-as-registered-elsewhere"),
     pytest.param("Our Y9 boarder's parents still owe the board and lodging charges for last term. Do the registration rules "
                  "say anything about taking him off the register because of this?", L, id="do-the-rules-say-anything-about-taking-him-off"),
     pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),

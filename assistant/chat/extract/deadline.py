@@ -23,8 +23,18 @@ _CSA_WORDS = (r"\bcompulsory school age\b|\bCSA\b|\bstatutory school age\b|\bsch
 _DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
 
 
+_TWENTY_DAYS = r"\b(?:20|twenty)[- ](?:school[- ])?days?\b|\b9\s*\(\s*[13]\s*\)\s*\(\s*[ic]\s*\)|\b20[- ]day rule\b"
+_ABSENCE = (r"\babsen|\boff\b(?!\s+(?:roll|the register))|\bmissing\b|\bnot (?:been )?(?:in|attended|attending)|\bhasn't (?:been in|attended)|"
+            r"\bcoded\b|\bunexplained\b|\bnon[- ]attendance\b")
+
+
 def _rule_for(t: str) -> str | None:
     """The countable rule a message names, or None."""
+    # The count the question itself asks about wins over a rule the story mentions on the way
+    # ("…coded N and then O since. On what date does she reach 20 school days?").
+    asked = [x for x in re.split(r"(?<=[.!?])\s+", t) if x.rstrip().endswith("?")]
+    if asked and _has(_TWENTY_DAYS, asked[-1]) and _has(_ABSENCE, t):
+        return "absence_20_school_days"
     code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\bthe\s+N\b(?!\w)", t, 0)
               or _has(r"\bcode n\b|\bcoded (?:as )?n\b", t)
               or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0)
@@ -44,10 +54,10 @@ def _rule_for(t: str) -> str | None:
     leave = _has(r"\bleave\b", t) and not _has(r"\bleave school\b|\bleaving\b(?! of absence)", t)
     if leave and _has(r"\b(?:10|ten)[- ](?:school[- ])?days?\b|\b9\s*\(\s*1\s*\)\s*\(\s*h\s*\)|\bleave[- ]of[- ]absence (?:deletion )?ground\b", t):
         return "leave_10_school_days"
-    absence = _has(r"\babsen|\boff\b(?!\s+(?:roll|the register))|\bmissing\b|\bnot (?:been )?(?:in|attended|attending)|\bhasn't (?:been in|attended)|\bcoded\b|\bunexplained\b|\bnon[- ]attendance\b", t)
+    absence = _has(_ABSENCE, t)
     if _has(r"\bsickness return\b", t) or (_has(r"\b(?:15|fifteen)[- ](?:school[- ])?days?\b", t) and _has(r"\bsick|\bill\b|\billness|\bcode I\b|\bcoded I\b|\bmedical", t)):
         return "sickness_return_15_school_days"
-    if (_has(r"\b(?:20|twenty)[- ](?:school[- ])?days?\b|\b9\s*\(\s*[13]\s*\)\s*\(\s*[ic]\s*\)|\b20[- ]day rule\b", t)) and absence:
+    if _has(_TWENTY_DAYS, t) and absence:
         return "absence_20_school_days"
     if _has(r"\battendance return\b", t) or (_has(r"\b(?:10|ten)[- ](?:continuous |consecutive )?(?:school[- ])?days?\b", t) and absence):
         return "attendance_return_10_school_days"
