@@ -315,6 +315,11 @@ _NEEDS = (
     (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?)\b|\b(?:be|get|getting|being) fined\b", re.I),
      re.compile(r"\bpenalt|\bfine[ds]?\b|\bfining\b|\bsanction|\bprosecut|\boffence\b|\bconvict|\bguilty\b|\bcourt\b", re.I),
      "a penalty"),
+    # "What counts as walking distance? Is it 2 miles for the little ones?" wants a distance
+    # (not "which Act defines walking distance?", which asks for the Act)
+    (re.compile(r"\b(?:what(?:'s| is| counts as| actually counts as)(?: a| the)?|how far is(?: a| the)?) walking distance\b|"
+                r"\b(?:is it|are they|it's) (?:\d+|two|three) miles?\b", re.I),
+     re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:miles?|km|kilomet(?:re|er)s?)\b", re.I), "a distance"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
 )

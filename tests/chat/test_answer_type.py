@@ -56,6 +56,12 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
          "a penalty"),
         ("What are the consequences for parents who ignore the SAO?", "Failure to comply is an offence and may lead to prosecution.", None),
         ("Can parents be fined for term-time holidays?", "Penalty notices may be issued for unauthorised absence.", None),
+        # v12 a1236: walking distance is defined only by reference to the Education Act, with no miles
+        ("For the Y1 transport code - what counts as walking distance? Is it 2 miles for the little ones and 3 for older kids?",
+         "The pupil's home is not within walking distance of the school and no transport has been arranged.", "a distance"),
+        ("What counts as walking distance?", "Walking distance is 2 miles for a child under 8 and 3 miles otherwise.", None),
+        ("Which Act do the regs take the definition of walking distance from?",
+         "Walking distance has the meaning given in section 444(5) of the 1996 Act.", None),
     ],
 )
 def test_missing_answer_type(question, text, missing):
