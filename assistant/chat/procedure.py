@@ -292,7 +292,7 @@ class ProcedureAnswerer:
         newer = {d.doc_id for d in ([d for d in newer if not d.superseded_references] or newer)}
         # Later than the edition asked about and than the stale document itself ("Children Act 2004" is no
         # later edition of guidance a 2019 document cites).
-        after = max(max(years), *(int(d.dated[:4]) for d in docs if d.dated))
+        after = max([*years, *(int(d.dated[:4]) for d in docs if d.dated)])
         if after >= today.year:
             return None
         later = re.compile(r"\b(?:" + "|".join(str(y) for y in range(after + 1, today.year + 1)) + r")\b")
