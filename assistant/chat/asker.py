@@ -13,7 +13,7 @@ from functools import lru_cache
 
 _ROLE = (r"(?:dsl|deputy dsl|designated safeguarding lead|attendance (?:officer|lead|manager)|office manager|head(?:teacher)?|"
          r"head of \w+|teacher|senco|ewo|education welfare officer|cme (?:officer|lead|co-?ordinator)|officer|lead|manager|"
-         r"admissions|school|academy|primary|secondary|trust|federation|setting|team|worker|governor|clerk)")
+         r"admissions|school|academy|primary|secondary|trust|federation|setting|team|worker|governor|clerk|la|local authority|council)")
 
 
 @lru_cache(maxsize=32)
@@ -32,8 +32,9 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         rf"\b(?:i|we)\s+(?:work|am based|are based)\s+(?:in|at|for)\s+(?:{alts})(?![\w&])|"
         # "our CME procedure in Norfolk", "our attendance policy for Worcs"
         rf"\bour\s+(?:[\w-]+\s+){{0,3}}?(?:in|for)\s+(?:{alts})(?![\w&])|"
-        # a sign-on at the start: "Worcs admissions: …", "Derbyshire school - …"
-        rf"^\s*(?:{alts})\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\s*[:\-\u2013\u2014.,]",
+        # a sign-on at the start: "Worcs admissions: …", "Derbyshire school - …", "Norfolk LA. …",
+        # "Derbyshire admissions query: …"
+        rf"^\s*(?:{alts})\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}(?:\s+(?:query|question|enquiry|here))?\s*[:\-\u2013\u2014.,]",
         re.I,
     )
     return mention, own

@@ -27,6 +27,10 @@ NAMES = {
     ("Derbyshire", "Who is the CME officer in Derbyshire?", False),
     ("Worcestershire", "I'm an attendance officer in Worcs. Who do I escalate to?", True),
     ("Norfolk", "Which school should we contact?", False),  # no mention at all
+    # v9 a943, v12 a1243: a sign-on naming the asker's own service
+    ("Derbyshire", "Derbyshire admissions query: a child's been allocated a place but never turns up. Who escalates it?", True),
+    ("Norfolk", "Norfolk LA. We keep a running list of families other councils have flagged to us.", True),
+    ("Norfolk", "Norfolk LA's CME policy - what does it say?", False),
 ])
 def test_only_where_asker_works(authority, message, own):
     assert only_where_asker_works(message, NAMES[authority]) is own
