@@ -122,6 +122,13 @@ class ProcedureAnswerer:
                     hits, scored, other = hits2, scored2, True
                 elif best2.score >= scored.best.score - ALSO_OTHER_MARGIN:
                     also = (best2, scored2)
+            elif scored.best is not None:
+                # The unscoped search's best is the asker's own (or the law's): another authority's best
+                # passage is still shown beside it when nearly as good.
+                elsewhere = max((u for u in scored2.units if u.hit.document.authority not in (authority, NATIONAL)
+                                 and not u.is_heading), key=lambda u: u.score, default=None)
+                if elsewhere is not None and elsewhere.score >= scored.best.score - ALSO_OTHER_MARGIN:
+                    also = (elsewhere, scored2)
         if scored.best is not None and scored.support < SUPPORT_THRESHOLD:
             scored = self._asked_alone(message, hits, scored) or scored
         if scored.best is None or scored.support < SUPPORT_THRESHOLD:

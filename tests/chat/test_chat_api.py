@@ -467,3 +467,15 @@ def test_a_question_that_does_not_ask_about_currency_gets_no_later_edition(clien
     body = chat(client, "Our Cromford policy says the DfE's CME guidance came out in September 2016. What does it say "
                         "schools should do?", authority="Derbyshire")
     assert "A newer document held" not in body["answer"]
+
+
+def test_another_authoritys_passage_is_shown_beside_the_own_even_when_the_own_is_the_overall_best(client):
+    # v7 a735: unscoped, Derbyshire's own passage ranks first; Norfolk's "the local authority will write to
+    # the school" is nearly as good and is what answers, so it is shown beside Derbyshire's, labelled.
+    body = chat(client, "Derbyshire CME co-ordinator here. If it comes to our attention that a school knew a pupil was "
+                        "missing education and never reported it, does any policy say what the LA should then do with "
+                        "the school?", authority="Derbyshire")
+    docs = {c["doc_id"] for c in body["citations"]}
+    assert body["action"] == "answered" and "other_authority" in body["flags"]
+    assert {"derbyshire-cromford-cme-policy-2023", "riverside-federation-cme-policy"} <= docs
+    assert "not Derbyshire's procedure" in body["answer"]
