@@ -51,10 +51,11 @@ class Glossary:
         extra.extend(self.topic_codes(query))
         if self.abroad_phrase and _abroad(self.abroad_places).search(low):
             extra.append(self.abroad_phrase)
-        for group in self.synonyms if synonyms else ():
-            used = [p for p in group if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", low)]
-            if used:
-                extra.extend(p for p in group if p not in used and p not in extra)
+        for group, any_of in _synonym_patterns(self.synonyms) if synonyms else ():
+            if not any_of.search(low):
+                continue  # most groups do not apply: one compiled test each, not one per phrase
+            used = [p for p in group if _phrase(p).search(low)]
+            extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
 
     def spell_out(self, text: str) -> str:
@@ -74,6 +75,19 @@ class Glossary:
         for code in _CODE.findall(query):
             out.extend(self.old_codes.get(code.lower(), []))
         return out + self.topic_codes(query)
+
+
+@lru_cache(maxsize=None)
+def _phrase(p: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])")
+
+
+@lru_cache(maxsize=8)
+def _synonym_patterns(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    """Each synonym group with one pattern matching any of its phrases, compiled once per glossary.
+    (Hundreds of phrases overflow ``re``'s own cache, and recompiling them cost ~25 ms a query.)"""
+    return tuple((g, re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in sorted(g, key=len, reverse=True)) + r")(?![a-z])"))
+                 for g in groups)
 
 
 @lru_cache(maxsize=512)
