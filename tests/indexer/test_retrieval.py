@@ -50,6 +50,16 @@ def test_glossary_expands_acronyms_both_ways():
     assert g.expand("nothing to expand") == "nothing to expand"
 
 
+def test_glossary_synonyms_add_the_other_phrases_of_a_group_that_matches_as_whole_words():
+    g = Glossary(synonyms=(("persistent absence", "persistent absences", "poor attender"), ("snow day", "session is cancelled")))
+    out = g.expand("Do we report persistent absences?")
+    # "persistent absence" is inside "persistent absences" but not as a whole phrase: it is added, not counted as used
+    assert "persistent absence;" in out and "poor attender" in out and "persistent absences;" not in out
+    assert "session is cancelled" not in out
+    assert g.expand("a snowday") == "a snowday"  # no group matches
+    assert g.expand("snow day") == "snow day (session is cancelled)"
+
+
 def test_procedure_question_finds_its_passage(retriever):
     hits = retriever.search("Derbyshire form to send before removing a child from roll", k=5)
     assert any("Children Missing Leaver form (CML)" in h.chunk.text for h in hits)
