@@ -179,11 +179,6 @@ def asking_sentences(message: str) -> list[str]:
     return [x for x in reversed(sentences) if x.endswith("?")] if len(sentences) > 1 else []
 
 
-def asking_sentence(message: str) -> str | None:
-    """The last sentence that asks (see ``asking_sentences``)."""
-    asks = asking_sentences(message)
-    return asks[0] if asks else None
-
 
 def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int, int]:
     """The span to quote around a chosen sentence: a list travels with its introduction (and the

@@ -50,6 +50,14 @@ _ASKS_CURRENT_VERSION = re.compile(
     r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
     r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+
+
+def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
+    """Is every chosen passage a local document past review or citing superseded law (none the law's)?"""
+    docs = [u.hit.document for u in chosen]
+    return not any(d.authority == NATIONAL for d in docs) and all(
+        d.superseded_references or d.status(today) == "review_overdue" for d in docs)
+
 _CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
@@ -280,6 +288,12 @@ class ProcedureAnswerer:
                 return True, u
         return False, None
 
+    def _passages_of(self, doc_ids: set[str], keep: Callable[[Any], bool]) -> list[Hit]:
+        """Every chunk of these documents that ``keep`` accepts, as unranked hits: used where a search
+        would rank the document the question names above the one wanted (a handful of chunks each)."""
+        return [Hit(c, self.r.index.documents[c.doc_id], 0.0) for c in self.r.index.chunks
+                if c.doc_id in doc_ids and keep(c)]
+
     def _later_edition(self, message: str, chosen: list[compose.Unit], scored: compose.Scored,
                        today: date) -> compose.Unit | None:
         """"Cromford's policy says the CME guidance came in in September 2016: is that still the current
@@ -289,10 +303,9 @@ class ProcedureAnswerer:
         years = [int(y) for y in _YEAR.findall(message)]
         if not years or not _ASKS_CURRENT_VERSION.search(message):
             return None
-        docs = [u.hit.document for u in chosen]
-        if any(d.authority == NATIONAL for d in docs) or not all(
-                d.superseded_references or d.status(today) == "review_overdue" for d in docs):
+        if not _stale_only(chosen, today):
             return None
+        docs = [u.hit.document for u in chosen]
         since = max(d.dated or "" for d in docs)
         newer = [d for d in self.r.index.documents.values() if d.authority != NATIONAL and (d.dated or "") > since]
         # A newer document that itself cites replaced law is no guide to what is current.
@@ -303,8 +316,7 @@ class ProcedureAnswerer:
         if after >= today.year:
             return None
         later = re.compile(r"\b(?:" + "|".join(str(y) for y in range(after + 1, today.year + 1)) + r")\b")
-        pool = [Hit(c, self.r.index.documents[c.doc_id], 0.0) for c in self.r.index.chunks
-                if c.doc_id in newer and later.search(c.text)]
+        pool = self._passages_of(newer, lambda c: bool(later.search(c.text)))
         if not pool:
             return None
         rescored = self._score(message, pool)
@@ -337,15 +349,16 @@ class ProcedureAnswerer:
         wanted = {d.doc_id for d in newer}
         # Every passage of the newer documents that gives contact details competes (a handful): a search
         # would rank the old document first, since the question names it ("our Aspire policy says…").
-        extra = [Hit(c, self.r.index.documents[c.doc_id], 0.0) for c in self.r.index.chunks
-                 if c.doc_id in wanted and self.r.has_contact(c.chunk_id)]
+        extra = self._passages_of(wanted, lambda c: self.r.has_contact(c.chunk_id))
         if not extra:
             return None
         # The answer quotes one set of units, so the rescored pool holds every chosen passage (one found
         # for another part of the message too) as well as the newer document's.
         pool = list(hits)
+        seen = {h.chunk.chunk_id for h in pool}
         for h in [c.hit for c in chosen] + extra:
-            if h.chunk.chunk_id not in {x.chunk.chunk_id for x in pool}:
+            if h.chunk.chunk_id not in seen:
+                seen.add(h.chunk.chunk_id)
                 pool.append(h)
         rescored = self._score(message, pool)
         for u in sorted(rescored.units, key=lambda u: -u.score):
@@ -359,9 +372,7 @@ class ProcedureAnswerer:
         """When every chosen passage is from a document past review or citing superseded law, the
         2024 legislation's best passage goes with it, so the answer gives the current position.
         A question about taking a pupil off roll looks first in regulation 9."""
-        docs = [u.hit.document for u in chosen]
-        if any(d.authority == NATIONAL for d in docs) or not all(
-                d.superseded_references or d.status(today) == "review_overdue" for d in docs):
+        if not _stale_only(chosen, today):
             return None
         floor = CURRENT_LAW_RATIO * chosen[0].score
         law = [u for u in sorted(scored.units, key=lambda u: -u.score)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.chat.compose import asking_sentence, asking_sentences, question_parts
+from assistant.chat.compose import asking_sentences, question_parts
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,8 @@ def test_each_question_of_a_two_part_message_is_answered(client):
     ],
 )
 def test_asking_sentence(message, ask):
-    assert asking_sentence(message) == ask
+    # the last sentence that asks, which is tried first
+    assert (asking_sentences(message) or [None])[0] == ask
 
 
 def test_every_asking_sentence_is_tried_last_first():
