@@ -21,7 +21,10 @@ RISKS: tuple[tuple[str, str], ...] = (
             r"['‘\"]operation['’\"].{0,60}\b(girls?|daughter|sisters?|culture|that age)|(girls?|daughter|sisters?).{0,60}['‘\"]operation"),
     ("forced_marriage", r"forced (to )?marr|forced marriage|made to marry|married off|marry (her|him) off|"
                         r"\b(will|'ll|going to|is to|are to|has to|have to|to) (be|get) (married|engaged)\b|married to (her|his) cousin|"
-                        r"arranged to marry|(wedding|marriage|engaged) .{0,40}\b(abroad|back home|overseas)|"
+                        r"arranged to marry|"
+                        # a relative's wedding abroad is a reason for leave, not a marriage of the child
+                        r"(?<!family )(?<!relative's )(?<!cousin's )(?<!sister's )(?<!brother's )(?<!aunt's )(?<!uncle's )"
+                        r"(wedding|marriage|engaged) .{0,40}\b(abroad|back home|overseas)|"
                         r"(husband|wife) .{0,30}\b(found|chosen|picked)|married at (1[0-7]|[0-9])\b|engagement (party|ceremony)|"
                         r"(now|because) (she'?s|she is|he'?s|he is) promised|marriage (her|his) (father|dad|family|parents) (has|have) arranged|"
                         r"agree to the marriage|(she|he|her|him).{0,40}\barranged marriage"),

@@ -25,6 +25,8 @@ _WHICH_GROUND = re.compile(
     r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the|his|her|their|mum|dad|parents?|family)\b)|"
     r"\b(?:which|what)(?:'s| is)?\s+(?:(?:the|a)\s+)?(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?)\s+code\b|"
     r"\bunder (?:what|which)\b(?!\s+(?:circumstances|conditions))|"
+    # "Which reg is it?", "which regulation do we use?"
+    r"\bwhich (?:reg|regulation|para(?:graph)?)(?:'s| is)? (?:is (?:it|that|this)|applies|do (?:i|we) (?:use|go with|pick|choose)|should (?:i|we) (?:use|go with|pick|choose))\b|"
     r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:record|put|enter|select|pick|choose|use|give|code|tick|write)\b[^.?!]{0,40}\b(?:reason|ground|code)\b|"
     r"\b(?:reason|ground) (?:do|should|would|can|must) (?:i|we) (?:use|pick|select|choose|record|put|give)\b|"
     r"\b(?:record|recorded|put|enter|code|log) (?:it |this |him |her |them )?as the (?:leaver |leaving |deletion )?(?:reason|ground)\b|"
@@ -61,7 +63,7 @@ _CAN_DELETE = re.compile(
     rf"(?:delete|remove|de-?roll|derol+|off-?roll|take\s+(?:{_PUPIL}\s+)?off|taking\s+(?:{_PUPIL}\s+)?off|deleting|removing)\b|"
     rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
-    rf"\b(?:is it ok|is it okay|are we (?:ok|okay|allowed|able)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    rf"\b(?:is it ok|is it okay|(?:are we|am i) (?:ok|okay|alright|all right|allowed|able|safe|fine)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\bdelete\s+(?:{_PUPIL}|the pupil'?s? name)\s+(?:now|yet)\?|"
     rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b|"
@@ -108,7 +110,9 @@ _DEADLINE = re.compile(
     r"which (?:date|day)|deadline|due date|(?:last|latest) (?:date|day)|what (?:was|were) the (?:[\w-]+ ){0,3}?(?:date|deadline)|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
     r"from what date|how long (?:have|do|has|does) (?:we|i|they|schools?|the school)|how many days (?:have|do) (?:we|i)|"
     r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"
-    r"when (?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when)\b|\bwhen\?",
+    r"when (?:exactly |actually )?(?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when|"
+    # "what's the latest the council can get the starter return?", "when exactly is it due"
+    r"what(?:'s| is) the latest\b(?! (?:guidance|version|edition|policy|position|advice))|at the latest|when exactly)\b|\bwhen\?",
     _I,
 )
 _REFERRAL = re.compile(r"\bdraft (?:a |the |me a )?(?:cme )?referral|write (?:a |the |me a )?(?:cme )?referral", _I)

@@ -447,6 +447,22 @@ def decide(text, today=TODAY):
                  "Oct 2025. There's no attendance order.", "9(1)(f)", id="f-last-day-with-us"),
     pytest.param("Parents wrote to the head saying they'll home educate and their last day would be the Friday before half "
                  "term (24/10/2025). No SAO.", "9(1)(f)", id="f-date-in-brackets"),
+    # session 8: the wording of v5, v11 and v15 leaver cases
+    pytest.param("One of our Year 9 boarders at a maintained boarding school: the parents owe the boarding fees for the whole "
+                 "autumn term and still haven't paid now that the term has finished. Can we take her off the register?",
+                 "9(1)(m)", id="m-our-boarder-at-a-maintained-school"),
+    pytest.param("A Year 11 girl turns 16 in February. She hoped to stay on in our sixth form, but her GCSE results fall short "
+                 "of our published entry grades. On what ground do we take her off roll when she finishes Year 11?",
+                 "9(1)(l)", id="l-results-fall-short-of-entry-grades"),
+    pytest.param("A 15-year-old on our roll has just been given a four-month detention and training order, and the school has "
+                 "no reason to expect him back once he is released. Which deletion ground applies?", "9(1)(j)",
+                 id="j-no-reason-to-expect-him-back"),
+    pytest.param("Sixth former, turned 17 last summer, hasn't been in since Monday 2 February. No leave was ever agreed and "
+                 "there's been no word about illness. We've rung, emailed, sent letters and done a home visit - nothing. "
+                 "Can we take her off now and under what?", "9(3)(c)", id="3c-dash-nothing"),
+    pytest.param("We're a PRU. One of our Y8s is dual-registered with us and his mainstream school. He won't be coming to us "
+                 "any more, and the mainstream head has emailed to say they're fine with us removing him. No SAO, not a "
+                 "traveller family. Which reg do we delete him under?", "9(1)(c)", id="c-fine-with-us-removing"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

@@ -77,12 +77,21 @@ def routed(message):
     pytest.param("Leave ended on 20 February 2026; on what date do the ten school days run out?", D, id="deadline-leave"),
     pytest.param("Absent since 2 March 2026, coded O. When will he reach 20 school days?", D, id="deadline-absence-20"),
     pytest.param("Born 2 June 2010 - when does compulsory school age end?", D, id="deadline-csa"),
+    pytest.param("Y11 girl, DOB 14 July 2011. When exactly does she stop being of compulsory school age?", D,
+                 id="deadline-when-exactly"),
+    pytest.param("New starter went onto our admission register on Thursday 19 November 2026. What's the latest the council "
+                 "can get the starter return from us?", D, id="deadline-whats-the-latest"),
     pytest.param("Auditing last term's registers. A Y5 boy had code N put in on Thursday 30 April 2026. What was the last "
                  "date we had to replace that N by?", D, id="deadline-last-date-in-the-past"),
     pytest.param("Family has emigrated to Portugal for good and the boy is already enrolled at a school over there. Does that "
                  "count as registered at another school or is it something else?", L, id="does-that-count-as-registered-elsewhere"),
     pytest.param("Our Y9 boarder's parents still owe the board and lodging charges for last term. Do the registration rules "
                  "say anything about taking him off the register because of this?", L, id="do-the-rules-say-anything-about-taking-him-off"),
+    pytest.param("A Year 9 lad has been dual registered with us and the PRU, and the PRU head is happy for us to take him "
+                 "off. Which reg is it?", L, id="which-reg-is-it"),
+    pytest.param("Head permanently excluded a Year 10 lad in September and the governors upheld it. Am I OK to remove him "
+                 "from roll now under 9(1)(o)?", L, id="am-i-ok-to-remove"),
+    pytest.param("Which regulation covers the new pupil return?", P, id="which-regulation-covers-is-procedure"),
     pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),
     # v14 a1415: whether a delay is allowed is a procedure question, though a rule and a date are named
     pytest.param("New Y3 girl is starting with us tomorrow. The office manager wants to wait until Friday to put her on the "

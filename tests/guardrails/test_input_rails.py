@@ -19,6 +19,10 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("Which attendance code do we use when a pupil is in police custody?", False, id="recording-question"),
         pytest.param("Is forced marriage listed as a reason children go missing from education?", False, id="definition"),
         pytest.param("Which leaver reason do we use now that the pupil has died?", False, id="no-risk"),
+        pytest.param("We authorised a fortnight's leave for a Year 3 pupil to attend a family wedding abroad. She has not been "
+                     "back and we cannot find the family. Which ground do we delete under?", False, id="family-wedding-abroad"),
+        pytest.param("Her parents have found her a husband and the wedding is abroad at Christmas.", True,
+                     id="her-own-wedding-abroad"),
         pytest.param("Two home visits (curtains shut, post piling up), then joint checks with the LA: nobody knows where the family "
                      "are. What's the right ground to get him off roll?", False, id="family-moved-away-signs"),
         pytest.param("Home visit: curtains shut, post piled up, a neighbour heard screaming last week.", True, id="signs-of-harm"),

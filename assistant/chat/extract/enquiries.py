@@ -18,7 +18,9 @@ _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cann
            r"\b(?:not|never) (?:been )?(?:found|located|traced)\b|\bgot nowhere\b|\bgetting nowhere\b|\bdr[ae]wn? a blank|\bfound nothing|\bturned up nothing|"
            r"\b(?:came|come) up (?:empty|with nothing|blank)|\bwithout success\b|\bto no avail\b|\bunsuccessful\b|\b(?:no[- ]?one|nobody) knows where|"
            r"\b(?:don't|do not|doesn't|does not) know where (?:they|the family|she|he|the pupil|the child|the parents)|"
-           r"\bno forwarding address\b|\bhouse (?:is |was )?(?:empty|vacant|boarded up)|\bcan't find out where|\bno idea where)")
+           # "we've rung, emailed, sent letters and done a home visit - nothing"
+           r"\bno forwarding address\b|\bno joy\b|\s[-\u2013\u2014:]\s*(?:still )?nothing\b|"
+           r"\bhouse (?:is |was )?(?:empty|vacant|boarded up)|\bcan't find out where|\bno idea where)")
 _FOUND = (r"\b(?:found|located|traced|tracked down|made contact with|spoke (?:to|with)|reached|contacted|got hold of|heard from|confirmed where)\s+"
           r"(?:the family|them|mum|dad|the parents?|him|her|the pupil|the child|the mother|the father)\b")
 _LA_AGREES = (rf"\b(?:both|jointly|together)\s+(?:\w+\s+)?agree|\b{_LA}\s+(?:also\s+)?(?:agree[sd]?|is satisfied|are satisfied|concur\w*)|"
@@ -69,7 +71,7 @@ def _enquiries(t: str, out: dict[str, Any]) -> None:
         elif outcome == "found_wont_return" and _has(_LA_AGREES, t):
             out["joint_enquiries_outcome"] = "found_and_agree_wont_return"
     elif outcome is not None or _pos(r"\b(?:we(?:'ve| have)?|the school(?: has)?|i(?:'ve| have)?)\s+(?:\w+\s+){0,2}?(?:made|done|carried out|tried)\s+(?:\w+\s+){0,2}?(?:enquiries|inquiries|efforts|checks|home visits?|calls|everything)|"
-                                    r"\bhome visits? (?:was |were |has been |have been )?(?:made|done|carried out)|\b(?:our|the school's) (?:calls|letters|enquiries|efforts|home visits?)", text):
+                                    r"\bhome visits? (?:was |were |has been |have been )?(?:made|done|carried out)|\b(?:done|made|carried out) (?:a |an |the |two |three |several |\w+ )?home visits?\b|\b(?:our|the school's) (?:calls|letters|enquiries|efforts|home visits?)", text):
         out["school_enquiries_made"] = True
         if outcome is not None:
             out["school_enquiries_outcome"] = outcome

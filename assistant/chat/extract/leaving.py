@@ -25,7 +25,9 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\bnot (?:be )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
-        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?{_RETURN_VERB}",
+        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|{_PRONOUN}\s+back\b)",
+        # "won't be coming to us any more"
+        r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again)\b",
         rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
         rf"\b(?:don't|do not) expect {_PRONOUN} back\b",
         r"\bnot expected (?:back|to (?:come back|return))\b",
@@ -176,7 +178,10 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
     if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
         out["over_csa_by_next_school_day"] = True
     if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+)?(?:\w+\s+)?(?:grades|entry requirements|requirements)|"
-            r"\bnot (?:got|achieved|met) the (?:\w+ )?(?:grades|entry requirements|requirements)", t):
+            r"\bnot (?:got|achieved|met) the (?:\w+ )?(?:grades|entry requirements|requirements)|"
+            # "her GCSE results fall short of our published entry grades"
+            r"\b(?:fall|falls|fell|fallen|come|comes|came) (?:well |just |a (?:bit|little) )?(?:short of|below) (?:the |our |its |their )?(?:\w+ ){0,2}?(?:grades|entry requirements|requirements|threshold)|"
+            r"\b(?:below|short of|under) (?:the |our )?(?:sixth[- ]form |6th[- ]form )?(?:entry )?(?:grades|requirements|threshold) (?:for|to get into) (?:the |our )?(?:sixth|6th)", t):
         out["meets_sixth_form_entry_requirements"] = False
     elif _pos(r"\b(?:meets|met|has|got|achieved)\s+(?:the\s+)?(?:sixth[- ]form\s+)?(?:entry\s+)?(?:grades|requirements)\b", t, neg_window=2):
         out["meets_sixth_form_entry_requirements"] = True

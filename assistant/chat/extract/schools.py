@@ -76,7 +76,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)|"
                    # "the PRU head has emailed to say they're happy for us to take him off"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\b[^.;!?]{0,60}"
-                   r"\b(?:happy|fine|ok|okay|content) for us to (?:take|remove|delete|de-?roll)")
+                   r"\b(?:happy|fine|ok|okay|content) (?:for us to (?:take|remove|delete|de-?roll)|with us (?:taking|removing|deleting|de-?rolling))")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
         elif _pos(consent, t):
@@ -87,6 +87,8 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
     """The type of *our* school (said in the first person), never the type of the new school."""
     we = (r"(?:\bwe(?:'re| are)|\bi (?:work|teach|do (?:the )?[\w-]+|run (?:the )?[\w-]+|look after (?:the )?[\w-]+) (?:at|in|for)|"
           r"\bi(?:'m| am) (?:the |a |an )?(?:[\w-]+ ){1,2}?(?:at|in|for)|"
+          # "one of our Year 9 boarders at a maintained boarding school"
+          r"\b(?:one of )?our (?:[\w-]+ ){0,3}?(?:pupils?|students?|boarders?|girls?|boys?|children|learners?) (?:here )?at|"
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
     if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
         out["school_type"] = "non_maintained_special"
@@ -94,7 +96,7 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
         out["school_type"] = "independent"
     elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
-    elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: school)?\b", t):
+    elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b", t):
         out["school_type"] = "maintained"
 
 
