@@ -135,7 +135,9 @@ def _non_overlapping(entities: list[Entity]) -> list[Entity]:
 
 
 _ASK = re.compile(r"\b(what('s| is| are)|give me|tell me|list|show( me)?|send me|find|look up|provide|share|confirm|read out|"
-                  r"export|i need|can you (tell|give|find|check|look)|which)\b")
+                  # (not "I need to correct a pupil's date of birth on the register": a task, not a request)
+                  r"export|i need(?! to (correct|change|amend|update|fix|edit|record|enter|add|put|remove|delete|alter)\b)|"
+                  r"can you (tell|give|find|check|look)|which)\b")
 _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|phone number|mobile number|contact number|"
                      r"upns?|nhs numbers?|email address|where (does|do|did|has|have) .{1,40} (live|lives|moved|gone)|"
                      r"where .{1,40} (moved|went|lives|is living)|is on roll|which school)\b")
@@ -161,6 +163,8 @@ _ORG = re.compile(r"\b(cme team|the team|teams?|authority|council|\bla\b|officer
                   r"decided|decides|counts as|count as|treated as|regarded as|main school|"
                   # where a form goes ("who is the CME 1 shared with, and what's the email address?")
                   r"forms?|cme ?\d|shared with|sent to|send (?:it|them|this|the form) to|"
+                  # "what's the email address I send a CME referral to?"
+                  r"(?:send|make|submit|email) (?:a|the|my|our) (?:\w+ )?(?:referral|notification|return)s? to|"
                   # a service's line ("the phone number for a child without a school place (WASP), not the CME line")
                   r"line|wasp|school place)\b")
 # A named organisation as written: "Derbyshire's Elective Home Education team", "the Worcestershire

@@ -22,7 +22,9 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
     # (an authority's name alone is not enough: "the big Tesco in Barking"; its CME meetings are)
     r"missing mondays|virtual school|\bvs\b|"
     # the people and meetings a CME case passes through ("Derbyshire's Complex Case Panel")
-    r"complex case|\bpanel\b|escalat|multi[- ]agency|co-?ordinator|attend(s|ing|ed)?\b|early help|\bewo\b|education welfare|\bccas\b)"
+    r"complex case|\bpanel\b|escalat|multi[- ]agency|co-?ordinator|attend(s|ing|ed)?\b|early help|\bewo\b|education welfare|\bccas\b|"
+    # a pupil's reduced hours ("how long can a part-time timetable run before it is reviewed?")
+    r"(part[- ]time|reduced|modified|flexible|personalised) timetable)"
 )
 OUT_TOPICS = re.compile(
     r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"
