@@ -89,7 +89,11 @@ _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|ca
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
 _FOR_STAFF = re.compile(r"\b(awareness|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
                         r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook|contacts? (list|sheet)|"
-                        r"(writing|updating|reviewing|putting together|drafting|rewriting) (our|the|a|an) [\w ]{0,30}?(policy|procedure|flowchart))\b")
+                        r"(writing|updating|reviewing|putting together|drafting|rewriting) (our|the|a|an) [\w ]{0,30}?"
+                        r"(polic(y|ies)|procedures?|flowcharts?|contacts? (file|folder)|procedures? (file|folder)))\b")
+# "keeps going missing from home … he's home and in school now": the episode is over; what is asked is the rule.
+_BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|safe|found)\b[^.;!?]{0,30}\b(now|safe|well|in school)\b|"
+                        r"\bfound safe\b|\b(is|are|'s|'re) (now )?back (home|in school),? (safe|now)\b")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,9 @@ def triage(message: str) -> Triage:
     hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
                     r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
     particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
+    if set(found) == {"missing_from_home"} and _BACK_SAFE.search(t) and not re.search(
+            r"\b(again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear))\b", t):
+        return Triage(False, found, "the missing episode is over")
     general = (bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) or bool(_FOR_STAFF.search(t))) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")

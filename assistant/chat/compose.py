@@ -117,7 +117,10 @@ _FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half
 # register?", "what do I put in the register for those two sessions?"
 _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b|"
                         r"\bwhat (?:do|should|would) (?:i|we) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
-                        r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b", re.I)
+                        r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b|"
+                        # "How should his absence be coded while he's in there?"
+                        r"\bhow (?:should|do|would|will|is|are|must) (?:(?:his|her|their|the|this|that) )?(?:absences?|sessions?|days?|it|he|she|they) "
+                        r"(?:be )?(?:coded|marked|recorded)\b", re.I)
 _PREFERS = (
     (re.compile(r"\bhow often\b|\bhow frequently\b", re.I), _FREQUENCY),
     (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
@@ -441,6 +444,16 @@ def referring_next(u: Unit, retriever: HybridRetriever) -> Hit | None:
 
 _ROW = re.compile(r"\|\s*[A-Z]\d?\s*\|\s*$")
 _LABEL = re.compile(r"(\d{1,2})\((\d{1,2})\)")
+
+
+def asks_code(question: str) -> bool:
+    """"What do I mark him as?", "how should his absence be coded?": a register code is asked for."""
+    return bool(_ASKS_CODE.search(question))
+
+
+def holds_code_rows(text: str) -> bool:
+    """A chunk of the law's table of attendance codes (rows ending "| C2 |")."""
+    return any(_ROW.search(line) for line in text.splitlines())
 
 
 def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) -> Unit | None:

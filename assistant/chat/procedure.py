@@ -75,6 +75,7 @@ class ProcedureAnswerer:
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self._squashed: dict[str, str] = {}
+        self._code_rows: list[Hit] | None = None
 
     def _prime(self, queries: list[str]) -> None:
         """Embed every text this turn's searches will need in one batch."""
@@ -90,10 +91,21 @@ class ProcedureAnswerer:
             # A contact block ("Vanessa Radke, the CME Officer / Email: … / Phone: …") shares few
             # words with the question, so the best-ranked chunks that give contact details join in.
             hits += [h for h in ranked[CHUNK_HITS:] if self.r.has_contact(h.chunk.chunk_id)][:CONTACT_HITS]
+        if national and compose.asks_code(message):
+            # A story ("mornings only for a few weeks… what do I mark him as for the afternoons?") shares
+            # few words with the code it needs, so every row of the law's code table competes.
+            have = {h.chunk.chunk_id for h in hits}
+            hits += [h for h in self._code_table() if h.chunk.chunk_id not in have]
         qvec = self._query_vector(message)
         hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=national,
                                        exclude={h.chunk.chunk_id for h in hits})
         return hits, self._score(message, hits, qvec)
+
+    def _code_table(self) -> list[Hit]:
+        if self._code_rows is None:
+            docs = {d for d, doc in self.r.index.documents.items() if doc.authority == NATIONAL}
+            self._code_rows = self._passages_of(docs, lambda c: compose.holds_code_rows(c.text))
+        return self._code_rows
 
     def _query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.r.embeddings.embed_query(self.r.without_names(text)), dtype=np.float32)

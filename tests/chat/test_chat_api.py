@@ -178,6 +178,12 @@ def test_which_code_follows_the_definition_to_its_register_row(client):
      "register while he's in there?", "Y5"),
     ("Heavy snow means we're shutting the whole school for the day. What do we put in the attendance register for the "
      "sessions that don't happen?", "Y4"),
+    # v16 a1620: "how should his absence be coded?"
+    ("One of our Y10s was remanded into youth detention at the weekend and the trial isn't till the new year. How should "
+     "his absence be coded while he's in there?", "Y5"),
+    # v15 a1517: a story that shares few words with its row; every row of the code table competes
+    ("Year 11 girl has an interview at the FE college next Tuesday morning - mum asked us about it last week. Can we "
+     "authorise that, and what code do we put on the register?", "J1"),
 ])
 def test_the_register_code_asked_for_in_other_words(client, message, code):
     body = chat(client, message)

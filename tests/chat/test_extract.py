@@ -463,6 +463,10 @@ def decide(text, today=TODAY):
     pytest.param("We're a PRU. One of our Y8s is dual-registered with us and his mainstream school. He won't be coming to us "
                  "any more, and the mainstream head has emailed to say they're fine with us removing him. No SAO, not a "
                  "traveller family. Which reg do we delete him under?", "9(1)(c)", id="c-fine-with-us-removing"),
+    pytest.param("We're a PRU. Y9 lad has been dual registered with us and his mainstream school since September. He's going "
+                 "back full time to his main school, we won't be seeing him again, and their head has put in writing that "
+                 "they're fine with us taking him off. No SAO, not from a travelling family. Which reason do I put?",
+                 "9(1)(c)", id="c-wont-be-seeing-him-again"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

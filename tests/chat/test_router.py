@@ -77,6 +77,9 @@ def routed(message):
     pytest.param("Leave ended on 20 February 2026; on what date do the ten school days run out?", D, id="deadline-leave"),
     pytest.param("Absent since 2 March 2026, coded O. When will he reach 20 school days?", D, id="deadline-absence-20"),
     pytest.param("Born 2 June 2010 - when does compulsory school age end?", D, id="deadline-csa"),
+    pytest.param("New Y4 starter is coming to us tomorrow (Monday 23 Nov 2026) and his name goes on the admission register "
+                 "first thing. What's the latest date the LA has to have his new starter details from us?", D,
+                 id="deadline-name-goes-on-the-register"),
     pytest.param("Y11 girl, DOB 14 July 2011. When exactly does she stop being of compulsory school age?", D,
                  id="deadline-when-exactly"),
     pytest.param("New starter went onto our admission register on Thursday 19 November 2026. What's the latest the council "

@@ -23,6 +23,13 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      "back and we cannot find the family. Which ground do we delete under?", False, id="family-wedding-abroad"),
         pytest.param("Her parents have found her a husband and the wedding is abroad at Christmas.", True,
                      id="her-own-wedding-abroad"),
+        pytest.param("Updating our CME procedures file. Is there a Foreign Office number schools can use if a pupil has been "
+                     "taken overseas and there are concerns about them?", False, id="updating-our-procedures-file"),
+        pytest.param("Y10 boy keeps going missing from home - police have been involved 3 times since September, he's home "
+                     "and in school now. Is there any rule where repeated missing episodes mean an assessment?", False,
+                     id="missing-episode-over"),
+        pytest.param("She ran away on Friday; she's home now but says she'll run again tonight.", True,
+                     id="home-now-but-will-run-again"),
         pytest.param("Two home visits (curtains shut, post piling up), then joint checks with the LA: nobody knows where the family "
                      "are. What's the right ground to get him off roll?", False, id="family-moved-away-signs"),
         pytest.param("Home visit: curtains shut, post piled up, a neighbour heard screaming last week.", True, id="signs-of-harm"),

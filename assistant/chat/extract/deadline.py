@@ -43,8 +43,8 @@ def _rule_for(t: str) -> str | None:
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
                        r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
         return "code_n_5_school_days"
-    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew (?:starter|joiner)s? (?:return|form|notification)\b|"
-            r"\b(?:entered|added|put|went|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"
+    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew (?:starter|joiner)s?'? (?:return|form|notification|details)\b|"
+            r"\b(?:entered|added|put|went|goes|go|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"
             r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
             _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
             and _has(r"\b(?:return|tell|notify|inform|let)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
