@@ -326,7 +326,9 @@ _NEEDS = (
 # team visit?" unless the passage holding it is about terms or visits.
 _TOPICAL = {"a date", "a time of day", "a frequency", "a web address"}
 # "How long / how soon / how quickly…?" asks for a time limit.
-_HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b", re.I)
+_HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b|"
+                       # "is there a maximum length of time a part-time timetable can run?"
+                       r"\b(?:maximum|max|minimum|min) (?:length of time|length|time|period|duration)\b|\b(?:legal )?time limit\b", re.I)
 _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
                          r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b|"
                          r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)

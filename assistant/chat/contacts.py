@@ -20,7 +20,9 @@ ASKS_STILL_CURRENT = re.compile(
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"
                     r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
-                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number|direct (?:line|dial|number))\b", re.I)
+                    r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number|direct (?:line|dial|number)|"
+                    # "is there a specific … team contact we're supposed to use?"
+                    r"contacts? (?:we|i|schools)(?:'re| are)? (?:supposed|meant|expected|required|should|can|could|need)\b)", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
@@ -39,6 +41,9 @@ def subject_words(message: str) -> set[str]:
         words = m.group(1).split()
         kept: list[str] = []
         while words:  # the modifiers right before the noun, back to the first small word
+            if words[-1].lower() in ("or", "and", "&", "/") and len(words) > 1:
+                words.pop()  # "the MOD or service children's education team": both name whose
+                continue
             toks = tokenize(words[-1])
             if not toks or set(toks) & (_GENERIC | ASKING_WORDS):
                 break

@@ -130,6 +130,11 @@ def test_a_time_or_date_must_be_about_the_question(question, text, topic, missin
         ("How many times a day is the register taken?", "at the beginning of each morning session and once during each afternoon session",
          set(), None),
         ("How many times a day is the register taken?", "The register is taken at the start of each session.", set(), "a number of times"),
+        # v16 a1636: a maximum length of time is a time limit
+        ("Is there a maximum length of time a part-time timetable can run before it is reviewed?",
+         "the pupil should temporarily be educated on a part-time basis", {"timet", "review"}, "a time limit about the question's subject"),
+        ("Is there a maximum length of time a part-time timetable can run before it is reviewed?",
+         "A part-time timetable must be reviewed within 6 weeks.", {"timet", "review"}, None),
     ],
 )
 def test_frequencies_web_addresses_fines_and_distances(question, text, topic, missing):

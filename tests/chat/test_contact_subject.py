@@ -17,6 +17,10 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subjec
     ("Our trust runs schools in two areas. Who is the named officer, and what are their contact details?", set()),
     # a direct line is a kind of number, not whose it is
     ("who's the attendance lead at county? need her direct line pls, not the general helpline", {"attendance"}),
+    # v16 a1637: both names joined by "or" say whose ("MOD" is in no document, so no passage can answer)
+    ("Is there a specific MOD or service children's education team contact we're supposed to use?",
+     {"mod", "children", "educat"}),
+    ("Who runs the attendance and CME team?", {"attendance", "cme"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
@@ -37,6 +41,7 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
 
 @pytest.mark.parametrize("message, asks", [
     ("worcs virtual school tel no.?", True),
+    ("Is there a specific team contact we're supposed to use?", True),
     ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
     ("What number do we put in the register for the parent?", False),
     ("Who is the EEVSS Lead (name, please) and what's their direct line?", True),
