@@ -271,7 +271,7 @@ def runners_up(scored: Scored, chosen: list[Unit], *, max_units: int = RUNNER_UP
     for u in sorted(scored.units, key=lambda u: -u.score):
         if len(chosen) + len(extra) >= max_units or u.score < ratio * scored.best.score:
             break
-        if u.is_heading or any(c.hit is u.hit for c in (*chosen, *extra)):
+        if u.is_heading or any(c.hit.chunk.chunk_id == u.hit.chunk.chunk_id for c in (*chosen, *extra)):
             continue
         extra.append(u)
     return extra

@@ -423,7 +423,9 @@ class ProcedureAnswerer:
             for u in sorted(scored.units, key=lambda u: -u.score):
                 if u.score < SIDE_RUNNER_UP_RATIO * scored.best.score:
                     break
-                if u.hit.document.authority == a and not u.is_heading and all(c.hit is not u.hit for c in (*side, *extra)):
+                # (by chunk: a named authority's own search brings its chunks again, as other hits)
+                if u.hit.document.authority == a and not u.is_heading and all(
+                        c.hit.chunk.chunk_id != u.hit.chunk.chunk_id for c in (*side, *extra)):
                     extra.append(u)
                     break
         return extra
@@ -492,23 +494,28 @@ class ProcedureAnswerer:
         docs: dict[str, Any] = {}
         wanted = self._rare_words(question, FURTHER_IDF) if question else set()
         escalation = bool(question and _ESCALATION.search(question))
+        def quoted(c: Citation) -> bool:
+            # A chunk brought in to finish a list may also be a chosen passage: say it once.
+            return any(p.chunk_id == c.chunk_id and c.quote in p.quote for p in citations)
+
         for u in units:
             start, end = compose.window(u, scored.units)
             end = self._further(u, scored.units, end, wanted, escalation=escalation)
-            n = len(citations) + 1
-            c = compose.citation_for(n, u.hit, start, end, today)
-            citations.append(c)
-            docs[c.doc_id] = u.hit.document
-            blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{n}]")
+            c = compose.citation_for(len(citations) + 1, u.hit, start, end, today)
+            if not quoted(c):
+                citations.append(c)
+                docs[c.doc_id] = u.hit.document
+                blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{len(citations)}]")
             follow = compose.continuation(u, self.r)
             after = compose.referring_next(u, self.r) if not follow else None
             if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
                 follow = [after]
             for more in follow:
-                n = len(citations) + 1
-                c2 = compose.citation_for(n, more, 0, len(more.chunk.text), today)
-                citations.append(c2)
-                blocks[c.doc_id].append(f"{c2.quote} [{n}]")
+                c2 = compose.citation_for(len(citations) + 1, more, 0, len(more.chunk.text), today)
+                if not quoted(c2):
+                    citations.append(c2)
+                    docs[c2.doc_id] = more.document
+                    blocks.setdefault(c2.doc_id, []).append(f"{c2.quote} [{len(citations)}]")
         lines: list[str] = []
         if asked:
             lines.append(f"{asked}'s documents here do not cover this; another authority's do. "

@@ -485,3 +485,20 @@ def test_another_authoritys_passage_is_shown_beside_the_own_even_when_the_own_is
     assert body["action"] == "answered" and "other_authority" in body["flags"]
     assert {"derbyshire-cromford-cme-policy-2023", "riverside-federation-cme-policy"} <= docs
     assert "not Derbyshire's procedure" in body["answer"]
+
+
+@pytest.mark.parametrize("message", [
+    # a comparison: each named authority's own search brings its chunks again, as other hits
+    "How many days into an unexplained absence should a school refer a pupil to the local authority as possibly missing "
+    "education? Do the councils' policies agree?",
+    # a chunk brought in to finish a list of the law's sub-paragraphs is also a chosen passage
+    "Which pupils are we meant to put on the attendance returns we send the LA? Is it everyone with poor attendance or is "
+    "there a set number of days?",
+])
+def test_no_passage_is_quoted_twice_and_markers_run_in_order(client, message):
+    body = chat(client, message)
+    assert body["action"] == "answered"
+    keys = [(c["chunk_id"], c["quote"]) for c in body["citations"]]
+    assert len(keys) == len(set(keys))
+    assert [c["n"] for c in body["citations"]] == list(range(1, len(keys) + 1))
+    assert all(f"[{c['n']}]" in body["answer"] for c in body["citations"])
