@@ -12,7 +12,9 @@ def unit(chunk, score, heading=False):
     return SimpleNamespace(hit=chunk, score=score, is_heading=heading)
 
 
-A, B, C, D, E = (SimpleNamespace(name=n) for n in "ABCDE")
+A, B, C, D, E = (SimpleNamespace(name=n, chunk=SimpleNamespace(chunk_id=n)) for n in "ABCDE")
+# Chunk A again, as another search's hit: the same chunk, so never a runner-up to itself.
+A2 = SimpleNamespace(name="A2", chunk=SimpleNamespace(chunk_id="A"))
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,8 @@ A, B, C, D, E = (SimpleNamespace(name=n) for n in "ABCDE")
         ([(A, 1.0), (B, 0.9), (C, 0.85)], [0, 1], 4, 0.7, [2]),
         # the best alone when nothing else comes close
         ([(A, 1.0), (B, 0.3)], [0], 4, 0.7, []),
+        # chunks are told apart by id, not by which search found them
+        ([(A, 1.0), (A2, 0.95), (B, 0.9)], [0], 4, 0.7, [2]),
     ],
 )
 def test_runners_up(units, chosen, max_units, ratio, expected):
@@ -47,7 +51,7 @@ def test_select_keeps_its_tighter_defaults():
 
 
 def passage(authority, score, heading=False):
-    hit = SimpleNamespace(document=SimpleNamespace(authority=authority))
+    hit = SimpleNamespace(document=SimpleNamespace(authority=authority), chunk=SimpleNamespace(chunk_id=f"{authority}-{score}"))
     return SimpleNamespace(hit=hit, score=score, is_heading=heading)
 
 
