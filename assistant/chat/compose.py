@@ -463,7 +463,7 @@ def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) 
     "criminal justice detention" is police detention, remand...), the table row whose text refers
     to that paragraph ("...criminal justice detention within paragraph (14) | Y5 |"). Rows link
     their paragraph as ``regulation/10/14/``, so the match is exact."""
-    if not _ASKS_CODE.search(question) or any(_ROW.search(u.text) for u in chosen):
+    if not _ASKS_CODE.search(question) or not chosen or _ROW.search(chosen[0].text):
         return None
     for u in chosen[:1]:  # only the passage that answers best
         for label in u.hit.chunk.paragraphs:

@@ -16,6 +16,8 @@ from assistant.chat.citations import squash
 from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
 from assistant.chat.scoping import Scoping
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
+from assistant.rules import find_old_ground_references
+from assistant.rules.sources import R as REGULATIONS_2024
 from indexer.contacts import CONTACT_DETAIL
 from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
@@ -50,6 +52,19 @@ _ASKS_CURRENT_VERSION = re.compile(
     r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
     r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+
+
+_OPENING_LABEL = re.compile(r"\(([0-9]{1,2}[A-Z]?|[a-z]{1,2}|[ivx]{1,5})\)\s")
+
+
+def _provision(chunk: Any, quote: str) -> str:
+    """"reg 9(1)(j): " before a quote of the 2024 Regulations that opens one of the chunk's labelled
+    paragraphs ("(j) the pupil is detained…"), so the answer says which provision it quotes."""
+    m = _OPENING_LABEL.match(quote)
+    if chunk.doc_id != REGULATIONS_2024 or not m:
+        return ""
+    label = next((p for p in chunk.paragraphs if p.endswith(f"({m.group(1)})")), None)
+    return f"reg {label}: " if label else ""
 
 
 def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
@@ -191,8 +206,9 @@ class ProcedureAnswerer:
         chosen += self._side_runners_up(side, scored) if side else compose.runners_up(scored, chosen)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
+            # The row leads; a runner-up quoting the same rows of the table is not said again.
             scored.units.append(row)
-            chosen = [row] + chosen
+            chosen = [row] + [c for c in chosen if c.hit.chunk.chunk_id != row.hit.chunk.chunk_id]
         lead: dict[str, str] = {}  # a line said before a document's quotes
         law = self._current_law(message, chosen, scored, today)
         if law is not None:
@@ -386,12 +402,33 @@ class ProcedureAnswerer:
         A question about taking a pupil off roll looks first in regulation 9."""
         if not _stale_only(chosen, today):
             return None
+        replaced = self._provision_now(message, chosen, scored)
+        if replaced is not None:
+            return replaced
         floor = CURRENT_LAW_RATIO * chosen[0].score
         law = [u for u in sorted(scored.units, key=lambda u: -u.score)
                if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor]
         if _DELETION.search(message):
             law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
         return law[0] if law else None
+
+    def _provision_now(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
+        """The 2024 provision that replaced what a stale passage quotes, from the rule module's table of
+        old-law wording ("custody for more than four months" -> 9(1)(j); "inform … within 5 days of every
+        child they enrol" -> 13(1)): a search for the question finds the stale passage, not its successor."""
+        for u in chosen:
+            quoted = u.hit.chunk.text[slice(*compose.window(u, scored.units))]
+            for ref in find_old_ground_references(quoted):
+                for provision in ref.new:
+                    hits = self._passages_of({REGULATIONS_2024}, lambda c, p=provision: p in c.paragraphs)
+                    if not hits:
+                        continue
+                    found = self._score(message, hits)
+                    best = max((x for x in found.units if not x.is_heading), key=lambda x: x.score, default=None)
+                    if best is not None:
+                        scored.units.extend(x for x in found.units if x.hit is best.hit)
+                        return best
+        return None
 
     def _side_by_side(self, scored: compose.Scored, *, include_law: bool) -> list[compose.Unit] | None:
         """Where sources differ, show each one's answer: every authority's when none is chosen, or the
@@ -505,7 +542,7 @@ class ProcedureAnswerer:
             if not quoted(c):
                 citations.append(c)
                 docs[c.doc_id] = u.hit.document
-                blocks.setdefault(c.doc_id, []).append(f"{c.quote} [{len(citations)}]")
+                blocks.setdefault(c.doc_id, []).append(f"{_provision(u.hit.chunk, c.quote)}{c.quote} [{len(citations)}]")
             follow = compose.continuation(u, self.r)
             after = compose.referring_next(u, self.r) if not follow else None
             if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
@@ -515,7 +552,7 @@ class ProcedureAnswerer:
                 if not quoted(c2):
                     citations.append(c2)
                     docs[c2.doc_id] = more.document
-                    blocks.setdefault(c2.doc_id, []).append(f"{c2.quote} [{len(citations)}]")
+                    blocks.setdefault(c2.doc_id, []).append(f"{_provision(more.chunk, c2.quote)}{c2.quote} [{len(citations)}]")
         lines: list[str] = []
         if asked:
             lines.append(f"{asked}'s documents here do not cover this; another authority's do. "

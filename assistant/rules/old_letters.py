@@ -93,15 +93,22 @@ def map_2006_ground(ref: str) -> OldGroundMapping:
     return OldGroundMapping(old=key, new=new, note=note)
 
 
-_PHRASES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(r"Pupil Registration\)\s*\(England\)\s*Regulations\s*2006", re.I),
+# Phrases only the old law used: (pattern, the 2024 provisions now covering it, note).
+_PHRASES: tuple[tuple[re.Pattern, tuple[str, ...], str], ...] = (
+    (re.compile(r"Pupil Registration\)\s*\(England\)\s*Regulations\s*2006", re.I), (),
      "The 2006 Regulations were revoked on 19 August 2024; the grounds are now in reg 9 of the "
      "2024 Regulations (SI 2024/208), with different letters."),
-    (re.compile(r"(?:more than|not less than|at least)\s+four months", re.I),
+    (re.compile(r"(?:more than|not less than|at least)\s+(?:four|4)\s+months", re.I), ("9(1)(j)",),
      "A four-month minimum for custody was the 2006 rule; since 2024 any sentence of detention "
      "counts (9(1)(j)), and remand never does."),
-    (re.compile(r"school medical officer", re.I),
+    (re.compile(r"school medical officer", re.I), (),
      "The 2006 medical ground (8(1)(g)) was abolished in 2024."),
+    # The 2016 amendments added a duty to tell the LA of each new pupil within five days.
+    (re.compile(r"\b(?:inform|notify|tell)\b[^.]{0,60}\bwithin (?:5|five) (?:school )?days\b[^.]{0,40}\b(?:enrol|admit|join|start)\w*", re.I),
+     ("13(1)",),
+     "Telling the LA of each new pupil within five days (the 2016 amendments) is now the new pupil "
+     "return: by the end of the fifth day after the pupil's name is entered in the admission register "
+     "(reg 13(1) of the 2024 Regulations)."),
 )
 
 
@@ -115,7 +122,7 @@ def find_old_ground_references(text: str) -> tuple[OldGroundReference, ...]:
             continue
         new, note = _MAP[key]
         found.append(OldGroundReference(m[0], m.start(), m.end(), key, new, note))
-    for pattern, note in _PHRASES:
+    for pattern, now, note in _PHRASES:
         for m in pattern.finditer(text):
-            found.append(OldGroundReference(m[0], m.start(), m.end(), None, (), note))
+            found.append(OldGroundReference(m[0], m.start(), m.end(), None, now, note))
     return tuple(sorted(found, key=lambda r: r.start))

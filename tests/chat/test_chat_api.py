@@ -502,3 +502,19 @@ def test_no_passage_is_quoted_twice_and_markers_run_in_order(client, message):
     assert len(keys) == len(set(keys))
     assert [c["n"] for c in body["citations"]] == list(range(1, len(keys) + 1))
     assert all(f"[{c['n']}]" in body["answer"] for c in body["citations"])
+
+
+@pytest.mark.parametrize("message, authority, provision, words", [
+    # the rule module's table of old-law wording names what replaced the stale passage
+    ("our academy policy: >4 months in custody = ok to delete from roll. still current??", "Worcestershire",
+     "reg 9(1)(j):", "sentence of detention"),
+    ("Our borough CME guidance (Barking & Dagenham) says schools have to tell Admissions within 5 days of enrolling a "
+     "child, under the 2016 Amendment Regulations. Are those regs still the law on this or has it changed?", None,
+     "reg 13(1):", "fifth day"),
+])
+def test_a_stale_passage_is_followed_by_the_provision_that_replaced_it(client, message, authority, provision, words):
+    body = chat(client, message, authority=authority)
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    law = [c for c in body["citations"] if c["doc_id"] == "uksi-2024-208"]
+    assert any(words in c["quote"] for c in law)
+    assert provision in body["answer"]

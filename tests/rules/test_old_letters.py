@@ -49,3 +49,16 @@ def test_spots_references_in_text() -> None:
     assert [r.old for r in refs] == ["8(1)(h)", None, None]
     assert refs[0].new == ("9(1)(i)",)
     assert "four months" in refs[1].text and "2006" in refs[2].text
+    assert refs[1].new == ("9(1)(j)",) and refs[2].new == ()
+
+
+@pytest.mark.parametrize("text, now", [
+    ("Are in custody for a period of more than four months due to a final court order", ("9(1)(j)",)),
+    ("in custody for at least 4 months", ("9(1)(j)",)),
+    ("Schools must inform the Admissions Team, within 5 days, of every child they enrol.", ("13(1)",)),
+    ("notify the local authority within five days when a pupil joins", ("13(1)",)),
+    ("Pupils may be absent for more than four weeks.", None),
+])
+def test_phrases_of_the_old_law_name_the_provision_now(text, now) -> None:
+    refs = find_old_ground_references(text)
+    assert (refs[0].new if refs else None) == now
