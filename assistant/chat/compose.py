@@ -126,7 +126,10 @@ _PREFERS = (
     (re.compile(r"\bhow (long|soon|quickly|late|many days)\b|\bwithin\b|\bby when\b|\bwhen (do|does|must|should)\b|\bminimum time\b|"
                 r"\bwhat(?:'s| is) the latest\b|\bat the latest\b", re.I), _TIME),
     (re.compile(r"\bemail\b", re.I), re.compile(r"@")),
-    (re.compile(r"\b(phone|telephone|number|ring|call)\b", re.I), PHONE),
+    # a number asked for, not one in the story ("we've rung every number we hold")
+    (re.compile(r"\b(?:phone|telephone|tel|contact|direct)\.? ?(?:number|no|line)s?\b|\bwhat(?:'s| is)? (?:the |their |his |her |its )?(?:\w+ )?number\b|"
+                r"\bnumber (?:for|of|to (?:ring|call|phone))\b|\b(?:who|where) (?:do|should|can|must) (?:i|we) (?:ring|call|phone)\b|"
+                r"\b(?:ring|call|phone) (?:them|him|her|the \w+|\w+ on)\b|\bhow (?:do|can|should) (?:i|we) (?:ring|call|phone)\b", re.I), PHONE),
     (re.compile(r"\bwho\b", re.I), re.compile(r"\b(officer|team|lead|worker|coordinator|co-ordinator|manager|dsl|service|school|police|authority|la)\b", re.I)),
     (re.compile(r"\b(?:which|what) (?:\w+ )?forms?\b|\bwhat (?:are|is) the (?:\w+ )?forms?\b|\bforms? (?:called|named)\b|\bwhich document|"
                 r"\bis there a form\b", re.I),

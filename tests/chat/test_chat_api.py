@@ -518,3 +518,14 @@ def test_a_stale_passage_is_followed_by_the_provision_that_replaced_it(client, m
     law = [c for c in body["citations"] if c["doc_id"] == "uksi-2024-208"]
     assert any(words in c["quote"] for c in law)
     assert provision in body["answer"]
+
+
+def test_a_number_in_the_story_is_not_a_number_asked_for(client):
+    # v16 a1605: "we've rung every number we hold" made a helpline's phone number the best answer
+    # to a question about what the school does next.
+    body = chat(client, "Just started as attendance officer at Aspire. Y4 boy not in today, we've texted and rung every "
+                        "number we hold, nothing back from mum. What's the process from here - when do we go round to "
+                        "the house, and at what point does it get called in to the police?", authority="Worcestershire")
+    assert body["action"] == "answered"
+    assert body["citations"][0]["doc_id"] == "aspire-academy-cme-policy-2023"
+    assert "police" in body["citations"][0]["quote"]
