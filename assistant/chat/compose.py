@@ -186,6 +186,10 @@ def asking_sentences(message: str) -> list[str]:
 
 
 
+_REFERS_BACK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:in (?:such|these|those|this) (?:cases?|circumstances|instances|situations)|"
+                          r"such (?:cases|children|pupils|families)|(?:these|those) (?:cases|children|pupils|families)\b|in this case\b)", re.I)
+
+
 def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int, int]:
     """The span to quote around a chosen sentence: a list travels with its introduction (and the
     introduction with its list), and a short sentence brings the next one or two from the same
@@ -218,6 +222,12 @@ def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int
                 break
             if len(u.text.split()) < 8:
                 start = same[k].start
+    # A sentence that opens by pointing back ("10.4 In such cases that require ongoing action…")
+    # is quoted with the sentence it points to, or it says nothing about which cases.
+    k = i
+    while k > 0 and i - k < 2 and _REFERS_BACK.match(same[k].text) and not same[k - 1].is_heading:
+        k -= 1
+    start = min(start, same[k].start)
     # A sentence in the middle of a paragraph or list item: quote from where that paragraph starts.
     para = text.rfind("\n", 0, start) + 1
     if para < start and len(text[para:end].split()) <= words + 20:

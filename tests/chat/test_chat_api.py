@@ -529,3 +529,14 @@ def test_a_number_in_the_story_is_not_a_number_asked_for(client):
     assert body["action"] == "answered"
     assert body["citations"][0]["doc_id"] == "aspire-academy-cme-policy-2023"
     assert "police" in body["citations"][0]["quote"]
+
+
+def test_a_sentence_that_points_back_is_quoted_with_what_it_points_to(client):
+    # v11 a1101 / v16 a1604: "10.4 In such cases that require ongoing action…" was quoted alone; the
+    # sentences before it say which cases (Missing Mondays) and who signs closures off.
+    body = chat(client, "We referred a Y7 lad as CME back in September and apparently the county still can't find him or "
+                        "the family. What happens to cases like that in Worcs where nobody can trace them?",
+                authority="Worcestershire")
+    assert body["action"] == "answered"
+    quote = next(c["quote"] for c in body["citations"] if "In such cases" in c["quote"])
+    assert "Missing Mondays" in quote.split("In such cases")[0]
