@@ -65,6 +65,8 @@ _CAN_DELETE = re.compile(
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
     rf"\b(?:is it ok|is it okay|(?:are we|am i) (?:ok|okay|alright|all right|allowed|able|safe|fine)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\bdelete\s+(?:{_PUPIL}|the pupil'?s? name)\s+(?:now|yet)\?|"
+    # "we want her off roll - can we do it now?"
+    rf"\b(?:want|need|would like)\s+(?:him|her|them)\s+off\s+(?:the\s+)?(?:roll|register)\b[^?]{{0,40}}\b(?:can|could|may|should)\s+(?:we|i)\b|"
     rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b|"
     # "do the registration rules say anything about taking him off the register because of this?"
@@ -106,7 +108,7 @@ _PUPIL_SITUATION = re.compile(
 
 _DEADLINE = re.compile(
     r"\b(?:when (?:is|was|will|does|do|must|should|would|can|are)|when's|by when|until when|by what (?:date|day)|"
-    r"(?:on|by|from) (?:what|which) (?:date|day)|what(?:'s| is| are)? (?:the|her|his|their) (?:[\w-]+ ){0,3}?(?:date|dates|day|deadline|due date)|"
+    r"(?:on|by|from) (?:what|which) (?:exact |actual |precise )?(?:date|day)|what(?:'s| is| are)? (?:the|her|his|their) (?:[\w-]+ ){0,3}?(?:date|dates|day|deadline|due date)|"
     r"which (?:date|day)|deadline|due date|(?:last|latest) (?:date|day)|what (?:was|were) the (?:[\w-]+ ){0,3}?(?:date|deadline)|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
     r"from what date|how long (?:have|do|has|does) (?:we|i|they|schools?|the school)|how many days (?:have|do) (?:we|i)|"
     r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"

@@ -467,6 +467,20 @@ def decide(text, today=TODAY):
                  "back full time to his main school, we won't be seeing him again, and their head has put in writing that "
                  "they're fine with us taking him off. No SAO, not from a travelling family. Which reason do I put?",
                  "9(1)(c)", id="c-wont-be-seeing-him-again"),
+    # session 8, from v17 and v18
+    pytest.param("we're the second school in a dual registration. Y8 lad has gone back full time to his main school and "
+                 "won't be coming to us again; their head has emailed to say they agree we take him off. no SAO, not a "
+                 "traveller family. what deletion ground?", "9(1)(c)", id="c-they-agree-we-take-him-off"),
+    pytest.param("we gave 2 weeks leave for a family funeral abroad. leave ended on 16 Feb 2026 and he's not back, nothing "
+                 "to say he's ill. us and the county attendance team have jointly tried everything and can't trace the "
+                 "family. which ground?", "9(1)(h)", id="h-nothing-to-say-he-is-ill"),
+    pytest.param("independent prep school. parents have withdrawn their Y5 daughter with immediate effect. not home "
+                 "educating. what ground goes on the deletion return?", "9(1)(n)", id="n-independent-sign-on"),
+    pytest.param("Bursar at an independent prep school. The parents of a Y4 boy gave notice and he left us at half term. "
+                 "Which ground goes on the deletion return?", "9(1)(n)", id="n-bursar-at-an-independent"),
+    pytest.param("15 y/o Y10 boy was given a 4-month detention and training order last week. YOT say that after release "
+                 "he'll go to an AP placement, not back to us. Can we delete, and on what ground?", "9(1)(j)",
+                 id="j-not-back-to-us"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground
@@ -479,6 +493,8 @@ def test_end_to_end_ground(text, ground):
     pytest.param("Year 8, permanently excluded last week. Which ground?", "exclusion_status", id="exclusion-asks-review-stage"),
     pytest.param("Y10 lad has been in a secure unit since his court appearance on 14 Oct. He won't be coming back to us.",
                  "detention_type", id="secure-unit-asks-sentence-or-remand"),
+    pytest.param("Y9 boy was arrested over the weekend and is now being held in a youth custody place. Mum says he won't "
+                 "be coming back to us. Can we take him off roll?", "detention_type", id="youth-custody-place-asks-which"),
     pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", "home_education_notice", id="phoned-ehe-asks-if-in-writing"),
     pytest.param("Year 2 boy's mum says she'll home educate but won't put anything in writing. Which ground?", None, id="verbal-only-ehe-no-ground"),
 ])
@@ -497,6 +513,10 @@ def test_end_to_end_question(text, first_key):
                  {"rule_id": "new_pupil_return", "start": "2026-03-02"}, id="new-pupil-return"),
     pytest.param("She joined us on 4/03/2026 - when do we have to tell the LA?", {"rule_id": "new_pupil_return", "start": "2026-03-04"}, id="joined-tell-la"),
     pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),
+    pytest.param("I marked a Y6 boy N on Mon 9 Mar 2026 and we still don't know why he was off. what's the last day to get "
+                 "that code sorted?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="marked-a-boy-n"),
+    pytest.param("a Y7 girl's leave of absence ended Thu 30 April 2026 and she never came back. what date was the 10th "
+                 "school day after the leave?", {"rule_id": "leave_10_school_days", "start": "2026-04-30"}, id="tenth-school-day"),
     pytest.param("Leave of absence ran until 20 February 2026. When do the 10 school days end?",
                  {"rule_id": "leave_10_school_days", "start": "2026-02-20"}, id="leave-until"),
     pytest.param("He was due back from leave on Monday 23 February 2026. When are the ten school days up?",

@@ -82,6 +82,8 @@ def routed(message):
                  id="deadline-name-goes-on-the-register"),
     pytest.param("Y11 girl, DOB 14 July 2011. When exactly does she stop being of compulsory school age?", D,
                  id="deadline-when-exactly"),
+    pytest.param("A little girl born 31 August 2021 whose parents never applied for a school place. From what exact date "
+                 "was she of compulsory school age?", D, id="deadline-from-what-exact-date"),
     pytest.param("New starter went onto our admission register on Thursday 19 November 2026. What's the latest the council "
                  "can get the starter return from us?", D, id="deadline-whats-the-latest"),
     pytest.param("Auditing last term's registers. A Y5 boy had code N put in on Thursday 30 April 2026. What was the last "
@@ -95,6 +97,8 @@ def routed(message):
     pytest.param("Head permanently excluded a Year 10 lad in September and the governors upheld it. Am I OK to remove him "
                  "from roll now under 9(1)(o)?", L, id="am-i-ok-to-remove"),
     pytest.param("Which regulation covers the new pupil return?", P, id="which-regulation-covers-is-procedure"),
+    pytest.param("Y10 girl hasn't been in at all since Mon 12 Oct 2026, every session coded O. we want her off roll - can "
+                 "we do it now?", L, id="want-her-off-roll-can-we"),
     pytest.param("When is the new pupil return due?", P, id="no-date-no-deadline"),
     # v14 a1415: whether a delay is allowed is a procedure question, though a rule and a date are named
     pytest.param("New Y3 girl is starting with us tomorrow. The office manager wants to wait until Friday to put her on the "

@@ -148,8 +148,8 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
             first = d.value
             break
         if re.search(r"\b(?:last (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
-                     r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since)\s*(?:the\s+)?$", before, re.I) or \
-                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)? since\s*(?:the\s+)?$", before, re.I):
+                     r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since)\s*(?:the\s+)?$", before, re.I) or \
+                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$", before, re.I):
             first = next_school_day(d.value)
             break
     if first is not None and not leave_given:
@@ -206,7 +206,7 @@ def _codes(t: str, out: dict[str, Any]) -> None:
             out["continuously_absent"] = True
 
 
-_SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|hint|word|mention)s?\s+"
+_SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|say|show|indicate|hint|word|mention)s?\s+"
             r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"

@@ -38,6 +38,8 @@ def _rule_for(t: str) -> str | None:
     code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\bthe\s+N\b(?!\w)", t, 0)
               or _has(r"\bcode n\b|\bcoded (?:as )?n\b", t)
               or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0)
+              # "I marked a Y6 boy N on Mon 16 Nov"
+              or _has(r"\b(?:marked|recorded|coded)\s+(?:a|an|the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|pupil|child|student|lad|lass)\s+(?:as\s+)?N\b", t, 0)
               # "He was N for both sessions on Friday"
               or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
@@ -52,7 +54,7 @@ def _rule_for(t: str) -> str | None:
     if _has(r"\bdeletion return\b|\bleaver'?s? return\b", t) and _has(r"\b(?:deleted|removed|took|taken|came off|off roll)\b", t):
         return "deletion_return"
     leave = _has(r"\bleave\b", t) and not _has(r"\bleave school\b|\bleaving\b(?! of absence)", t)
-    if leave and _has(r"\b(?:10|ten)[- ](?:school[- ])?days?\b|\b9\s*\(\s*1\s*\)\s*\(\s*h\s*\)|\bleave[- ]of[- ]absence (?:deletion )?ground\b", t):
+    if leave and _has(r"\b(?:10|ten)[- ](?:school[- ])?days?\b|\b(?:10th|tenth) (?:school )?day\b|\b9\s*\(\s*1\s*\)\s*\(\s*h\s*\)|\bleave[- ]of[- ]absence (?:deletion )?ground\b", t):
         return "leave_10_school_days"
     absence = _has(_ABSENCE, t)
     if _has(r"\bsickness return\b", t) or (_has(r"\b(?:15|fifteen)[- ](?:school[- ])?days?\b", t) and _has(r"\bsick|\bill\b|\billness|\bcode I\b|\bcoded I\b|\bmedical", t)):

@@ -29,6 +29,8 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         # "won't be coming to us any more"
         r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again)\b",
         rf"\b(?:won't|will not|wont|not) (?:be )?(?:seeing|having) {_PRONOUN} (?:back |here )?(?:again|any ?more)\b",
+        # "after release he'll go to an AP placement, not back to us"
+        r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school)\b",
         rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
         rf"\b(?:don't|do not) expect {_PRONOUN} back\b",
         r"\bnot expected (?:back|to (?:come back|return))\b",

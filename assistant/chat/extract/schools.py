@@ -76,6 +76,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)|"
                    # "the PRU head has emailed to say they're happy for us to take him off"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\b[^.;!?]{0,60}"
+                   r"\bagree(?:s|d)? (?:that )?(?:we|us) (?:can |could |may |should |to )?(?:take|remove|delete|de-?roll)|"
                    r"\b(?:happy|fine|ok|okay|content) (?:for us to (?:take|remove|delete|de-?roll)|with us (?:taking|removing|deleting|de-?rolling))")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
@@ -92,7 +93,9 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
     if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
         out["school_type"] = "non_maintained_special"
-    elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b", t):
+    elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b|"
+              # a sign-on: "independent prep school. parents have withdrawn…", "Bursar at an independent prep school."
+              r"^\W*(?:(?:[\w-]+ ){1,3}(?:at|of|for) )?(?:an? |our )?(?:independent|private|fee[- ]paying) (?:(?:prep|preparatory|day|boarding|senior|junior|girls'?|boys'?) )?school\b", t):
         out["school_type"] = "independent"
     elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
