@@ -148,12 +148,15 @@ _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|p
 _GROUP = r"(?:pupils|children|students|kids|families)"
 _PROFILE = re.compile(r"(?:(?:^|[.?!]\s+|\b(?:please|can you|could you|would you|just)\s+)(?:list|name|show(?: me)?|export|give me)\b"
                       rf"(?:\s+(?!(?:when|if|who|that|we|i|do|does|should|must)\b)[\w'’-]+){{0,4}}?\s+{_GROUP}\b"
+                      # (not "which kids do West Mercia treat as missing?": a category, not records)
                       rf"|\bwhich\s+(?:of (?:the|our|your|their|all) )?(?:[\w-]+\s+)?{_GROUP}\b"
+                      r"(?!\s+(?:do|does|would|will|should|must)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:always\s+)?(?:treat|count|class|regard|consider|define|see)\b)"
                       rf"|\b(?:everything you have|all (?:the )?(?:data|records|information))\b.{{0,30}}\b{_GROUP}\b)"
                       r".{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
                       r"sen\b|missing|excluded|surname|looked after|in care)")
 _SUBJECT = re.compile(r"\b(pupils?|child(ren)?'?s?|students?|girls?|boys?|famil(y|ies)|parents?|mum|dad|kids?|"
-                      r"the (last|previous) (referral|case)|[a-z]+'s)\b")
+                      # ("what's", "it's": not someone's)
+                      r"the (last|previous) (referral|case)|(?!(?:what|it|that|there|who|where|here|let|he|she|how|when|why)'s)[a-z]+'s)\b")
 _ORG = re.compile(r"\b(cme team|the team|teams?|authority|council|\bla\b|officer|co-?ordinator|helpline|front door|mash|manager|"
                   r"policy|policies|guidance|handbook|"
                   r"admissions|department|service|school office|the lead|inclusion team|"

@@ -46,7 +46,8 @@ RISKS: tuple[tuple[str, str], ...] = (
                           r"hasn'?t (turned|come|been in)|hasnt been in|not been in|didn'?t go back|no answer|no forwarding address|no address|"
                           r"taken (him|her|them) out|(has )?(took|taken) (him|her|them) out|moving|switched off|not picking up)|"
                           r"\b(missing|disappeared|can'?t (find|locate)|not been seen|didn'?t go back).{0,160}(child protection|\bcp plan|looked after|\bcla\b|\blac\b|in care|social worker|foster)"),
-    ("missing_from_home", r"missing from home|missin?g? (for )?\d+ (nights|days)|hasn'?t been home|not been home|didn'?t come home|"
+    # ("a Y9 missing 3 days for a modelling job" is off school, not missing from home)
+    ("missing_from_home", r"missing from home|missin?g? (for )?\d+ nights|missin?g? for \d+ days(?! (of|from|off) school)|hasn'?t been home|not been home|didn'?t come home|"
                           r"(ran|run) away|left a note|packed a bag"),
     ("exploitation", r"exploit|county lines|grooming|groomed|\bcse\b|\bcce\b|older (men|man|boyfriend|lads|boys)|"
                      r"drugs? (runs?|running|debt)|sexual(ly)? (abuse|assault)|being used to (carry|sell)|"
@@ -87,7 +88,7 @@ _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|ca
 
 
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
-_FOR_STAFF = re.compile(r"\b(awareness|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
+_FOR_STAFF = re.compile(r"\b(awareness|training (question|purposes|session|quiz|scenario)|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
                         r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook|contacts? (list|sheet)|"
                         r"(writing|updating|reviewing|putting together|drafting|rewriting) (our|the|a|an) [\w ]{0,30}?"
                         r"(polic(y|ies)|procedures?|flowcharts?|contacts? (file|folder)|procedures? (file|folder)))\b")

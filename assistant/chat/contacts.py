@@ -22,12 +22,14 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
                     r"what(?:'s| is) (?:their|his|her|its) (?:phone |telephone |contact )?number|direct (?:line|dial|number)|"
                     # "is there a specific … team contact we're supposed to use?"
-                    r"contacts? (?:we|i|schools)(?:'re| are)? (?:supposed|meant|expected|required|should|can|could|need)\b)", re.I)
+                    r"contacts? (?:we|i|schools)(?:'re| are)? (?:supposed|meant|expected|required|should|can|could|need)\b|"
+                    # "…that we should notify, and what are their details?"
+                    r"what are (?:their|his|her|its) (?:contact )?details)", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
 
-_SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|"
+_SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|contact|"
                       r"helpline|line|centre|center|panel|hub|front door|department|board)\b", re.I)  # ("our trust runs schools": not one)
 _GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))

@@ -21,6 +21,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subjec
     ("Is there a specific MOD or service children's education team contact we're supposed to use?",
      {"mod", "children", "educat"}),
     ("Who runs the attendance and CME team?", {"attendance", "cme"}),
+    # v18 a1838: "contact" names whose too
+    ("Is there a particular MOD education contact that we should notify, and what are their details?", {"mod", "educat"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
@@ -42,6 +44,7 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
 @pytest.mark.parametrize("message, asks", [
     ("worcs virtual school tel no.?", True),
     ("Is there a specific team contact we're supposed to use?", True),
+    ("Is there an MOD contact we should notify, and what are their details?", True),
     ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
     ("What number do we put in the register for the parent?", False),
     ("Who is the EEVSS Lead (name, please) and what's their direct line?", True),

@@ -30,6 +30,13 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      id="missing-episode-over"),
         pytest.param("She ran away on Friday; she's home now but says she'll run again tonight.", True,
                      id="home-now-but-will-run-again"),
+        # v17 a1720 / v18 a1843: days off school are not days missing from home; a training question is not a case
+        pytest.param("can the head sign off a Y9 missing 3 days for a paid modelling job? mum says it's a great opportunity",
+                     False, id="missing-days-of-school"),
+        pytest.param("He has been missing for 3 days and mum has not reported it to anyone.", True, id="missing-for-3-days"),
+        pytest.param("Training question for our LBBD staff: if a child who isn't known to social care goes missing from "
+                     "home several times in a short space of time, is there a point where that triggers an assessment?",
+                     False, id="training-question"),
         pytest.param("Two home visits (curtains shut, post piling up), then joint checks with the LA: nobody knows where the family "
                      "are. What's the right ground to get him off roll?", False, id="family-moved-away-signs"),
         pytest.param("Home visit: curtains shut, post piled up, a neighbour heard screaming last week.", True, id="signs-of-harm"),
@@ -192,6 +199,12 @@ def test_nhs_checksum():
         pytest.param("I need to correct a pupil's date of birth that was typed in wrong on the admissions register. What does "
                      "the register have to show when I change it?", False, id="i-need-to-correct-an-entry"),
         pytest.param("I need the date of birth of the boy from the last referral.", True, id="i-need-a-date-of-birth"),
+        # v18: a category the police use is not a list of children; "what's" is not someone's
+        pytest.param("Aspire DSL refresher: which kids do West Mercia always treat as missing rather than just 'absent'?",
+                     False, id="which-kids-do-the-police-treat-as-missing"),
+        pytest.param("derbyshire: what's the phone number for starting point, including out of hours?", False,
+                     id="whats-is-not-a-possessive"),
+        pytest.param("what's Amira's home address?", True, id="a-childs-address"),
     ],
 )
 def test_disclosure_requests(detector, message, refused):
