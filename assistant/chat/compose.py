@@ -185,7 +185,6 @@ def asking_sentences(message: str) -> list[str]:
     return [x for x in reversed(sentences) if x.endswith("?")] if len(sentences) > 1 else []
 
 
-
 _REFERS_BACK = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:in (?:such|these|those|this) (?:cases?|circumstances|instances|situations)|"
                           r"such (?:cases|children|pupils|families)|(?:these|those) (?:cases|children|pupils|families)\b|in this case\b)", re.I)
 
@@ -456,7 +455,6 @@ def referring_next(u: Unit, retriever: HybridRetriever) -> Hit | None:
 
 
 # -- "which code?": a definition paragraph points at the register table row that uses it.
-
 _ROW = re.compile(r"\|\s*[A-Z]\d?\s*\|\s*$")
 _LABEL = re.compile(r"(\d{1,2})\((\d{1,2})\)")
 
@@ -476,7 +474,7 @@ def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) 
     "criminal justice detention" is police detention, remand...), the table row whose text refers
     to that paragraph ("...criminal justice detention within paragraph (14) | Y5 |"). Rows link
     their paragraph as ``regulation/10/14/``, so the match is exact."""
-    if not _ASKS_CODE.search(question) or not chosen or _ROW.search(chosen[0].text):
+    if not asks_code(question) or not chosen or _ROW.search(chosen[0].text):
         return None
     for u in chosen[:1]:  # only the passage that answers best
         for label in u.hit.chunk.paragraphs:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 from typing import Any, Callable
 
 import numpy as np
@@ -90,7 +91,6 @@ class ProcedureAnswerer:
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self._squashed: dict[str, str] = {}
-        self._code_rows: list[Hit] | None = None
 
     def _prime(self, queries: list[str]) -> None:
         """Embed every text this turn's searches will need in one batch."""
@@ -110,17 +110,16 @@ class ProcedureAnswerer:
             # A story ("mornings only for a few weeks… what do I mark him as for the afternoons?") shares
             # few words with the code it needs, so every row of the law's code table competes.
             have = {h.chunk.chunk_id for h in hits}
-            hits += [h for h in self._code_table() if h.chunk.chunk_id not in have]
+            hits += [h for h in self._code_table if h.chunk.chunk_id not in have]
         qvec = self._query_vector(message)
         hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=national,
                                        exclude={h.chunk.chunk_id for h in hits})
         return hits, self._score(message, hits, qvec)
 
+    @cached_property
     def _code_table(self) -> list[Hit]:
-        if self._code_rows is None:
-            docs = {d for d, doc in self.r.index.documents.items() if doc.authority == NATIONAL}
-            self._code_rows = self._passages_of(docs, lambda c: compose.holds_code_rows(c.text))
-        return self._code_rows
+        """The chunks of the 2024 Regulations' table of attendance codes (built once)."""
+        return self._passages_of({REGULATIONS_2024}, lambda c: compose.holds_code_rows(c.text))
 
     def _query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.r.embeddings.embed_query(self.r.without_names(text)), dtype=np.float32)
@@ -531,28 +530,25 @@ class ProcedureAnswerer:
         docs: dict[str, Any] = {}
         wanted = self._rare_words(question, FURTHER_IDF) if question else set()
         escalation = bool(question and _ESCALATION.search(question))
-        def quoted(c: Citation) -> bool:
+
+        def cite(hit: Hit, start: int, end: int) -> None:
+            c = compose.citation_for(len(citations) + 1, hit, start, end, today)
             # A chunk brought in to finish a list may also be a chosen passage: say it once.
-            return any(p.chunk_id == c.chunk_id and c.quote in p.quote for p in citations)
+            if any(p.chunk_id == c.chunk_id and c.quote in p.quote for p in citations):
+                return
+            citations.append(c)
+            docs[c.doc_id] = hit.document
+            blocks.setdefault(c.doc_id, []).append(f"{_provision(hit.chunk, c.quote)}{c.quote} [{c.n}]")
 
         for u in units:
             start, end = compose.window(u, scored.units)
-            end = self._further(u, scored.units, end, wanted, escalation=escalation)
-            c = compose.citation_for(len(citations) + 1, u.hit, start, end, today)
-            if not quoted(c):
-                citations.append(c)
-                docs[c.doc_id] = u.hit.document
-                blocks.setdefault(c.doc_id, []).append(f"{_provision(u.hit.chunk, c.quote)}{c.quote} [{len(citations)}]")
+            cite(u.hit, start, self._further(u, scored.units, end, wanted, escalation=escalation))
             follow = compose.continuation(u, self.r)
             after = compose.referring_next(u, self.r) if not follow else None
             if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
                 follow = [after]
             for more in follow:
-                c2 = compose.citation_for(len(citations) + 1, more, 0, len(more.chunk.text), today)
-                if not quoted(c2):
-                    citations.append(c2)
-                    docs[c2.doc_id] = more.document
-                    blocks.setdefault(c2.doc_id, []).append(f"{_provision(more.chunk, c2.quote)}{c2.quote} [{len(citations)}]")
+                cite(more, 0, len(more.chunk.text))
         lines: list[str] = []
         if asked:
             lines.append(f"{asked}'s documents here do not cover this; another authority's do. "
