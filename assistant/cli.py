@@ -39,7 +39,8 @@ def run_index(settings: Settings, *, quiet: bool = False):
 
     bar = None
     bar_stage = None
-    labels = {"embedding": ("Embedding chunks", "chunk"), "units": ("Embedding sentences", "sentence")}
+    labels = {"embedding": ("Embedding chunks", "chunk"), "units": ("Embedding sentences", "sentence"),
+              "tuning": ("Fitting the query adapter", "epoch")}
 
     def progress(stage: str, done: int, total: int) -> None:
         # One bar per stage: chunks first, then their sentences (each with its own total).

@@ -109,6 +109,7 @@ def load_services(settings: Settings, *, embeddings: Embeddings | None = None, c
         services.retriever = open_retriever(
             settings.data_dir, embeddings, glossary, client=chroma_for(settings),
             fusion=r.fusion, rrf_k=r.rrf_k, dense_weight=r.dense_weight, candidates=r.candidates,
+            query_adapter=r.query_adapter,
         )
         embeddings.embed_query("warm up")  # load the model now, not on the first request
         services.chat = build_chat(services)

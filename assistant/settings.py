@@ -33,6 +33,8 @@ class RetrievalSettings(_Section):
     rrf_k: int = Field(10, ge=1, description="Reciprocal-rank-fusion constant (10 measured best on the v1 gold set).")
     dense_weight: float = Field(0.4, ge=0, le=1, description="Weight of the dense score under 'weighted' fusion.")
     candidates: int = Field(50, ge=5, le=500, description="Candidates taken from each ranker before fusion.")
+    query_adapter: bool = Field(True, description="Map query vectors through the index's learnt adapter (fitted to "
+                                                  "corpus/tuning_questions.jsonl when the index is built).")
 
 
 class ApiSettings(_Section):

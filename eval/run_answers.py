@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         "settings_hash": settings.settings_hash(),
         "index_id": services.retriever.index.index_id,
         "cases": len(cases),
+        "query_adapter": "on" if services.retriever.adapter is not None else "off",
+        "tuned_on": _tuned_on(settings, data.name, cases),
         "answerable_correct": sum(r["correct"] for r in answerable) / len(answerable),
         # None when the set has no unanswerable cases (v6 measures rule choices only)
         "unanswerable_not_found": (sum(r["correct"] for r in by_cat["unanswerable"]) / len(by_cat["unanswerable"])
@@ -118,6 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(summary["checks"].values()) else 1
 
 
+def _tuned_on(settings, version: str, cases: list[dict]) -> int:
+    """How many of this set's cases the query adapter was fitted to (0 for a held-out set)."""
+    path = settings.corpus_dir / "tuning_questions.jsonl"
+    if not path.is_file():
+        return 0
+    sources = {json.loads(ln)["source"] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    return sum(f"{version}/{c['id']}" in sources for c in cases)
+
+
 def _markdown(s: dict, results: list[dict]) -> str:
     lines = [
         "# Answer evaluation (deterministic engine)",
@@ -125,6 +136,9 @@ def _markdown(s: dict, results: list[dict]) -> str:
         f"Cases `{s['gold']}`: {s['cases']}; clock fixed at {s['today']}; index `{s['index_id']}`, "
         f"settings `{s['settings_hash']}`. A case is correct when the action matches, every must-contain fact is in "
         "the answer, a citation lands on the evidence chunk, and the expected rule tool gave the expected result.",
+        "",
+        f"Query adapter {s['query_adapter']}; {s['tuned_on']} of these cases are among the questions it was fitted to"
+        + (" (a held-out measurement)." if s["tuned_on"] == 0 else " (training figures for those cases)."),
         "",
         f"- Answerable cases correct: **{s['answerable_correct']:.1%}**",
         "- Unanswerable cases answered `not_found` with no citation: "

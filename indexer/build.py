@@ -19,6 +19,7 @@ from indexer.corpus import Document, Manifest, load_manifest
 from indexer.errors import BuildFailed, DocumentError
 from indexer.loaders import load
 from indexer.normalise import normalise
+from indexer.tuning import TuningReport, ensure_adapter
 from indexer.units import split_units, unit_embed_text
 
 Progress = Callable[[str, int, int], None]
@@ -43,6 +44,7 @@ class BuildReport:
     up_to_date: bool = False
     embedded_docs: list[str] = field(default_factory=list)
     units_embedded: int = 0
+    tuning: TuningReport | None = None
 
     def summary(self) -> str:
         lines = []
@@ -54,6 +56,8 @@ class BuildReport:
                 done += f" from {', '.join(self.embedded_docs)}"
             lines.append(f"Built index {self.index_id}: {done}, reused {self.reused} unchanged.")
         lines.append(f"Documents: {self.documents}   Chunks: {self.chunks}   Time: {self.seconds:.1f} s")
+        if self.tuning is not None:
+            lines.append(self.tuning.summary())
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)} file(s):")
             lines.extend(f"  - {s.path}: {s.reason}" for s in self.skipped)
@@ -123,6 +127,7 @@ def build_index(
     progress: Progress | None = None,
     batch_size: int = 32,
     keep_previous: int = 1,
+    tune: bool = True,
 ) -> BuildReport:
     started = time.perf_counter()
     manifest = load_manifest(corpus_dir)
@@ -137,9 +142,10 @@ def build_index(
         and _collection_complete(client, index_id, len(all_chunks))
         and store.read_units(data_dir, index_id) is not None
     ):
+        tuning = ensure_adapter(corpus_dir, data_dir, embeddings, client=client, progress=progress) if tune else None
         return BuildReport(
             index_id, len(prepared), len(all_chunks), 0, len(all_chunks), skipped,
-            time.perf_counter() - started, up_to_date=True,
+            time.perf_counter() - started, up_to_date=True, tuning=tuning,
         )
 
     titles = {p.doc.doc_id: f"{p.doc.title} ({p.doc.authority})" for p in prepared}
@@ -207,10 +213,11 @@ def build_index(
 
     store.write_json_atomic(data_dir / "active.json", {"index_id": index_id, **{k: build[k] for k in ("built_at", "documents", "chunks")}})
     _prune(client, data_dir, keep={index_id, (active or {}).get("index_id")} if keep_previous else {index_id})
+    tuning = ensure_adapter(corpus_dir, data_dir, embeddings, client=client, progress=progress) if tune else None
     embedded_docs = sorted({all_chunks[i].doc_id for i in todo})
     return BuildReport(
         index_id, len(prepared), len(all_chunks), len(todo), len(all_chunks) - len(todo), skipped,
-        time.perf_counter() - started, embedded_docs=embedded_docs, units_embedded=unit_embedded,
+        time.perf_counter() - started, embedded_docs=embedded_docs, units_embedded=unit_embedded, tuning=tuning,
     )
 
 

@@ -74,7 +74,7 @@ class Manifest:
     def unlisted_files(self) -> list[Path]:
         """Files under the corpus folder that no manifest entry names (reported, not indexed)."""
         listed = {(self.root / d.source).resolve() for d in self.documents}
-        skip = {"manifest.yaml", "glossary.yaml"}
+        skip = {"manifest.yaml", "glossary.yaml", "tuning_questions.jsonl"}
         out = []
         for p in sorted(self.root.rglob("*")):
             if p.is_file() and p.name not in skip and not p.name.startswith(("LICENCE", "README", ".")):

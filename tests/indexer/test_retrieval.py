@@ -137,7 +137,8 @@ def test_dense_search_is_exact_over_the_vectors_stored_in_chroma(retriever):
     m = np.asarray([stored[i] for i in ids], dtype=np.float32)
     m /= np.linalg.norm(m, axis=1, keepdims=True)
     query = "a pupil has not come back after the holidays and we cannot find the family"
-    q = np.asarray(retriever.embeddings.embed_query(query), dtype=np.float32)
+    # the query vector as dense search uses it: through the index's query adapter
+    q = np.asarray(retriever.embeddings.embed_query(query), dtype=np.float32) @ retriever.adapter.T
     want = list(np.argsort(-(m @ (q / np.linalg.norm(q))), kind="stable")[:30])
     assert [i for i, _ in retriever._dense(query, 30, None, False, retriever._scope_mask(None, False))] == want
     scoped = retriever._dense(query, 30, "Derbyshire", True, retriever._scope_mask("Derbyshire", True))

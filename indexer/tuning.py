@@ -1,0 +1,177 @@
+"""Fit the query adapter of a built index to the corpus's labelled staff questions.
+
+The questions live beside the documents in ``tuning_questions.jsonl`` (one JSON object a line:
+``question``, ``authority``, ``quotes`` — words copied from the passage that answers it — and
+``source``, where the question came from). A quote finds its chunk by its words, not by chunk id,
+so the file survives a change of chunking; a question whose quotes no chunk holds any more is
+counted and left out. The adapter is kept with its index (``query_adapter.npy``) with a note of
+what it was fitted on; a rebuild that changes neither the index nor the file reuses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from indexer import query_adapter, store
+from indexer.errors import IndexerError, UnknownAuthority
+from indexer.normalise import clean_inline
+
+TUNING_FILE = "tuning_questions.jsonl"
+ADAPTER_FILE = "query_adapter.npy"
+NOTE_FILE = "query_adapter.json"
+MIN_QUESTIONS = 20  # fewer than this would fit a handful of passages, not the corpus
+
+
+class TuningFileError(IndexerError):
+    """The tuning questions file cannot be read (its line number says where)."""
+
+
+@dataclass(frozen=True)
+class TuningQuestion:
+    question: str
+    authority: str | None
+    quotes: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass
+class TuningReport:
+    status: str  # "trained", "up to date", "none" (no file or too few questions), "failed" (unreadable file)
+    questions: int = 0
+    unmatched: int = 0
+    seconds: float = 0.0
+    mrr_before: float = 0.0
+    mrr_after: float = 0.0
+    error: str = ""
+
+    def summary(self) -> str:
+        if self.status == "failed":
+            return f"Query adapter: not fitted, the index's previous one (if any) is kept: {self.error}"
+        if self.status == "none":
+            return "Query adapter: none (no tuning questions matched the index)." if self.questions or self.unmatched \
+                else "Query adapter: none (no tuning questions file)."
+        if self.status == "up to date":
+            return f"Query adapter: up to date ({self.questions} questions)."
+        gone = f"; {self.unmatched} whose passage is no longer in the index were left out" if self.unmatched else ""
+        return (f"Query adapter: fitted to {self.questions} questions in {self.seconds:.1f} s{gone}; "
+                f"their answer's MRR {self.mrr_before:.3f} -> {self.mrr_after:.3f}.")
+
+
+def read_questions(path: Path) -> list[TuningQuestion]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row["quotes"], list) or not row["quotes"] or not str(row["question"]).strip():
+                raise ValueError("a question and a non-empty list of quotes are needed")
+            quotes = tuple(str(q) for q in row["quotes"])
+            out.append(TuningQuestion(str(row["question"]), row.get("authority"), quotes, str(row.get("source", ""))))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise TuningFileError(f"{path.name} line {n}: not a tuning question "
+                                  f"(want question, authority, quotes; {type(exc).__name__}: {exc})") from exc
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _fingerprint(index_id: str, raw: bytes, params: query_adapter.AdapterParams) -> str:
+    h = hashlib.sha256(raw)
+    h.update(json.dumps({"index": index_id, "params": asdict(params)}, sort_keys=True).encode())
+    return h.hexdigest()[:16]
+
+
+def ensure_adapter(
+    corpus_dir: Path, data_dir: Path, embeddings, *, client=None,
+    params: query_adapter.AdapterParams = query_adapter.AdapterParams(),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> TuningReport:
+    """Fit (or confirm) the active index's query adapter; with no questions, remove any old one."""
+    from indexer.glossary import Glossary
+    from indexer.retriever import open_retriever
+
+    active = store.read_active(data_dir)
+    if not active:
+        return TuningReport("none")
+    folder = store.index_dir(data_dir, active["index_id"])
+    path = corpus_dir / TUNING_FILE
+    if not path.is_file():
+        _remove(folder)
+        return TuningReport("none")
+    raw = path.read_bytes()
+    key = _fingerprint(active["index_id"], raw, params)
+    note = _read_note(folder)
+    if note.get("key") == key and (folder / ADAPTER_FILE).is_file():
+        return TuningReport("up to date", note.get("questions", 0), note.get("unmatched", 0))
+
+    started = time.perf_counter()
+    try:
+        questions = read_questions(path)
+    except TuningFileError as exc:
+        # The index itself is built and active; a broken questions file only costs the refit.
+        return TuningReport("failed", error=str(exc))
+    r = open_retriever(data_dir, embeddings, Glossary.load(corpus_dir / "glossary.yaml"), client=client,
+                       query_adapter=False)
+    chunks = r.chunk_vectors
+    if chunks is None:
+        raise IndexerError("the index's chunk vectors cannot be read back, so no query adapter can be fitted")
+    texts = [_squash(c.text) for c in r.index.chunks]
+    kept, positives, allowed = [], [], []
+    for q in questions:
+        keys = [_squash(clean_inline(quote)) for quote in q.quotes]
+        pos = [i for i, t in enumerate(texts) if any(k and k in t for k in keys)]
+        if not pos:
+            continue
+        try:
+            mask = r.allowed_for(q.authority)
+        except UnknownAuthority:  # an authority this corpus does not hold: its search reads everything
+            mask = np.ones(len(texts), dtype=bool)
+        if not any(mask[p] for p in pos):
+            # Only another authority holds the answer: the chat looks there too, across every document.
+            mask = np.ones(len(texts), dtype=bool)
+        kept.append(q)
+        positives.append([p for p in pos if mask[p]])
+        allowed.append(mask)
+    unmatched = len(questions) - len(kept)
+    if len(kept) < MIN_QUESTIONS:
+        _remove(folder)
+        return TuningReport("none", len(kept), unmatched)
+    vectors = np.asarray(embeddings.embed_documents([r.dense_text(q.question) for q in kept]), dtype=np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    mask = np.stack(allowed)
+    before = query_adapter.rank_answers(vectors, chunks, positives, mask)
+    step = (lambda done, total: progress("tuning", done, total)) if progress else None
+    matrix = query_adapter.train(vectors, chunks, positives, mask, params, progress=step)
+    after = query_adapter.rank_answers(vectors, chunks, positives, mask, matrix)
+    report = TuningReport("trained", len(kept), unmatched, time.perf_counter() - started, before.mrr, after.mrr)
+    np.save(folder / ADAPTER_FILE, matrix)
+    store.write_json_atomic(folder / NOTE_FILE, {"key": key, "params": asdict(params), **asdict(report)})
+    return report
+
+
+def load_adapter(data_dir: Path, index_id: str) -> np.ndarray | None:
+    path = store.index_dir(data_dir, index_id) / ADAPTER_FILE
+    return np.load(path).astype(np.float32) if path.is_file() else None
+
+
+def _read_note(folder: Path) -> dict:
+    try:
+        return json.loads((folder / NOTE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _remove(folder: Path) -> None:
+    for name in (ADAPTER_FILE, NOTE_FILE):
+        (folder / name).unlink(missing_ok=True)
