@@ -40,7 +40,8 @@ def run_index(settings: Settings, *, quiet: bool = False):
     bar = None
     bar_stage = None
     labels = {"embedding": ("Embedding chunks", "chunk"), "units": ("Embedding sentences", "sentence"),
-              "tuning": ("Fitting the query adapter", "epoch")}
+              "tuning": ("Fitting the query adapter (chunks)", "epoch"),
+              "tuning sentences": ("Fitting the query adapter (sentences)", "epoch")}
 
     def progress(stage: str, done: int, total: int) -> None:
         # One bar per stage: chunks first, then their sentences (each with its own total).

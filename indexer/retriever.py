@@ -22,7 +22,7 @@ from indexer.corpus import NATIONAL, Document
 from indexer.errors import IndexNotReady, UnknownAuthority
 from indexer.glossary import Glossary
 from indexer.lexical import BM25Index
-from indexer.tuning import load_adapter
+from indexer.tuning import load_adapters
 
 FUSIONS = ("rrf", "weighted", "dense", "bm25")
 _QUERY_CODE = re.compile(r"\b\d{1,2}\s*\(\d{1,2}\)(?:\s*\([a-z]{1,2}\))*", re.I)
@@ -45,7 +45,8 @@ class LoadedIndex:
     build: dict
     unit_rows: list[dict] = field(default_factory=list)  # sentence units: chunk_id, start, end, heading
     unit_vectors: np.ndarray | None = None
-    query_adapter: np.ndarray | None = None  # learnt map for query vectors (indexer.query_adapter)
+    query_adapter: np.ndarray | None = None  # learnt maps for query vectors (indexer.query_adapter):
+    sentence_adapter: np.ndarray | None = None  # for chunk search, and for choosing the sentence to quote
 
 
 def load_index(data_dir: Path) -> LoadedIndex:
@@ -65,7 +66,7 @@ def load_index(data_dir: Path) -> LoadedIndex:
     units = store.read_units(data_dir, active["index_id"])
     rows, vectors = units if units is not None else ([], None)
     return LoadedIndex(active["index_id"], chunks, docs, texts, build, rows, vectors,
-                       load_adapter(data_dir, active["index_id"]))
+                       *load_adapters(data_dir, active["index_id"]))
 
 
 class HybridRetriever:
@@ -84,8 +85,9 @@ class HybridRetriever:
         doc_boost: float = 0.5,
         query_adapter: bool = True,
     ) -> None:
-        # The index's learnt query map, if it has one; off, dense search uses the raw model vectors.
+        # The index's learnt query maps, if it has them; off, every search uses the raw model vectors.
         self.adapter = index.query_adapter if query_adapter else None
+        self.sentence_adapter = index.sentence_adapter if query_adapter else None
         self.doc_boost = doc_boost
         self.dense_synonyms = dense_synonyms
         if fusion not in FUSIONS:
@@ -308,6 +310,11 @@ class HybridRetriever:
         m = np.asarray([by_id[i] for i in ids], dtype=np.float32)
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         return m / np.where(norms > 0, norms, 1.0)  # cosine, as the collection's space
+
+    @property
+    def unit_chunks(self) -> np.ndarray:
+        """For each sentence unit (index.unit_rows order), the row of its chunk."""
+        return self._unit_chunk
 
     @property
     def chunk_vectors(self) -> np.ndarray | None:

@@ -4,8 +4,10 @@ The questions live beside the documents in ``tuning_questions.jsonl`` (one JSON 
 ``question``, ``authority``, ``quotes`` — words copied from the passage that answers it — and
 ``source``, where the question came from). A quote finds its chunk by its words, not by chunk id,
 so the file survives a change of chunking; a question whose quotes no chunk holds any more is
-counted and left out. The adapter is kept with its index (``query_adapter.npy``) with a note of
-what it was fitted on; a rebuild that changes neither the index nor the file reuses it.
+counted and left out. Two maps are fitted: one for chunk search (the question's answering chunks)
+and one for choosing the sentence to quote (the sentences that hold the quoted words). They are
+kept with their index (``query_adapter.npy``, ``sentence_adapter.npy``) with a note of what they
+were fitted on; a rebuild that changes neither the index nor the file reuses them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from indexer.normalise import clean_inline
 
 TUNING_FILE = "tuning_questions.jsonl"
 ADAPTER_FILE = "query_adapter.npy"
+SENTENCE_ADAPTER_FILE = "sentence_adapter.npy"
 NOTE_FILE = "query_adapter.json"
 MIN_QUESTIONS = 20  # fewer than this would fit a handful of passages, not the corpus
 
@@ -50,6 +53,8 @@ class TuningReport:
     seconds: float = 0.0
     mrr_before: float = 0.0
     mrr_after: float = 0.0
+    sentence_mrr_before: float = 0.0
+    sentence_mrr_after: float = 0.0
     error: str = ""
 
     def summary(self) -> str:
@@ -62,7 +67,8 @@ class TuningReport:
             return f"Query adapter: up to date ({self.questions} questions)."
         gone = f"; {self.unmatched} whose passage is no longer in the index were left out" if self.unmatched else ""
         return (f"Query adapter: fitted to {self.questions} questions in {self.seconds:.1f} s{gone}; "
-                f"their answer's MRR {self.mrr_before:.3f} -> {self.mrr_after:.3f}.")
+                f"MRR of their answering chunk {self.mrr_before:.3f} -> {self.mrr_after:.3f}, "
+                f"of their answering sentence {self.sentence_mrr_before:.3f} -> {self.sentence_mrr_after:.3f}.")
 
 
 def read_questions(path: Path) -> list[TuningQuestion]:
@@ -154,15 +160,63 @@ def ensure_adapter(
     step = (lambda done, total: progress("tuning", done, total)) if progress else None
     matrix = query_adapter.train(vectors, chunks, positives, mask, params, progress=step)
     after = query_adapter.rank_answers(vectors, chunks, positives, mask, matrix)
-    report = TuningReport("trained", len(kept), unmatched, time.perf_counter() - started, before.mrr, after.mrr)
+    sentences = _fit_sentences(r, kept, embeddings, params, progress)
+    report = TuningReport("trained", len(kept), unmatched, time.perf_counter() - started, before.mrr, after.mrr,
+                          *(sentences[1:] if sentences else (0.0, 0.0)))
     np.save(folder / ADAPTER_FILE, matrix)
+    if sentences:
+        np.save(folder / SENTENCE_ADAPTER_FILE, sentences[0])
+    else:
+        (folder / SENTENCE_ADAPTER_FILE).unlink(missing_ok=True)
     store.write_json_atomic(folder / NOTE_FILE, {"key": key, "params": asdict(params), **asdict(report)})
     return report
 
 
-def load_adapter(data_dir: Path, index_id: str) -> np.ndarray | None:
-    path = store.index_dir(data_dir, index_id) / ADAPTER_FILE
-    return np.load(path).astype(np.float32) if path.is_file() else None
+def _fit_sentences(r, questions: list[TuningQuestion], embeddings, params, progress):
+    """The sentence map: (matrix, MRR before, MRR after), or None when no sentence holds a quote.
+
+    A sentence answers when it holds five consecutive words of a quote (quotes may run across
+    sentences); the question is embedded as the composer embeds it, place names left out."""
+    vecs = r.index.unit_vectors
+    if vecs is None or not len(vecs):
+        return None
+    texts = [_squash(r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]]) for i, row in enumerate(r.index.unit_rows)]
+    kept, positives, allowed = [], [], []
+    for q in questions:
+        pieces = {p for quote in q.quotes for p in _shingles(_squash(clean_inline(quote)))}
+        pos = [i for i, t in enumerate(texts) if any(p in t for p in pieces)]
+        if not pos:
+            continue
+        try:
+            mask = r.allowed_for(q.authority)[r.unit_chunks]
+        except UnknownAuthority:
+            mask = np.ones(len(texts), dtype=bool)
+        if not any(mask[p] for p in pos):
+            mask = np.ones(len(texts), dtype=bool)
+        kept.append(q)
+        positives.append([p for p in pos if mask[p]])
+        allowed.append(mask)
+    if len(kept) < MIN_QUESTIONS:
+        return None
+    qv = np.asarray(embeddings.embed_documents([r.without_names(q.question) for q in kept]), dtype=np.float32)
+    qv /= np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)
+    mask = np.stack(allowed)
+    before = query_adapter.rank_answers(qv, vecs, positives, mask)
+    step = (lambda done, total: progress("tuning sentences", done, total)) if progress else None
+    matrix = query_adapter.train(qv, vecs, positives, mask, params, progress=step)
+    return matrix, before.mrr, query_adapter.rank_answers(qv, vecs, positives, mask, matrix).mrr
+
+
+def _shingles(text: str, n: int = 5) -> set[str]:
+    words = text.split()
+    return {" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def load_adapters(data_dir: Path, index_id: str) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The index's chunk-search and sentence maps (None for each it does not have)."""
+    folder = store.index_dir(data_dir, index_id)
+    return tuple(np.load(folder / name).astype(np.float32) if (folder / name).is_file() else None
+                 for name in (ADAPTER_FILE, SENTENCE_ADAPTER_FILE))
 
 
 def _read_note(folder: Path) -> dict:
@@ -173,5 +227,5 @@ def _read_note(folder: Path) -> dict:
 
 
 def _remove(folder: Path) -> None:
-    for name in (ADAPTER_FILE, NOTE_FILE):
+    for name in (ADAPTER_FILE, SENTENCE_ADAPTER_FILE, NOTE_FILE):
         (folder / name).unlink(missing_ok=True)

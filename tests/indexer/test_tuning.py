@@ -14,7 +14,7 @@ from indexer.embeddings import MODEL_NAME
 from indexer.glossary import Glossary
 from indexer.retriever import open_retriever
 from indexer.store import chroma_client, index_dir, read_active
-from indexer.tuning import ADAPTER_FILE, TUNING_FILE, TuningFileError, read_questions
+from indexer.tuning import ADAPTER_FILE, SENTENCE_ADAPTER_FILE, TUNING_FILE, TuningFileError, read_questions
 from tests.conftest import CORPUS
 
 SMALL_DOCS = ("riverside-federation-cme-policy.txt", "derbyshire-cromford-cme-policy-2023.txt")
@@ -54,11 +54,12 @@ def test_the_build_fits_an_adapter_that_ranks_the_labelled_answers_higher(tuned_
     report = build(tuned_corpus, data, minilm)
     t = report.tuning
     assert t.status == "trained" and t.questions == 40 and t.unmatched == 1
-    assert t.mrr_after > t.mrr_before
+    assert t.mrr_after > t.mrr_before and t.sentence_mrr_after > t.sentence_mrr_before
     assert "fitted to 40 questions" in report.summary() and "1 whose passage is no longer in the index" in report.summary()
     assert _adapter_path(data).is_file()
     on, off = _retriever(tuned_corpus, data, minilm), _retriever(tuned_corpus, data, minilm, query_adapter=False)
     assert on.adapter is not None and on.adapter.shape == (384, 384) and off.adapter is None
+    assert on.sentence_adapter is not None and on.sentence_adapter.shape == (384, 384) and off.sentence_adapter is None
     # the same query finds its dense list through different vectors with the adapter on and off
     query = read_questions(tuned_corpus / TUNING_FILE)[0].question
     dense_on = [i for i, _ in on._dense(on.dense_text(query), 10, None, False, on.allowed_for(None))]
@@ -86,8 +87,9 @@ def test_without_questions_there_is_no_adapter(tuned_corpus, tmp_path, minilm):
     (tuned_corpus / TUNING_FILE).unlink()
     report = build(tuned_corpus, data, minilm)
     assert report.tuning.status == "none" and "no tuning questions file" in report.summary()
-    assert not _adapter_path(data).exists()
-    assert _retriever(tuned_corpus, data, minilm).adapter is None
+    assert not _adapter_path(data).exists() and not _adapter_path(data).with_name(SENTENCE_ADAPTER_FILE).exists()
+    r = _retriever(tuned_corpus, data, minilm)
+    assert r.adapter is None and r.sentence_adapter is None
 
 
 def test_too_few_matching_questions_fit_nothing(tuned_corpus, tmp_path, minilm):
@@ -129,4 +131,4 @@ def test_the_real_corpus_questions_all_find_their_passage(real_index):
     note = json.loads((index_dir(real_index, read_active(real_index)["index_id"]) / "query_adapter.json").read_text())
     lines = [ln for ln in (CORPUS / TUNING_FILE).read_text(encoding="utf-8").splitlines() if ln.strip()]
     assert note["status"] == "trained" and note["unmatched"] == 0 and note["questions"] == len(lines)
-    assert note["mrr_after"] > note["mrr_before"]
+    assert note["mrr_after"] > note["mrr_before"] and note["sentence_mrr_after"] > note["sentence_mrr_before"]
