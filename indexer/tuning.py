@@ -129,82 +129,77 @@ def ensure_adapter(
         return TuningReport("failed", error=str(exc))
     r = open_retriever(data_dir, embeddings, Glossary.load(corpus_dir / "glossary.yaml"), client=client,
                        query_adapter=False)
-    chunks = r.chunk_vectors
-    if chunks is None:
+    if r.chunk_vectors is None:
         raise IndexerError("the index's chunk vectors cannot be read back, so no query adapter can be fitted")
-    texts = [_squash(c.text) for c in r.index.chunks]
-    kept, positives, allowed = [], [], []
-    for q in questions:
-        keys = [_squash(clean_inline(quote)) for quote in q.quotes]
-        pos = [i for i, t in enumerate(texts) if any(k and k in t for k in keys)]
-        if not pos:
-            continue
-        try:
-            mask = r.allowed_for(q.authority)
-        except UnknownAuthority:  # an authority this corpus does not hold: its search reads everything
-            mask = np.ones(len(texts), dtype=bool)
-        if not any(mask[p] for p in pos):
-            # Only another authority holds the answer: the chat looks there too, across every document.
-            mask = np.ones(len(texts), dtype=bool)
-        kept.append(q)
-        positives.append([p for p in pos if mask[p]])
-        allowed.append(mask)
-    unmatched = len(questions) - len(kept)
-    if len(kept) < MIN_QUESTIONS:
+    # Chunk search embeds the question as search() does (acronyms spelt out, place names left out);
+    # a chunk answers when it holds a whole quote.
+    chunks = _fit(r, questions, [c.text for c in r.index.chunks], r.chunk_vectors, None,
+                  lambda quote: {quote}, r.dense_text, embeddings, params, progress, "tuning")
+    if chunks.matrix is None:
         _remove(folder)
-        return TuningReport("none", len(kept), unmatched)
-    vectors = np.asarray(embeddings.embed_documents([r.dense_text(q.question) for q in kept]), dtype=np.float32)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    mask = np.stack(allowed)
-    before = query_adapter.rank_answers(vectors, chunks, positives, mask)
-    step = (lambda done, total: progress("tuning", done, total)) if progress else None
-    matrix = query_adapter.train(vectors, chunks, positives, mask, params, progress=step)
-    after = query_adapter.rank_answers(vectors, chunks, positives, mask, matrix)
-    sentences = _fit_sentences(r, kept, embeddings, params, progress)
-    report = TuningReport("trained", len(kept), unmatched, time.perf_counter() - started, before.mrr, after.mrr,
-                          *(sentences[1:] if sentences else (0.0, 0.0)))
-    np.save(folder / ADAPTER_FILE, matrix)
-    if sentences:
-        np.save(folder / SENTENCE_ADAPTER_FILE, sentences[0])
+        return TuningReport("none", len(chunks.questions), len(questions) - len(chunks.questions))
+    # The composer embeds the question with place names left out; a sentence answers when it holds
+    # five consecutive words of a quote (quotes run across sentences).
+    unit_texts = [r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]] for i, row in enumerate(r.index.unit_rows)]
+    sentences = None
+    if r.index.unit_vectors is not None and len(unit_texts):
+        sentences = _fit(r, questions, unit_texts, r.index.unit_vectors, r.unit_chunks,
+                         _shingles, r.without_names, embeddings, params, progress, "tuning sentences")
+    report = TuningReport("trained", len(chunks.questions), len(questions) - len(chunks.questions),
+                          time.perf_counter() - started, chunks.mrr_before, chunks.mrr_after,
+                          sentences.mrr_before if sentences else 0.0, sentences.mrr_after if sentences else 0.0)
+    np.save(folder / ADAPTER_FILE, chunks.matrix)
+    if sentences and sentences.matrix is not None:
+        np.save(folder / SENTENCE_ADAPTER_FILE, sentences.matrix)
     else:
         (folder / SENTENCE_ADAPTER_FILE).unlink(missing_ok=True)
     store.write_json_atomic(folder / NOTE_FILE, {"key": key, "params": asdict(params), **asdict(report)})
     return report
 
 
-def _fit_sentences(r, questions: list[TuningQuestion], embeddings, params, progress):
-    """The sentence map: (matrix, MRR before, MRR after), or None when no sentence holds a quote.
+@dataclass
+class _Fitted:
+    matrix: np.ndarray | None  # None: fewer than MIN_QUESTIONS questions found an answer
+    questions: list[TuningQuestion]  # those with an answer among the items
+    mrr_before: float
+    mrr_after: float
 
-    A sentence answers when it holds five consecutive words of a quote (quotes may run across
-    sentences); the question is embedded as the composer embeds it, place names left out."""
-    vecs = r.index.unit_vectors
-    if vecs is None or not len(vecs):
-        return None
-    texts = [_squash(r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]]) for i, row in enumerate(r.index.unit_rows)]
+
+def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarray, item_chunk: np.ndarray | None,
+         pieces: Callable[[str], set[str]], query_text: Callable[[str], str], embeddings,
+         params: query_adapter.AdapterParams, progress, stage: str) -> _Fitted:
+    """Fit one map: each question against every item (chunk or sentence) its search may return.
+
+    An item answers a question when it holds one of the pieces of one of its quotes;
+    ``item_chunk`` gives a sentence's chunk row (None when the items are the chunks)."""
+    squashed = [_squash(t) for t in texts]
+    everything = np.ones(len(texts), dtype=bool)
     kept, positives, allowed = [], [], []
     for q in questions:
-        pieces = {p for quote in q.quotes for p in _shingles(_squash(clean_inline(quote)))}
-        pos = [i for i, t in enumerate(texts) if any(p in t for p in pieces)]
+        wanted = {p for quote in q.quotes for p in pieces(_squash(clean_inline(quote))) if p}
+        pos = [i for i, t in enumerate(squashed) if any(p in t for p in wanted)]
         if not pos:
             continue
         try:
-            mask = r.allowed_for(q.authority)[r.unit_chunks]
-        except UnknownAuthority:
-            mask = np.ones(len(texts), dtype=bool)
+            mask = r.allowed_for(q.authority)
+            mask = mask if item_chunk is None else mask[item_chunk]
+        except UnknownAuthority:  # an authority this corpus does not hold: its search reads everything
+            mask = everything
         if not any(mask[p] for p in pos):
-            mask = np.ones(len(texts), dtype=bool)
+            mask = everything  # only another authority holds the answer: the chat looks there too
         kept.append(q)
         positives.append([p for p in pos if mask[p]])
         allowed.append(mask)
     if len(kept) < MIN_QUESTIONS:
-        return None
-    qv = np.asarray(embeddings.embed_documents([r.without_names(q.question) for q in kept]), dtype=np.float32)
+        return _Fitted(None, kept, 0.0, 0.0)
+    qv = np.asarray(embeddings.embed_documents([query_text(q.question) for q in kept]), dtype=np.float32)
     qv /= np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)
     mask = np.stack(allowed)
-    before = query_adapter.rank_answers(qv, vecs, positives, mask)
-    step = (lambda done, total: progress("tuning sentences", done, total)) if progress else None
-    matrix = query_adapter.train(qv, vecs, positives, mask, params, progress=step)
-    return matrix, before.mrr, query_adapter.rank_answers(qv, vecs, positives, mask, matrix).mrr
+    before = query_adapter.rank_answers(qv, vectors, positives, mask)
+    step = (lambda done, total: progress(stage, done, total)) if progress else None
+    matrix = query_adapter.train(qv, vectors, positives, mask, params, progress=step)
+    after = query_adapter.rank_answers(qv, vectors, positives, mask, matrix)
+    return _Fitted(matrix, kept, before.mrr, after.mrr)
 
 
 def _shingles(text: str, n: int = 5) -> set[str]:
