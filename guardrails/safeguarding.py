@@ -84,7 +84,8 @@ _GENERAL = re.compile(
     r"according to|advice (line|centre|center)|what'?s the number|number for|"
     r"who (do|does|should|must) (the )?(dsl|school|we|i|staff) (contact|tell|notify|inform|call|refer))\b"
 )
-_QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|can|should|according|our policy|the .{0,30} policy|we'?re planning)")
+_QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|can|should|according|our policy|"
+                             r"the .{0,40}(policy|guidance|procedure) (mentions|says|lists|refers|gives|has)|the .{0,30} policy|we'?re planning)")
 
 
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.

@@ -42,6 +42,11 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("Home visit: curtains shut, post piled up, a neighbour heard screaming last week.", True, id="signs-of-harm"),
         pytest.param("putting together a trafficking awareness slide for staff - is there a helpline number for the NSPCC's "
                      "trafficking advice centre?", False, id="material-for-staff"),
+        # v19 a1910: what a named document says is asked about, not a child
+        pytest.param("The Barking & Dagenham CME guidance mentions an NSPCC line for trafficking worries - whats the number "
+                     "and what hours is it staffed?", False, id="what-the-guidance-mentions"),
+        pytest.param("The guidance mentions trafficking - I think one of our girls is being moved around by adults.", True,
+                     id="guidance-named-but-a-girl-at-risk"),
         pytest.param("I'm writing the safeguarding section of our staff handbook. Is there a specialist advice line staff could "
                      "call about suspected child trafficking?", False, id="staff-handbook"),
         pytest.param("We're putting together a contacts list for our CME procedure. Is there a Foreign Office number to ring if we "
