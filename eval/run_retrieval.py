@@ -142,7 +142,7 @@ def _markdown(out: dict, chart: str) -> str:
               "put first a chunk that every list ranks second), but it shows that re-weighting these signals leaves "
               "little to gain; a learned re-ranker over them (measured in the session notes) did not generalise either. "
               "The query adapter changes the dense signal itself: fitted to v1-v15 only, it raised dense-only MRR on "
-              "v16-v19's questions from 0.45 to 0.81 (see README)."]
+              "v16-v19's questions from 0.51 to 0.81 (see README)."]
     lat = out["latency"]
     lines += [
         "",
