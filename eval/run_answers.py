@@ -122,10 +122,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _tuned_on(settings, version: str, cases: list[dict]) -> int:
     """How many of this set's cases the query adapter was fitted to (0 for a held-out set)."""
-    path = settings.corpus_dir / "tuning_questions.jsonl"
+    from indexer.tuning import TUNING_FILE
+
+    path = settings.corpus_dir / TUNING_FILE
     if not path.is_file():
         return 0
-    sources = {json.loads(ln)["source"] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    sources = {row["source"] for row in read_jsonl(path)}
     return sum(f"{version}/{c['id']}" in sources for c in cases)
 
 

@@ -35,15 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     retriever = services.retriever
     gold = read_jsonl(data / "retrieval.jsonl")
 
-    systems: dict[str, list[int | None]] = {}
-    for name, fusion in (("hybrid (RRF)", "rrf"), ("hybrid (weighted)", "weighted"), ("dense only", "dense"), ("BM25 only", "bm25")):
-        ranks = []
-        for case in gold:
-            hits = retriever.search(case["question"], k=10, authority=case.get("authority"), fusion=fusion)
-            ranks.append(first_relevant_rank([(h.chunk.doc_id, h.chunk.text) for h in hits], case["doc_id"], case["evidence"]))
-        systems[name] = ranks
-    # The same rankings with raw model vectors, to show what the query adapter adds. This set's
-    # questions are among those it was fitted to, so its rows here are training figures; the
+    # The same rankings with raw model vectors too, to show what the query adapter adds. This set's
+    # questions are among those it was fitted to, so its rows with it are training figures; the
     # held-out answer sets measure it on unseen questions.
     from indexer.retriever import HybridRetriever
 
@@ -51,12 +44,16 @@ def main(argv: list[str] | None = None) -> int:
     plain = HybridRetriever(retriever.index, retriever.embeddings, retriever.collection, retriever.glossary,
                             fusion=r.fusion, rrf_k=r.rrf_k, dense_weight=r.dense_weight, candidates=r.candidates,
                             query_adapter=False)
-    for name, fusion in (("hybrid (RRF), no query adapter", "rrf"), ("dense only, no query adapter", "dense")):
-        systems[name] = [
-            first_relevant_rank([(h.chunk.doc_id, h.chunk.text) for h in plain.search(
-                c["question"], k=10, authority=c.get("authority"), fusion=fusion)], c["doc_id"], c["evidence"])
-            for c in gold
-        ]
+    runs = (("hybrid (RRF)", retriever, "rrf"), ("hybrid (weighted)", retriever, "weighted"), ("dense only", retriever, "dense"),
+            ("BM25 only", retriever, "bm25"), ("hybrid (RRF), no query adapter", plain, "rrf"),
+            ("dense only, no query adapter", plain, "dense"))
+    systems: dict[str, list[int | None]] = {}
+    for name, searcher, fusion in runs:
+        ranks = []
+        for case in gold:
+            hits = searcher.search(case["question"], k=10, authority=case.get("authority"), fusion=fusion)
+            ranks.append(first_relevant_rank([(h.chunk.doc_id, h.chunk.text) for h in hits], case["doc_id"], case["evidence"]))
+        systems[name] = ranks
 
     naive = NaiveRetriever(settings.corpus_dir, services.embeddings, chromadb.EphemeralClient())
     systems["naive baseline"] = [

@@ -17,10 +17,11 @@ import sys
 from pathlib import Path
 
 from eval.common import DATA, read_jsonl
+from indexer.tuning import TUNING_FILE
 
 # Written blind and kept for one measurement; refused as tuning data.
 HELD_OUT = ("v20", "v21")
-OUT = Path(__file__).resolve().parent.parent / "corpus" / "tuning_questions.jsonl"
+OUT = Path(__file__).resolve().parent.parent / "corpus" / TUNING_FILE
 
 
 def studied_sets() -> list[str]:

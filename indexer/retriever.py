@@ -22,7 +22,6 @@ from indexer.corpus import NATIONAL, Document
 from indexer.errors import IndexNotReady, UnknownAuthority
 from indexer.glossary import Glossary
 from indexer.lexical import BM25Index
-from indexer.tuning import load_adapters
 
 FUSIONS = ("rrf", "weighted", "dense", "bm25")
 _QUERY_CODE = re.compile(r"\b\d{1,2}\s*\(\d{1,2}\)(?:\s*\([a-z]{1,2}\))*", re.I)
@@ -66,7 +65,7 @@ def load_index(data_dir: Path) -> LoadedIndex:
     units = store.read_units(data_dir, active["index_id"])
     rows, vectors = units if units is not None else ([], None)
     return LoadedIndex(active["index_id"], chunks, docs, texts, build, rows, vectors,
-                       *load_adapters(data_dir, active["index_id"]))
+                       *store.read_adapters(data_dir, active["index_id"]))
 
 
 class HybridRetriever:

@@ -3,7 +3,9 @@
 Layout under the data directory::
 
     chroma/                      Chroma PersistentClient (collections named cme_<index_id>)
-    indexes/<index_id>/          chunks.jsonl, documents.json (metadata + normalised text), build.json
+    indexes/<index_id>/          chunks.jsonl, documents.json (metadata + normalised text), build.json,
+                                 units.json/.npy (sentences), query_adapter.npy and sentence_adapter.npy
+                                 (the learnt query maps, indexer/tuning.py) with query_adapter.json
     active.json                  which index the service loads; replaced atomically after a build
 
 The index id is a hash of everything that changes an index (embedding model, chunking
@@ -118,3 +120,16 @@ def read_units(data_dir: Path, index_id: str):
     except (OSError, ValueError, json.JSONDecodeError):
         return None
     return rows, vectors
+
+
+ADAPTER_FILE = "query_adapter.npy"  # the learnt map for chunk search
+SENTENCE_ADAPTER_FILE = "sentence_adapter.npy"  # the learnt map for choosing the sentence to quote
+
+
+def read_adapters(data_dir: Path, index_id: str):
+    """An index's chunk-search and sentence maps (None for each it does not have)."""
+    import numpy as np
+
+    folder = index_dir(data_dir, index_id)
+    return tuple(np.load(folder / name).astype(np.float32) if (folder / name).is_file() else None
+                 for name in (ADAPTER_FILE, SENTENCE_ADAPTER_FILE))

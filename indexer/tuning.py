@@ -24,11 +24,12 @@ import numpy as np
 
 from indexer import query_adapter, store
 from indexer.errors import IndexerError, UnknownAuthority
+from indexer.glossary import Glossary
 from indexer.normalise import clean_inline
+from indexer.retriever import open_retriever
+from indexer.store import ADAPTER_FILE, SENTENCE_ADAPTER_FILE
 
 TUNING_FILE = "tuning_questions.jsonl"
-ADAPTER_FILE = "query_adapter.npy"
-SENTENCE_ADAPTER_FILE = "sentence_adapter.npy"
 NOTE_FILE = "query_adapter.json"
 MIN_QUESTIONS = 20  # fewer than this would fit a handful of passages, not the corpus
 
@@ -104,9 +105,6 @@ def ensure_adapter(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> TuningReport:
     """Fit (or confirm) the active index's query adapter; with no questions, remove any old one."""
-    from indexer.glossary import Glossary
-    from indexer.retriever import open_retriever
-
     active = store.read_active(data_dir)
     if not active:
         return TuningReport("none")
@@ -205,13 +203,6 @@ def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarr
 def _shingles(text: str, n: int = 5) -> set[str]:
     words = text.split()
     return {" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
-
-
-def load_adapters(data_dir: Path, index_id: str) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """The index's chunk-search and sentence maps (None for each it does not have)."""
-    folder = store.index_dir(data_dir, index_id)
-    return tuple(np.load(folder / name).astype(np.float32) if (folder / name).is_file() else None
-                 for name in (ADAPTER_FILE, SENTENCE_ADAPTER_FILE))
 
 
 def _read_note(folder: Path) -> dict:

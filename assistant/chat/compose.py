@@ -24,6 +24,7 @@ from indexer.retriever import Hit, HybridRetriever
 from indexer.units import split_units, unit_embed_text
 
 RANK_WEIGHT = 0.1  # how much the chunk's retrieval rank adds to a sentence's score (rank 0 gets all of it)
+DENSE_WEIGHT = 0.45  # how much a sentence's closeness in meaning adds (its shared rare words add the same)
 MAX_UNITS_EMBEDDED = 24  # units without stored vectors embedded per question (old indexes only)
 
 
@@ -94,7 +95,7 @@ def score_units(
     wants = [has for asks, has in _PREFERS if asks.search(question)]
     for u in units:
         fits = 0.12 if wants and any(has.search(u.text) for has in wants) else 0.0
-        u.score = (0.45 * u.lex + 0.45 * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank) + fits
+        u.score = (DENSE_WEIGHT * u.lex + DENSE_WEIGHT * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank) + fits
                    - (0.15 if u.is_heading else 0.0))
     best = max(units, key=lambda u: u.score)
     earlier = _earlier_answer(best, units, q, retriever.sentence_adapter)
@@ -121,7 +122,8 @@ def _earlier_answer(best: Unit, units: list[Unit], q: np.ndarray, adapter: np.nd
     mapped = query_adapter.apply(adapter, q)
 
     def learnt(u: Unit) -> float:
-        return u.score + 0.45 * (float(u.vector @ mapped) - max(u.dense, 0.0))
+        # the score with its closeness in meaning taken through the map instead
+        return u.score + DENSE_WEIGHT * (float(u.vector @ mapped) - max(u.dense, 0.0))
 
     same = [u for u in units if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id and not u.is_heading and u.vector is not None]
     pick = max(same, key=learnt, default=best)

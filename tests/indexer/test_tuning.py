@@ -13,8 +13,8 @@ from indexer.build import build_index
 from indexer.embeddings import MODEL_NAME
 from indexer.glossary import Glossary
 from indexer.retriever import open_retriever
-from indexer.store import chroma_client, index_dir, read_active
-from indexer.tuning import ADAPTER_FILE, SENTENCE_ADAPTER_FILE, TUNING_FILE, TuningFileError, read_questions
+from indexer.store import ADAPTER_FILE, SENTENCE_ADAPTER_FILE, chroma_client, index_dir, read_active
+from indexer.tuning import TUNING_FILE, TuningFileError, read_questions
 from tests.conftest import CORPUS
 
 SMALL_DOCS = ("riverside-federation-cme-policy.txt", "derbyshire-cromford-cme-policy-2023.txt")
