@@ -21,7 +21,7 @@ def test_no_held_out_case_tunes_the_system():
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--sets", "v1,v20"], "v20 held out"),
+    (["--sets", f"v1,{tuning_set.HELD_OUT[0]}"], f"{tuning_set.HELD_OUT[0]} held out"),
     (["--sets", "v99"], "no gold set v99"),
 ])
 def test_held_out_or_missing_sets_are_refused(argv, message, tmp_path, capsys):
