@@ -64,6 +64,9 @@ def P(text, expected, absent=(), id=None):
       id="so-still-4"),
     P("Reception class, she only turned four in June.", {"of_compulsory_school_age": False}, id="turned-four"),
     P("He's missed 3 sessions, so only 2 left.", {}, ("of_compulsory_school_age",), id="only-2-left-is-not-an-age"),
+    P("We're an 11-18 academy and our LA CME officer has tried everything to find them.", {}, ("of_compulsory_school_age",),
+      id="school-with-sixth-form-leaves-age-open"),
+    P("We're an 11-18 academy; our Year 9 boy has gone.", {"of_compulsory_school_age": True}, id="year-group-beats-sixth-form-school"),
 ])
 def test_stage(text, expected, absent):
     check(text, expected, absent)
@@ -300,6 +303,8 @@ def test_it_is_now_counts_the_absence_to_that_day():
     P("We and the council's CME team have tried everything but can't locate the family.",
       {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="we-and-the-council"),
     P("The EWO and the school made checks together, no one knows where they are.", {"joint_enquiries_outcome": "not_found"}, id="ewo"),
+    P("The LA's CME officer has been out with us too - nobody can find the family.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="nobody-can-find"),
     P("Our calls and a home visit have got nowhere.", {"school_enquiries_made": True, "school_enquiries_outcome": "not_found"},
       ("joint_enquiries_made",), id="school-alone"),
     P("We haven't told the LA yet; our letters have gone unanswered.", {"joint_enquiries_made": False, "school_enquiries_outcome": "not_found"}, id="la-not-told"),

@@ -119,6 +119,8 @@ def _stage(t: str, dates: list[FoundDate], out: dict[str, Any], implied_csa: boo
         return True
     if _has(r"\breception\b", t):
         return False  # reception children may be 4 (not yet of compulsory school age) or 5
+    if _has(r"\b11\s*(?:-|\u2013|to)\s*18\b|\b(?:school|academy|college) with (?:a |its own )?(?:sixth|6th) form\b", t):
+        return False  # a school with a sixth form: the pupil may be past compulsory school age
     if implied_csa:
         out["of_compulsory_school_age"] = True
     return True
