@@ -68,6 +68,18 @@ def _provision(chunk: Any, quote: str) -> str:
     return f"reg {label}: " if label else ""
 
 
+def _section_label(hit: Any, quote: str) -> str | None:
+    """The heading a local document's quote sits under ("Absence And Irregular Attendance Form"),
+    when the quote does not open with it: a quoted list item or "this form should be used…" says
+    little without the name of the form, role or step it belongs to."""
+    if hit.document.authority == NATIONAL:
+        return None
+    heading = hit.chunk.section_path.rsplit(" > ", 1)[-1].strip().rstrip(":")
+    if not heading or heading == hit.document.title or squash(heading).lower() in squash(quote).lower():
+        return None
+    return heading
+
+
 def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
     """Is every chosen passage a local document past review or citing superseded law (none the law's)?"""
     docs = [u.hit.document for u in chosen]
@@ -528,6 +540,7 @@ class ProcedureAnswerer:
         citations: list[Citation] = []
         blocks: dict[str, list[str]] = {}
         docs: dict[str, Any] = {}
+        sections: dict[str, str | None] = {}
         wanted = self._rare_words(question, FURTHER_IDF) if question else set()
         escalation = bool(question and _ESCALATION.search(question))
 
@@ -538,7 +551,12 @@ class ProcedureAnswerer:
                 return
             citations.append(c)
             docs[c.doc_id] = hit.document
-            blocks.setdefault(c.doc_id, []).append(f"{_provision(hit.chunk, c.quote)}{c.quote} [{c.n}]")
+            block = blocks.setdefault(c.doc_id, [])
+            label = _section_label(hit, c.quote)
+            if label and sections.get(c.doc_id) != label:
+                block.append(f"_{label}_")
+            sections[c.doc_id] = label
+            block.append(f"{_provision(hit.chunk, c.quote)}{c.quote} [{c.n}]")
 
         for u in units:
             start, end = compose.window(u, scored.units)

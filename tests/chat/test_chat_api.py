@@ -228,7 +228,7 @@ def test_side_by_side_shows_where_copied_policies_differ(client):
     assert "complete a form" in body["answer"] and "meet with the Executive Head Teacher" in body["answer"]
     assert {c["doc_id"] for c in body["citations"]} >= {"aspire-academy-cme-policy-2023", "riverside-federation-cme-policy"}
     # Item 4 is a sentence of its own: it is not quoted with its list label and items 1-3.
-    assert "Attendance Expectations" not in body["answer"]
+    assert all("Attendance Expectations" not in c["quote"] for c in body["citations"])
 
 
 def test_a_longer_list_item_is_quoted_with_its_lead_in(client):
@@ -544,3 +544,14 @@ def test_a_sentence_that_points_back_is_quoted_with_what_it_points_to(client):
     assert body["action"] == "answered"
     quote = next(c["quote"] for c in body["citations"] if "In such cases" in c["quote"])
     assert "Missing Mondays" in quote.split("In such cases")[0]
+
+
+def test_a_quote_under_a_named_heading_says_which_form_it_belongs_to(client):
+    # The quoted item is one line of a list under "Absence And Irregular Attendance Form": without
+    # the heading the answer would not say which form to use.
+    body = chat(client, "A child is marked present but their anxiety keeps them out of the classroom. "
+                        "Do we need to tell the LA?", authority="Worcestershire")
+    assert body["action"] == "answered"
+    quoted = " ".join(c["quote"] for c in body["citations"])
+    assert "Absence And Irregular Attendance Form" not in quoted
+    assert "_Absence And Irregular Attendance Form_" in body["answer"]
