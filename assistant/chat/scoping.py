@@ -78,5 +78,5 @@ def _asked_about_pattern(names: tuple[str, ...]) -> re.Pattern:
     place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(
         rf"\b(?:officer|team|contact|e-?mail|number|lead|co-?ordinator|policy|procedure|guidance|council|la)\b[^.?!]{{0,25}}"
-        rf"\b(?:for|in|at|of)\s+(?:{place})\b|\b(?:{place})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|policy|contact)\b|"
+        rf"\b(?:for|in|at|of)\s+(?:{place})\b|\b(?:{place})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|policy|contact|e-?mail|phone|number|address|procedure|guidance|form|portal)\b|"
         rf"\b(?:to|in)\s+(?:{place})\b[^?]{{0,120}}\btheir\s+(?:\w+\s+){{0,3}}?(?:team|officer|council|la|lead|contact)\b")

@@ -18,6 +18,10 @@ def scoping(retriever):
     pytest.param("Under Scottish rules, what's the earliest date she can legally leave school?", True, id="scottish-rules"),
     pytest.param("What does Leicestershire County Council say about this?", True, id="a-council-not-held"),
     pytest.param("Who's the CME officer for Leicestershire?", True, id="another-authoritys-officer"),
+    pytest.param("Worcs primary here - family have moved over to Herefordshire. What's Herefordshire's CME email?",
+                 True, id="another-authoritys-email"),
+    pytest.param("The family moved to Leeds last month. What do we need to do about Leeds' new school place?",
+                 False, id="a-move-to-another-authority"),
     # v14: a family's trip, a council that opens a sentence, the county council of an authority held
     pytest.param("Family have gone up to Scotland for about three weeks to look after grandad. Can we use the 'doesn't "
                  "live near enough any more' ground?", False, id="a-family-gone-to-scotland"),
