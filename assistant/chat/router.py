@@ -24,7 +24,9 @@ _WHICH_GROUND = re.compile(
     r"(?:(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?|de-?roll(?:ing)?|derol+ing|legal)\s+)?(?:reason|ground|paragraph|letter)s?\b"
     r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the|his|her|their|mum|dad|parents?|family)\b)|"
     r"\b(?:which|what)(?:'s| is)?\s+(?:(?:the|a)\s+)?(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?)\s+code\b|"
-    r"\bunder (?:what|which)\b(?!\s+(?:circumstances|conditions))|"
+    # (not a relative clause: "is there an age under which the police will always treat…")
+    r"\bunder (?:what|which)\b(?!\s+(?:circumstances|conditions))(?!\s+(?!(?:ground|reason|reg|regulation|code|paragraph|letter|one)\b)"
+    r"(?:[a-z]+\s+){1,3}(?:will|would|can|could|must|should|is|are|do|does|may)\b)|"
     # "Which reg is it?", "which regulation do we use?"
     r"\bwhich (?:reg|regulation|para(?:graph)?)(?:'s| is)? (?:is (?:it|that|this)|applies|do (?:i|we) (?:use|go with|pick|choose)|should (?:i|we) (?:use|go with|pick|choose))\b|"
     r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:record|put|enter|select|pick|choose|use|give|code|tick|write)\b[^.?!]{0,40}\b(?:reason|ground|code)\b|"

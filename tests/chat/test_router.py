@@ -24,6 +24,10 @@ def routed(message):
     pytest.param("Year 4 boy has moved to Wales for good. Which deletion ground do we use?", L, id="which-deletion-ground"),
     pytest.param("Her new school confirmed she's on roll. What's the leaving reason?", L, id="whats-the-leaving-reason"),
     pytest.param("Our Year 9 has been sentenced to a DTO. Under what ground can we take him off?", L, id="under-what-ground"),
+    pytest.param("26 school days coded O and nobody can find the family. Can we take them off, and under what?", L, id="and-under-what"),
+    # v20 a2005: "under which" opening a relative clause asks about the policy, not for a ground
+    pytest.param("Under our policy, is there an age under which West Mercia Police will always treat a child as missing "
+                 "rather than just 'absent'?", P, id="age-under-which-the-police-will"),
     pytest.param("The family have emigrated. Can we take her off roll now?", L, id="can-we-take-her-off-roll"),
     pytest.param("Mum has written to say she'll home educate. Do we delete him?", L, id="do-we-delete"),
     pytest.param("Pupil has been missing for 30 school days, coded O. Can she be removed from the register?", L, id="can-she-be-removed"),

@@ -111,6 +111,10 @@ def test_injection(message, detected):
         pytest.param("Parent is asking for 2 weeks out in February for her dad's 80th birthday party in Jamaica. Who does "
                      "she need to see?", False, id="weeks-out-for-a-party"),
         pytest.param("Can we take him out for a family party in March?", False, id="take-him-out"),
+        # v21 a2109: "suspension" is today's word for a fixed-term exclusion, and staff call the LA "county"
+        pytest.param("Quick one - does county need to hear about our fixed-term suspensions too, or is it just the perms?",
+                     False, id="suspensions-and-county"),
+        pytest.param("Which county has the best cricket ground?", True, id="county-with-an-out-topic"),
         pytest.param("Any ideas for a 80th birthday party theme?", True, id="a-party-alone"),
         pytest.param("Is there a maximum length of time a part-time timetable can run for in Norfolk before it has to be "
                      "reviewed?", False, id="part-time-timetable"),
