@@ -138,7 +138,7 @@ def support_of(u: Unit) -> float:
 # Answer-type preferences: a sentence of the kind the question asks for ranks higher.
 _TIME = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+"
                    r"(school |working |calendar )?(days?|weeks?|months?|years?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b", re.I)
-_FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|every|each (day|week|term)|(once|twice|\w+ times) (a|an|per|each) "
+_FREQUENCY = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|every|(each|per) (day|week|fortnight|month|term|year)|(once|twice|\w+ times) (a|an|per|each) "
                         r"(day|week|fortnight|month|term|half[- ]term|year))\b", re.I)
 # A frequency that answers "how often?" ("every" alone, as in "every school", is not one).
 _FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|"
@@ -385,7 +385,12 @@ _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|elev
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 
 
-COUNT_DENSE = 0.65  # meaning similarity at which a passage holding a count is taken to be about the question
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
+COUNT_DENSE = 0.65
+
+
+def _with_previous(sentences: list[str]) -> list[tuple[str, str]]:
+    return list(zip(["", *sentences[:-1]], sentences))  # meaning similarity at which a passage holding a count is taken to be about the question
 
 
 def _count_of(noun: str) -> re.Pattern:
@@ -414,8 +419,11 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # A passage holding the fact is about the question's subject when it shares one of the
         # question's rare words, or when the question's meaning matches it closely even in other
         # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
-        return not topic or any(has.search(t) and (topic & set(tokenize(t)) or getattr(u, "dense", 0.0) >= COUNT_DENSE)
-                                for t, u in zip(spans, units))
+        # The fact and the subject must share a sentence: "within 10 days" two sentences after
+        # "respond" is some other step's time limit.
+        return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
+                                                    or getattr(u, "dense", 0.0) >= COUNT_DENSE)
+                                for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
 
     text = " ".join(spans)
     for asks, has, what in _NEEDS:

@@ -6,10 +6,11 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.chat.compose import missing_answer_type
+from indexer.lexical import tokenize
 
 
 def passage(text):
-    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text)))
+    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text, section_path="")))
 
 
 SAO = "If the child remains out of education, a School Attendance Order (SAO) will be instituted against the parent(s)."
@@ -68,8 +69,8 @@ def test_missing_answer_type(question, text, missing):
     assert missing_answer_type(question, [passage(text)]) == missing
 
 
-def scored_passage(text, dense):
-    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text)), dense=dense)
+def scored_passage(text, dense, section_path=""):
+    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text, section_path=section_path)), dense=dense)
 
 
 @pytest.mark.parametrize("dense, missing", [(0.68, None), (0.61, "a number of days about the question's subject")])
@@ -139,3 +140,23 @@ def test_a_time_or_date_must_be_about_the_question(question, text, topic, missin
 )
 def test_frequencies_web_addresses_fines_and_distances(question, text, topic, missing):
     assert missing_answer_type(question, [scored_passage(text, 0.4)], topic=topic) == missing
+
+
+REFERRAL = ("The county will respond to every CME referral made using the online form. "
+            "The school should also make a home visit. A joiner form should be submitted within 5 days of a child being put on roll.")
+RESPOND = "How soon does the county respond once we've sent a referral?"
+ALLOCATION = "How long can a child sit on the allocation list?"
+
+
+@pytest.mark.parametrize("question, topic_word, text, section_path, missing", [
+    # v17 a1740: the passage holds a time limit, but for another step than the one asked about
+    (RESPOND, "respond", REFERRAL, "", "a time limit about the question's subject"),
+    (RESPOND, "respond", REFERRAL + " The county will respond within 10 school days.", "", None),
+    # the sentence before, or the heading, may name the subject
+    (ALLOCATION, "allocation", "The Admissions Officer checks the allocation list. If on list for 20 days, escalate.", "", None),
+    (ALLOCATION, "allocation", "If on list for 20 days, escalate to the Admissions Manager.", "Allocation list", None),
+    (ALLOCATION, "allocation", "If on list for 20 days, escalate to the Admissions Manager.", "", "a time limit about the question's subject"),
+])
+def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_word, text, section_path, missing):
+    topic = set(tokenize(topic_word))
+    assert missing_answer_type(question, [scored_passage(text, 0.4, section_path)], topic=topic) == missing
