@@ -24,7 +24,10 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     # "is there a specific … team contact we're supposed to use?"
                     r"contacts? (?:we|i|schools)(?:'re| are)? (?:supposed|meant|expected|required|should|can|could|need)\b|"
                     # "…that we should notify, and what are their details?"
-                    r"what are (?:their|his|her|its) (?:contact )?details)", re.I)
+                    r"what are (?:their|his|her|its) (?:contact )?details|"
+                    # "what's the email for the EHE team?", "the duty team number for social care?"
+                    r"what(?:'s| is) (?:the |their |its )?(?:e-?mail|phone number|telephone number|contact number|number|tel\.?)(?: address)? (?:for|of)\b|"
+                    r"\b(?:team|service|desk)(?:'s)? (?:phone |telephone |contact )?number\b)", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
@@ -33,6 +36,9 @@ _SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|
                       r"helpline|line|centre|center|panel|hub|front door|department|board)\b", re.I)  # ("our trust runs schools": not one)
 _GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))
+
+
+_FOR_SUBJECT = re.compile(r"\b(?:e-?mail(?: address)?|(?:phone |telephone |contact )?number|contact details) for (?:the |a )?((?:[\w'’-]+ ?){1,4})", re.I)
 
 
 def subject_words(message: str) -> set[str]:
@@ -57,6 +63,13 @@ def subject_words(message: str) -> set[str]:
         if re.search(r"\b(?:not|rather than|instead of)\s+(?:the|a|an|their|our)?\s*$", before, re.I):
             continue  # "not the general CME line": whose details are not wanted
         out |= set(kept)
+    # "the phone number for Starting Point": whose, named after the detail asked for
+    for m in _FOR_SUBJECT.finditer(message):
+        for w in m.group(1).split():
+            toks = tokenize(w)
+            if not toks or set(toks) & (_GENERIC | ASKING_WORDS):
+                break
+            out |= set(toks)
     return out
 
 

@@ -23,6 +23,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subjec
     ("Who runs the attendance and CME team?", {"attendance", "cme"}),
     # v18 a1838: "contact" names whose too
     ("Is there a particular MOD education contact that we should notify, and what are their details?", {"mod", "educat"}),
+    # v17 a1738: whose, named after the detail asked for
+    ("what's the phone number for starting point, including out of hours?", {"start", "point"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
@@ -43,6 +45,9 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
 
 @pytest.mark.parametrize("message, asks", [
     ("worcs virtual school tel no.?", True),
+    # v17 a1737, v19 a1939
+    ("what's the email for the elective home education team?", True),
+    ("what's the out of hours emergency duty team number for children's social care?", True),
     ("Is there a specific team contact we're supposed to use?", True),
     ("Is there an MOD contact we should notify, and what are their details?", True),
     ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
