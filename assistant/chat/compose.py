@@ -350,16 +350,17 @@ _NEEDS = (
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),
     (re.compile(r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bwhat intervals?\b|\bat what intervals?\b", re.I), _FREQUENCY_STATED, "a frequency"),
-    (re.compile(r"\bweb ?(?:address|site|page|link)\b|\burl\b|\blink (?:to|for)\b", re.I),
+    (re.compile(r"\bweb ?(?:address|site|page|link)\b|\burl\b|\blink (?:to|for)\b|\b(?:is there|any|what'?s|where'?s|where is) (?:a |an |the )?(?:online )?(?:link|portal)\b", re.I),
      re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|ac|nhs|sch)\.uk\b", re.I), "a web address"),
     # "What's the penalty? Can the school be fined for it?" is answered only by a passage that speaks of one.
-    (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?)\b|\b(?:be|get|getting|being) fined\b", re.I),
+    (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?)\b|\b(?:be|get|getting|being) fined\b|"
+                r"\bwhat (?:\w+ )?(?:penalty|sanction|fine)s?(?: or (?:\w+ )?(?:penalty|sanction|fine)s?)? (?:may|might|can|could|would|will)\b", re.I),
      re.compile(r"\bpenalt|\bfine[ds]?\b|\bfining\b|\bsanction|\bprosecut|\boffence\b|\bconvict|\bguilty\b|\bcourt\b", re.I),
      "a penalty"),
     # "What counts as walking distance? Is it 2 miles for the little ones?" wants a distance
     # (not "which Act defines walking distance?", which asks for the Act)
     (re.compile(r"\b(?:what(?:'s| is| counts as| actually counts as)(?: a| the)?|how far is(?: a| the)?) walking distance\b|"
-                r"\b(?:is it|are they|it's) (?:\d+|two|three) miles?\b", re.I),
+                r"\b(?:is it|are they|it's) (?:\d+|two|three) miles?\b|\b(?:what|which|how much|how long a) distance\b", re.I),
      re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:miles?|km|kilomet(?:re|er)s?)\b", re.I), "a distance"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),

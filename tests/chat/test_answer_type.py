@@ -61,6 +61,14 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("For the Y1 transport code - what counts as walking distance? Is it 2 miles for the little ones and 3 for older kids?",
          "The pupil's home is not within walking distance of the school and no transport has been arranged.", "a distance"),
         ("What counts as walking distance?", "Walking distance is 2 miles for a child under 8 and 3 miles otherwise.", None),
+        # v5 a535, v20 a2040: a distance and a sanction asked for in other words
+        ("Beyond what distance from home does a child aged eight or over qualify for free transport?",
+         "The pupil's home is not within walking distance of the school.", "a distance"),
+        ("Beyond what distance does a child qualify for free transport?", "Walking distance is 3 miles for a child aged 8 or over.", None),
+        ("What sanction or fine may be imposed on a proprietor who fails to keep the admission register?",
+         "The proprietor of every school must make sure the school has an admission register.", "a penalty"),
+        ("What sanction may be imposed on a proprietor who fails to keep the register?",
+         "Failure to comply is an offence and may lead to prosecution.", None),
         ("Which Act do the regs take the definition of walking distance from?",
          "Walking distance has the meaning given in section 444(5) of the 1996 Act.", None),
     ],
@@ -122,6 +130,9 @@ def test_a_time_or_date_must_be_about_the_question(question, text, topic, missin
         ("whats the web address for SchoolsNet?", "Forms and guidance are published on Derbyshire SchoolsNet.", {"schoolsnet"},
          "a web address"),
         ("whats the web address for SchoolsNet?", "SchoolsNet: https://schoolsnet.derbyshire.gov.uk/forms", {"schoolsnet"}, None),
+        # v20 a2038: "is there a link or a portal?" asks for a web address
+        ("Where do I get hold of the CME 1 form? Is there a link or a portal?", "details on a CME 1 form are sent to the team",
+         {"cme"}, "a web address"),
         # a fine asked for as "what fine…"
         ("What fine can a school face for a wrong admission register?", "The register must be kept in accordance with the regulations.",
          set(), "an amount"),
