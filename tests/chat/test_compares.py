@@ -30,3 +30,16 @@ def test_an_unnamed_comparison_is_answered_from_every_authority(client):
     assert body["action"] == "answered"
     authorities = {c["doc_id"].split("-")[0] for c in body["citations"]} - {"uksi"}
     assert len(authorities) >= 3, body["citations"]
+
+
+def test_each_authoritys_passage_is_the_one_the_learnt_map_finds_closest(client):
+    # v16 a1647: Worcestershire's best-scoring sentence was about sixth-form transition; the chunk the
+    # learnt query map ranks first for a family emigrating is the one for pupils moving out of the country.
+    r = client.post("/v1/chat", json={"message": "Family at our school tell us they're emigrating to Poland at Christmas. "
+                                                 "What info should we get from them before they go, and what do we do our "
+                                                 "end once they've left? Does it depend which LA we're in?"})
+    body = r.json()
+    assert body["action"] == "answered"
+    worcestershire = [c["quote"] for c in body["citations"] if c["doc_id"].startswith("worcestershire")]
+    assert any("out of the country" in q for q in worcestershire), worcestershire
+    assert not any("sixth form" in q for q in worcestershire), worcestershire
