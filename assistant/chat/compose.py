@@ -386,12 +386,13 @@ _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|elev
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 
 
+COUNT_DENSE = 0.65  # meaning similarity at which a passage holding a count is taken to be about the question
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
-COUNT_DENSE = 0.65
 
 
 def _with_previous(sentences: list[str]) -> list[tuple[str, str]]:
-    return list(zip(["", *sentences[:-1]], sentences))  # meaning similarity at which a passage holding a count is taken to be about the question
+    """Each sentence with the one before it ("" for the first)."""
+    return list(zip(["", *sentences[:-1]], sentences))
 
 
 def _count_of(noun: str) -> re.Pattern:
@@ -474,24 +475,31 @@ def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hi
 REFERRING_WORDS = 80  # a following paragraph this short that refers back to the quoted one goes with it
 
 
-def referring_next(u: Unit, retriever: HybridRetriever) -> Hit | None:
-    """The regulation paragraph right after a quoted one when it refers back to it: 13(10) "must make a
-    sickness return as soon as possible after the conditions in paragraph (9)…" completes 13(9), and
-    13(3) says when the juniors excluded by 13(2) are returned after all. Links are exact
+def referring_next(u: Unit, retriever: HybridRetriever, limit: int = 2) -> list[Hit]:
+    """The regulation paragraphs right after a quoted one that it and they link: 13(10) "must make a
+    sickness return as soon as possible after the conditions in paragraph (9)…" completes 13(9);
+    13(1) "other than one within paragraph (2)" is not the whole rule without 13(2), nor 13(2)
+    without 13(3), which says when those juniors are returned after all. Links are exact
     (``regulation/13/9/``), so no guessing is involved."""
-    if u.hit.document.authority != NATIONAL or not u.hit.chunk.paragraphs:
-        return None
-    m = _LABEL.match(u.hit.chunk.paragraphs[0])
-    if not m:
-        return None
-    _, nxt = retriever.neighbours(u.hit.chunk.chunk_id)
-    chunk = retriever.chunk(nxt) if nxt else None
-    if chunk is None or len(chunk.text.split()) > REFERRING_WORDS or not chunk.paragraphs \
-            or not chunk.paragraphs[0].startswith(f"{m.group(1)}("):
-        return None
-    if f"regulation/{m.group(1)}/{m.group(2)}/" not in chunk.text:
-        return None
-    return Hit(chunk, u.hit.document, 0.0)
+    out: list[Hit] = []
+    chunk = u.hit.chunk
+    while len(out) < limit and chunk.paragraphs:
+        m = _LABEL.match(chunk.paragraphs[0])
+        if u.hit.document.authority != NATIONAL or not m:
+            break
+        _, nxt = retriever.neighbours(chunk.chunk_id)
+        after = retriever.chunk(nxt) if nxt else None
+        if after is None or len(after.text.split()) > REFERRING_WORDS or not after.paragraphs \
+                or not after.paragraphs[0].startswith(f"{m.group(1)}("):
+            break
+        n = _LABEL.match(after.paragraphs[0])
+        back = f"regulation/{m.group(1)}/{m.group(2)}/" in after.text
+        forward = n is not None and f"regulation/{n.group(1)}/{n.group(2)}/" in chunk.text
+        if not (back or forward):
+            break
+        out.append(Hit(after, u.hit.document, 0.0))
+        chunk = after
+    return out
 
 
 # -- "which code?": a definition paragraph points at the register table row that uses it.

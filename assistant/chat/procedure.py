@@ -19,8 +19,8 @@ from assistant.chat.scoping import Scoping
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
 from assistant.rules import find_old_ground_references
 from assistant.rules.sources import R as REGULATIONS_2024
-from indexer.contacts import CONTACT_DETAIL
 from indexer import query_adapter
+from indexer.contacts import CONTACT_DETAIL
 from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
 from indexer.retriever import Hit, HybridRetriever
@@ -576,9 +576,9 @@ class ProcedureAnswerer:
             start, end = compose.window(u, scored.units)
             cite(u.hit, start, self._further(u, scored.units, end, wanted, escalation=escalation))
             follow = compose.continuation(u, self.r)
-            after = compose.referring_next(u, self.r) if not follow else None
-            if after is not None and not any(x.hit.chunk.chunk_id == after.chunk.chunk_id for x in units):
-                follow = [after]
+            if not follow:
+                follow = [h for h in compose.referring_next(u, self.r)
+                          if not any(x.hit.chunk.chunk_id == h.chunk.chunk_id for x in units)]
             for more in follow:
                 cite(more, 0, len(more.chunk.text))
         lines: list[str] = []

@@ -555,3 +555,15 @@ def test_a_quote_under_a_named_heading_says_which_form_it_belongs_to(client):
     quoted = " ".join(c["quote"] for c in body["citations"])
     assert "Absence And Irregular Attendance Form" not in quoted
     assert "_Absence And Irregular Attendance Form_" in body["answer"]
+
+
+def test_a_paragraph_that_excepts_another_brings_it(client):
+    # v20 a2021: 13(1) applies "other than [to a pupil] within paragraph (2)": 13(2) says who that is,
+    # and 13(3), which refers back to it, when those pupils are returned after all.
+    body = chat(client, "Do we have to send the council a new pupil return for every child in our Reception intake? "
+                        "They all start on day one of the autumn term.")
+    assert body["action"] == "answered"
+    quoted = " ".join(c["quote"] for c in body["citations"] if c["doc_id"] == "uksi-2024-208")
+    assert "new pupil return" in quoted
+    assert "most junior class" in quoted
+    assert "If the local authority ask the proprietor" in quoted
