@@ -118,6 +118,13 @@ class HybridRetriever:
         self._has_contact = np.array([bool(CONTACT_DETAIL.search(c.text)) for c in index.chunks], dtype=bool)
         self._unit_chunk = np.array([self._by_id.get(r["chunk_id"], 0) for r in index.unit_rows], dtype=int)
 
+    def learnt_closeness(self, query_vec: np.ndarray) -> np.ndarray | None:
+        """Every chunk's similarity to the query vector through the learnt query map, in index
+        order; None without the map or the chunk vectors."""
+        if self._vectors is None or self.adapter is None:
+            return None
+        return self._vectors @ query_adapter.apply(self.adapter, query_vec)
+
     def sentence_chunks(
         self, query_vec: np.ndarray, n: int, authority: str | None = None, *, include_national: bool = False,
         exclude: set[str] = frozenset(),

@@ -482,10 +482,12 @@ def referring_next(u: Unit, retriever: HybridRetriever, limit: int = 2) -> list[
     without 13(3), which says when those juniors are returned after all. Links are exact
     (``regulation/13/9/``), so no guessing is involved."""
     out: list[Hit] = []
+    if u.hit.document.authority != NATIONAL:
+        return out
     chunk = u.hit.chunk
     while len(out) < limit and chunk.paragraphs:
         m = _LABEL.match(chunk.paragraphs[0])
-        if u.hit.document.authority != NATIONAL or not m:
+        if not m:
             break
         _, nxt = retriever.neighbours(chunk.chunk_id)
         after = retriever.chunk(nxt) if nxt else None

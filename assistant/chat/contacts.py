@@ -41,6 +41,13 @@ _GENERIC = set(tokenize("a an the our your their his her its this that which wha
 _FOR_SUBJECT = re.compile(r"\b(?:e-?mail(?: address)?|(?:phone |telephone |contact )?number|contact details) for (?:the |a )?((?:[\w'’-]+ ?){1,4})", re.I)
 
 
+def _naming(word: str) -> list[str]:
+    """The tokens of a word that can be part of whose name; none for a small word or a word of
+    asking ("the", "their", "email"), where the name ends."""
+    toks = tokenize(word)
+    return [] if set(toks) & (_GENERIC | ASKING_WORDS) else toks
+
+
 def subject_words(message: str) -> set[str]:
     """The words naming whose contact details are asked for: the modifiers of 'team', 'officer',
     'school', 'helpline'… ("Elective Home Education team" → elective, home, education)."""
@@ -52,8 +59,8 @@ def subject_words(message: str) -> set[str]:
             if words[-1].lower() in ("or", "and", "&", "/") and len(words) > 1:
                 words.pop()  # "the MOD or service children's education team": both name whose
                 continue
-            toks = tokenize(words[-1])
-            if not toks or set(toks) & (_GENERIC | ASKING_WORDS):
+            toks = _naming(words[-1])
+            if not toks:
                 break
             kept.extend(toks)
             words.pop()
@@ -66,8 +73,8 @@ def subject_words(message: str) -> set[str]:
     # "the phone number for Starting Point": whose, named after the detail asked for
     for m in _FOR_SUBJECT.finditer(message):
         for w in m.group(1).split():
-            toks = tokenize(w)
-            if not toks or set(toks) & (_GENERIC | ASKING_WORDS):
+            toks = _naming(w)
+            if not toks:
                 break
             out |= set(toks)
     return out

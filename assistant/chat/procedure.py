@@ -19,7 +19,6 @@ from assistant.chat.scoping import Scoping
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
 from assistant.rules import find_old_ground_references
 from assistant.rules.sources import R as REGULATIONS_2024
-from indexer import query_adapter
 from indexer.contacts import CONTACT_DETAIL
 from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
@@ -445,7 +444,7 @@ class ProcedureAnswerer:
                         return best
         return None
 
-    def _side_by_side(self, scored: compose.Scored, *, include_law: bool, message: str = "") -> list[compose.Unit] | None:
+    def _side_by_side(self, scored: compose.Scored, *, include_law: bool, message: str) -> list[compose.Unit] | None:
         """Where sources differ, show each one's answer: every authority's when none is chosen, or the
         authority's and the law's when one is."""
         best = scored.best
@@ -453,7 +452,7 @@ class ProcedureAnswerer:
             return None  # the law answers it for every authority: no local versions to compare
         per: dict[str, compose.Unit] = {}
         shown: list[str] = []  # the documents of the sources already picked
-        near = self._chunk_closeness(message) if message else {}
+        near = self._chunk_closeness(message)
         for u in sorted(scored.units, key=lambda u: -(u.score + SIDE_CHUNK_WEIGHT * near.get(u.hit.chunk.chunk_id, 0.0))):
             a = u.hit.document.authority
             if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
@@ -469,12 +468,9 @@ class ProcedureAnswerer:
 
     def _chunk_closeness(self, message: str) -> dict[str, float]:
         """Each chunk's closeness to the question through the learnt query map (fitted so that a
-        question's answering chunk ranks first), by chunk id."""
-        vecs = self.r.chunk_vectors
-        if vecs is None or self.r.adapter is None:
-            return {}
-        sims = vecs @ query_adapter.apply(self.r.adapter, self._query_vector(message))
-        return {c.chunk_id: float(x) for c, x in zip(self.r.index.chunks, sims)}
+        question's answering chunk ranks first), by chunk id; empty without the map."""
+        sims = self.r.learnt_closeness(self._query_vector(message))
+        return {} if sims is None else {c.chunk_id: float(x) for c, x in zip(self.r.index.chunks, sims)}
 
     def _side_runners_up(self, side: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
         """Each source's next-best passage from another chunk, when it scores nearly as well as the
