@@ -64,3 +64,21 @@ def test_gold_set_picks_the_version_and_report_suffix():
     assert folder.name == "v2" and (folder / "retrieval.jsonl").is_file() and suffix == "-v2"
     with pytest.raises(SystemExit):
         gold_set(["--data", "v99"])
+
+
+def test_leaver_story_grading_scores_facts_and_ground():
+    from eval.run_facts import grade as grade_story
+
+    case = {"id": "f1", "facts": {"moved_abroad": True, "boarder": False, "of_compulsory_school_age": True}, "ground": "9(1)(g)"}
+    call = {"name": "leaver_reason", "arguments": {"moved_abroad": True, "boarder": True, "died": False, "authority": "Norfolk"},
+            "result": {"kind": "ground", "code": "9(1)(g)"}}
+    g = grade_story(case, {"tool_calls": [call]})
+    assert g["ground_ok"] and g["right"] == ["moved_abroad"] and g["wrong"] == ["boarder"]
+    assert g["missed"] == ["of_compulsory_school_age"] and g["extra"] == ["died"]  # the authority is not a fact
+    wrong_ground = {**call, "result": {"kind": "ground", "code": "9(1)(a)"}}
+    assert not grade_story(case, {"tool_calls": [wrong_ground]})["ground_ok"]
+    # a story that does not settle a ground is right only if the leaver tool was asked and did not name one
+    undecided = {**case, "ground": None}
+    assert grade_story(undecided, {"tool_calls": [{**call, "result": {"kind": "needs_facts"}}]})["ground_ok"]
+    assert not grade_story(undecided, {"tool_calls": [call]})["ground_ok"]
+    assert not grade_story(undecided, {"tool_calls": []})["ground_ok"]
