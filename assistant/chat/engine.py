@@ -13,7 +13,7 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer
-from assistant.chat.router import is_contact_question, route
+from assistant.chat.router import is_contact_question, is_pupil_story, route
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import Action, Answer, Intent, ToolCall
@@ -100,7 +100,8 @@ class ChatEngine:
         intent = route(message, has_deadline_ask=ask is not None)
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
-        if intent == Intent.LEAVER:
+        if intent == Intent.LEAVER or (intent == Intent.PROCEDURE and is_pupil_story(message)
+                                       and self._rules_decide(message, scope, today)):
             session.facts = {}
             return self._leaver(session, message, scope, today, fresh=True)
         if intent == Intent.REFERRAL:
@@ -191,6 +192,15 @@ class ChatEngine:
     def _call(self, name: str, args: dict[str, Any]) -> ToolCall:
         result = self.tools[name].invoke(args)
         return ToolCall(name, args, result)
+
+    def _rules_decide(self, message: str, authority: str | None, today: date) -> bool:
+        """Do the facts told settle a deletion ground (or settle that none applies yet)?"""
+        extracted = extract_facts(message, today)
+        facts = {**extracted.facts, **extracted.assumed}
+        if authority:
+            facts["authority"] = authority
+        result = self._tools_for(extracted.today or today)["leaver_reason"].invoke(facts)
+        return result.get("kind") == "ground"
 
     def _leaver(self, session: Session, message: str, authority: str | None, today: date, *, fresh: bool) -> Answer:
         extracted = extract_facts(message, today)

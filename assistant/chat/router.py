@@ -45,6 +45,12 @@ _WHICH_GROUND = re.compile(
     # "which code do we use to de-roll him?", "right code for the leaver form please" (not "which code for remand?")
     r"\b(?:which|what|right|correct)\s+(?:reason\s+)?code\b[^.?!]{0,40}?\b(?:de-?roll|off[- ]?roll|take (?:him|her|them) off|"
     r"taking (?:him|her|them) off|remov\w*|delet\w*|leaver'?s? (?:form|return)|leaving form)|"
+    # "Leaver ground please", "please confirm the deletion ground", "advise the deletion ground you will record"
+    r"\b(?:leaver|leaving|deletion|removal)\s+(?:ground|reason|code)\s+(?:please|pls|plz)\b|"
+    r"\b(?:confirm|advise|tell me|give me|let me know)\s+(?:of\s+)?(?:the|which|what)\s+(?:\w+\s+)?(?:deletion|leaver|leaving|removal)\s+(?:ground|reason|code)\b|"
+    # "What do we use to take her off?"
+    r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:use|put|put down|record|select|pick|choose|go with) (?:to|when (?:we|i)|for) "
+    r"(?:take|taking|remove|removing|delete|deleting|de-?roll\w*|off-?roll\w*) (?:him|her|them|the (?:pupil|child|student|girl|boy))(?: off)?\b|"
     r"\bwhat (?:do|should|would|can|must) (?:i|we) (?:record|put|enter|select|pick|choose|use|tick|write) (?:for|on) (?:the |his |her |their )?"
     r"(?:removal|deletion|leaver|leaving|de-?roll)|"
     r"(?:^|[.?!,;:\u2013\u2014-]\s*)(?:the\s+|which\s+|what\s+)?(?:leaver|leaving|deletion|removal)?\s*(?:reason|ground|code)\s*\?",
@@ -66,6 +72,10 @@ _CAN_DELETE = re.compile(
     rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
     rf"\b(?:is it ok|is it okay|(?:are we|am i) (?:ok|okay|alright|all right|allowed|able|safe|fine)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    # "OK to remove?", "Can he come off now?", "Do we keep her on?"
+    rf"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?(?:ok|okay|alright|fine|safe)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    rf"\b(?:can|could|should|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:now\s+)?(?:come|go)\s+off\b|"
+    rf"\b(?:do|should|must|can)\s+(?:we|i)\s+(?:still\s+)?keep\s+(?:him|her|them|the pupil|the child)\s+on\b(?:\s+(?:roll|the roll|the register|our roll))?\s*\?|"
     rf"\bdelete\s+(?:{_PUPIL}|the pupil'?s? name)\s+(?:now|yet)\?|"
     # "we want her off roll - can we do it now?"
     rf"\b(?:want|need|would like)\s+(?:him|her|them)\s+off\s+(?:the\s+)?(?:roll|register)\b[^?]{{0,40}}\b(?:can|could|may|should)\s+(?:we|i)\b|"
@@ -154,6 +164,29 @@ def is_procedure_about_deletion(text: str) -> bool:
         return True
     named = _NAMED_GROUND.search(text)
     return bool(named) and not _PUPIL_SITUATION.search(text)
+
+
+# What a story about a pupil may ask and still want the rule tool's answer: "What now?", "What do
+# we do about the register?", "How do we record it?" -- or nothing at all. A question that asks whom
+# to tell, what to send or what a policy says is a procedure question, however full the story.
+_REGISTER_ASK = re.compile(
+    r"\b(?:register|roll|record|recorded|remove|removing|delete|deleting|deletion|off|leaver|leaving)\b|"
+    r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put)\b)",
+    _I)
+_OTHER_ASK = re.compile(
+    r"\b(?:who|whom|where|email|phone|contact|notify|notif\w+|tell|inform|send|form|refer\w*|la|local authority|council|county|"
+    r"policy|procedure|documents?|evidence|paperwork|safeguard\w*|dsl|police|social care|why|when|date|deadline|how long|how many|"
+    r"info|information|details|address|get|ask|before|soon|visit|sign off|say-so|allowed)\b",
+    _I)
+
+
+def is_pupil_story(text: str) -> bool:
+    """A story about one of our pupils whose only questions (if any) are about the register."""
+    about_one = _PUPIL_SITUATION.search(text) or re.search(r"\bY(?:ear ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder)\b", text, re.I)
+    if not about_one or (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text)):
+        return False
+    questions = re.findall(r"[^.!?\n]*\?", text)
+    return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in questions)
 
 
 def is_leaver_question(text: str) -> bool:

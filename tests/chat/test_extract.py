@@ -72,7 +72,10 @@ def test_stage(text, expected, absent):
     check(text, expected, absent)
 
 
-@pytest.mark.parametrize("text, year", [("Year 7", 7), ("yr 11", 11), ("year eight", 8), ("Y10s", 10), ("last year 20 left", None)])
+@pytest.mark.parametrize("text, year", [("Year 7", 7), ("yr 11", 11), ("year eight", 8), ("Y10s", 10), ("last year 20 left", None),
+                                        ("their Y3 won't be back", 3), ("parents of a Y5 emailed", 5), ("coded as a Y5", None),
+                                        ("sessions marked a Y6", None),
+                                        ("they'll apply for a Y1 place next year", None)])
 def test_school_year(text, year):
     assert school_year(text) == year
 
@@ -224,6 +227,11 @@ def test_home_education(text, expected, absent):
     P("Dad has moved to Spain; she stays here with mum.", {}, ("moved_abroad", "moved_away"), id="a-parent-moved"),
     P("Mum and the children have emigrated to Spain.", {"moved_abroad": True}, id="mum-and-children-moved"),
     P("They no longer live within a reasonable distance of the school.", {"lives_within_reasonable_distance": False}, id="too-far"),
+    # "the" and "new" are words of country names, not countries
+    P("The family have moved to the other side of the city.", {}, ("moved_abroad",), id="the-other-side-is-not-a-country"),
+    P("They moved to the new estate by the bypass.", {}, ("moved_abroad",), id="new-estate-is-not-a-country"),
+    P("They've moved to New Zealand.", {"moved_abroad": True}, id="two-word-country"),
+    P("The family are emigrating to Poland next month.", {}, ("moved_abroad",), id="emigrating-next-month-is-not-gone"),
 ])
 def test_moving(text, expected, absent):
     check(text, expected, absent)
@@ -486,6 +494,61 @@ def decide(text, today=TODAY):
     pytest.param("15 y/o Y10 boy was given a 4-month detention and training order last week. YOT say that after release "
                  "he'll go to an AP placement, not back to us. Can we delete, and on what ground?", "9(1)(j)",
                  id="j-not-back-to-us"),
+    # held-out wording (v22, v23)
+    pytest.param("We're a state boarding academy. A Y10 boarder's parents never paid the boarding charges for the spring "
+                 "term, and the term's long finished. Which reason?", "9(1)(m)", id="m-terms-long-finished"),
+    pytest.param("Independent prep here. Parents emailed to say their Y3 won't be back after Christmas. No new school named, "
+                 "not home ed. Which deletion reason?", "9(1)(n)", id="n-independent-prep-here"),
+    pytest.param("I'm the bursar at a small independent prep. A Y2 girl's parents gave notice and she left at half term. "
+                 "Which ground?", "9(1)(n)", id="n-small-independent-prep"),
+    pytest.param("Y7 boy dual registered with us and the PRU. He's there full time and we don't expect to see him back "
+                 "here. The PRU head is fine with us taking him off. No SAO, not a traveller. Which reason?", "9(1)(c)",
+                 id="c-dont-expect-to-see-him-back"),
+    pytest.param("Y9 girl got a 6 month detention and training order at youth court. Dad says there's no chance she'll "
+                 "come back to us afterwards. Leaving reason?", "9(1)(j)", id="j-no-chance-shell-come-back"),
+    pytest.param("Y11 girl, sat her GCSEs and we've broken up for the summer. She didn't get the grades for our sixth "
+                 "form. Which reason code?", "9(1)(l)", id="l-sat-gcses-broken-up"),
+    pytest.param("Nursery class boy, just turned 3. Dad says he won't be bringing him back, they've found a nursery "
+                 "nearer work. Which reason?", "9(3)(a)", id="3a-wont-be-bringing-him-back"),
+    # leaver stories (eval/data/facts-v1)
+    pytest.param("State boarding academy: a Y13 boarder, 18, left our sixth form last week and isn't a pupil any more.",
+                 "9(3)(b)", id="3b-sign-on-and-left-our-sixth-form"),
+    pytest.param("A Year 8 pupil has been sentenced to detention under section 250. The school has no reasonable grounds "
+                 "to believe he will attend after the sentence ends.", "9(1)(j)", id="j-grounds-to-believe-he-will-attend"),
+    pytest.param("Y12 PEX - she asked for an independent review, then abandoned it.", "9(3)(e)", id="3e-review-then-abandoned"),
+    pytest.param("Maintained boarding school: a Y9 boarder's parents stopped paying the boarding charges; the autumn term's "
+                 "charges were still outstanding at the end of that term.", "9(1)(m)", id="m-stopped-paying"),
+    pytest.param("Academy with a boarding house: Y10 boarder whose boarding fees for the spring term were never paid (still "
+                 "owed at the end of that term). His brother is a day pupil with us. Which ground?", "9(1)(m)",
+                 id="m-brother-is-the-day-pupil"),
+    pytest.param("Indie school registrar here - Year 4 girl has left us, parents withdrew her at half term. Which reason?",
+                 "9(1)(n)", id="n-indie-school"),
+    pytest.param("Year 4 girl dual registered with us and the hospital school, which has given written consent to her removal from "
+                 "our register. No grounds to believe she will attend again. No SAO, not a mobile child.", "9(1)(c)",
+                 id="c-written-consent-to-her-removal"),
+    pytest.param("Y6 lad dual registered with us and the special school, who are fine with us removing him. Nobody "
+                 "expects him back here. No attendance order, not travellers.", "9(1)(c)", id="c-nobody-expects-him-back"),
+    pytest.param("Grandad died in Ghana in the summer and the family have now moved out there permanently. Y2 boy, not a "
+                 "boarder. Which reason?", "9(1)(g)", id="g-moved-out-there-permanently"),
+    pytest.param("Year 10 boy permanently excluded in October; governors upheld it and dad wrote to us last week to say "
+                 "he won't be asking for an independent review. Can he come off?", "9(1)(o)", id="o-dad-wrote"),
+    pytest.param("Year 12 student permanently excluded in October; mum has written to say there'll be no review.",
+                 "9(3)(e)", id="3e-written-theres-no-review"),
+    pytest.param("The independent review panel for our Year 9 permanently excluded pupil has upheld the governors' decision.",
+                 "9(1)(o)", id="o-long-subject-before-upheld"),
+    pytest.param("Year 5 boy: the LA's school attendance order naming us has now been amended to name St Anne's.",
+                 "9(1)(d)", id="d-amended-to-name"),
+    pytest.param("The SAO that named us for our Year 3 got varied by the LA - they've swapped us out for Oakfield Primary.",
+                 "9(1)(d)", id="d-swapped-us-out"),
+    pytest.param("Year 8 - absent 25 consecutive school days, all N/O codes, not ill, and joint enquiries with the LA found "
+                 "no trace.", "9(1)(i)", id="i-n-slash-o-codes"),
+    pytest.param("Year 4 - 22 school days continuous absence, all sessions O, no illness, joint enquiries with the LA done, "
+                 "not traced.", "9(1)(i)", id="i-days-then-continuous-absence"),
+    pytest.param("Year 6 girl, continuous absence of 23 school days, coded G throughout, not ill; joint enquiries with the LA "
+                 "could not find the family.", "9(1)(i)", id="i-continuous-absence-of-n-days"),
+    pytest.param("Year 3 boy had leave 2-6 February 2026. He's not returned and it's well over 10 school days since. No sign "
+                 "he's ill. School and LA jointly found the family abroad and agree he won't be coming back to us.",
+                 "9(1)(h)", id="h-not-returned"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground
@@ -501,6 +564,8 @@ def test_end_to_end_ground(text, ground):
     pytest.param("Y9 boy was arrested over the weekend and is now being held in a youth custody place. Mum says he won't "
                  "be coming back to us. Can we take him off roll?", "detention_type", id="youth-custody-place-asks-which"),
     pytest.param("Year 2 boy's mum phoned to say she will home educate. Which ground?", "home_education_notice", id="phoned-ehe-asks-if-in-writing"),
+    pytest.param("Traveller family. Dad says they're off round the country for the summer fairs and the girl is now "
+                 "registered at a school in Devon. Which ground?", "this_is_main_school", id="traveller-on-the-road-asks-main-school"),
     pytest.param("Year 2 boy's mum says she'll home educate but won't put anything in writing. Which ground?", None, id="verbal-only-ehe-no-ground"),
 ])
 def test_end_to_end_question(text, first_key):

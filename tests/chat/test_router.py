@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.chat.extract import extract_deadline
-from assistant.chat.router import is_contact_question, route
+from assistant.chat.router import is_contact_question, is_pupil_story, route
 from assistant.chat.types import Intent
 
 TODAY = date(2026, 3, 18)
@@ -25,6 +25,11 @@ def routed(message):
     pytest.param("Her new school confirmed she's on roll. What's the leaving reason?", L, id="whats-the-leaving-reason"),
     pytest.param("Our Year 9 has been sentenced to a DTO. Under what ground can we take him off?", L, id="under-what-ground"),
     pytest.param("26 school days coded O and nobody can find the family. Can we take them off, and under what?", L, id="and-under-what"),
+    pytest.param("Reception boy has moved to Hull and won't be back. What should we use to take him off?", L, id="what-to-use-to-take-him-off"),
+    pytest.param("Y7 perm ex, the review panel upheld it last week. OK to remove?", L, id="ok-to-remove"),
+    pytest.param("Her EHE letter came in on Monday. Can she come off now?", L, id="can-she-come-off"),
+    pytest.param("Year 4 boy, the family have emigrated to Canada. Leaver ground please.", L, id="leaver-ground-please"),
+    pytest.param("The LA has revoked the SAO for our Y3. Please confirm the deletion ground.", L, id="please-confirm-the-ground"),
     # v20 a2005: "under which" opening a relative clause asks about the policy, not for a ground
     pytest.param("Under our policy, is there an age under which West Mercia Police will always treat a child as missing "
                  "rather than just 'absent'?", P, id="age-under-which-the-police-will"),
@@ -138,3 +143,17 @@ def test_route(message, intent):
 ])
 def test_contact_question(message, contact):
     assert is_contact_question(message) is contact
+
+
+@pytest.mark.parametrize("message, story", [
+    pytest.param("Sad news: one of our Y5 pupils died at the weekend. What do we do about the register?", True, id="register-ask"),
+    pytest.param("EHE letter received for a Y9 girl, last day Friday. No SAO.", True, id="no-question"),
+    pytest.param("Y8 boy has emigrated to Spain. What now?", True, id="what-now"),
+    pytest.param("Y8 boy has emigrated to Spain. Who do we tell at the LA?", False, id="whom-to-tell"),
+    pytest.param("Family emigrating next month. What info do we need to get off them before they go?", False, id="what-to-get"),
+    pytest.param("If a pupil emigrates, what do we do about the register?", False, id="general-case"),
+    pytest.param("What is CME?", False, id="no-pupil"),
+])
+def test_pupil_story(message, story):
+    """A story about our pupil asking (at most) about the register: the rule tool may answer it."""
+    assert is_pupil_story(message) is story

@@ -82,7 +82,8 @@ def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> 
             out["leave_start"] = _iso(start)
         out["leave_end"] = _iso(end)
     not_back = (r"\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not|never|not yet|still not|still hasn't)\s+(?:yet\s+)?(?:been\s+)?"
-                r"(?:come back|came back|returned|return|been back|attended|turned up|shown up|reappeared|been seen|been in)|"
+                r"(?:come back|came back|returned|return|been back|attended|attend|turned up|shown up|reappeared|been seen|been in)\b|"
+                r"\b(?:'s|is|has) not (?:yet )?(?:returned|come back|been back)\b|"
                 r"\bnot (?:been )?back\b|\bno sign of (?:him|her|them)\b|\bfailed to return\b|\b(?:didn't|did not) come back\b")
     came_back = (r"\b(?:came back|come back|returned|attended|was in|were in|has been in)\s+(?:to school\s+)?(?:briefly|for (?:a|one|two|three|\d+) (?:days?|sessions?|mornings?|afternoons?)|on (?:the )?\d)")
     if _has(not_back, t):
@@ -123,8 +124,8 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
         if said_of_absence:
             days = dur.school_days + (0 if re.search(r"at least\s*$", before, re.I) else 1)
             break
-        if re.search(rf"\b(?:{_ABSENT}|off)\b[^.;!?]{{0,30}}$", before, re.I) or \
-                re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|absent|off|missed|without (?:attending|coming))", after, re.I) or \
+        if re.search(rf"\b(?:{_ABSENT}|off)\b[^.;!?]{{0,30}}$|\babsence (?:of|for|lasting)\s*$", before, re.I) or \
+                re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|(?:continuous|consecutive|unbroken|unauthorised)\s+absence|absent|off|missed|without (?:attending|coming))", after, re.I) or \
                 re.search(r"^\s*(?:in a row|running|straight|on the trot)\b", after, re.I):
             lower = re.search(r"\b(?:more than|over)\s*$", before, re.I)
             days = dur.school_days + (1 if lower else 0)
@@ -178,7 +179,7 @@ def _codes(t: str, out: dict[str, Any]) -> None:
 
     found: list[str] = []
     lead = re.compile(r"\b(?i:coded|codes?|marked|recorded|registered|entered|put down|using|used|with|all|only|every session(?: was)?|"
-                      r"sessions? (?:were|was|have been|has been)|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
+                      r"sessions? (?:were|was|have been|has been)|all sessions|every session since (?:has|have) been|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
                       rf"({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&|then|plus)\s*(?:an?\s+)?{_CODE_TOKEN}(?:'?s)?)*)(?![\w'])")
     trail = re.compile(rf"(?<![\w'])({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&)\s*{_CODE_TOKEN}(?:'?s)?)*)\s+codes?\b")
     # "G for the dates he asked for, O after that": a capital code letter followed by when it was used
@@ -191,6 +192,8 @@ def _codes(t: str, out: dict[str, Any]) -> None:
             for tok_m in re.finditer(_CODE_TOKEN, chunk):
                 tok = tok_m.group(0)
                 after = chunk[tok_m.end():] + t[m.end():m.end() + 12]
+                if tok == "/" and re.search(r"[A-Z]\d?\s*$", chunk[:tok_m.start()]) and re.match(r"\s*[A-Z]", chunk[tok_m.end():]):
+                    continue  # "N/O": the slash between two codes, not the present mark
                 if tok == "I" and re.match(r"\s*(?:think|believe|guess|reckon|am|was|have|had|'m|'ve|'d|know|can|will|would)\b", after):
                     continue
                 if tok == "A" and re.match(r"\s+[a-z]", after):

@@ -25,7 +25,9 @@ _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cann
 _FOUND = (r"\b(?:found|located|traced|tracked down|made contact with|spoke (?:to|with)|reached|contacted|got hold of|heard from|confirmed where)\s+"
           r"(?:the family|them|mum|dad|the parents?|him|her|the pupil|the child|the mother|the father)\b")
 _LA_AGREES = (rf"\b(?:both|jointly|together)\s+(?:\w+\s+)?agree|\b{_LA}\s+(?:also\s+)?(?:agree[sd]?|is satisfied|are satisfied|concur\w*)|"
-              r"\bagreed? (?:with|by) the (?:la|local authority|council|cme team)|\b(?:we|school) and (?:the )?(?:la|local authority|council|cme team) agree")
+              r"\bagreed? (?:with|by) the (?:la|local authority|council|cme team)|\b(?:we|school) and (?:the )?(?:la|local authority|council|cme team) agree|"
+              # "the LA and school agree", "school and LA jointly found the family and agree…"
+              r"\b(?:the )?(?:la|local authority|council|cme team) and (?:the )?(?:school|us|we) (?:both )?agree|\bjointly\b[^.;!?]{0,60}\band (?:both )?agree")
 
 
 def _enquiries(t: str, out: dict[str, Any]) -> None:

@@ -79,15 +79,16 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
     not_reinstated = r"(?:\bnot|n't|\bdeclin\w*|\brefus\w*|\bdecided against|\bagainst)\s+(?:\w+\s+){0,2}?reinstat"  # "didn't reinstate"
     if _has(r"\b(?:reinstat\w+)\b", t) and not _has(not_reinstated, t):
         out["exclusion_status"] = "reinstated"
-    elif _has(r"\b(?:review|irp|panel)\s+(?:\w+\s+){0,3}?(?:withdrawn|abandoned|dropped)|\bwithdr[ae]w\w* (?:\w+ ){0,2}?(?:application|request|review)", t):
+    elif _has(r"\b(?:review|irp|panel),?\s+(?:[\w,]+\s+){0,3}?(?:withdrawn|abandoned|dropped)|\bwithdr[ae]w\w* (?:\w+ ){0,2}?(?:application|request|review)", t):
         out["exclusion_status"] = "review_abandoned"
     elif _has(r"\breconsider\w*\b", t) and _has(not_reinstated, t):
         out["exclusion_status"] = "reconsidered_not_reinstated"
-    elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:(?!not\b|hasn't|has not|didn't|did not)\w+\s+){0,5}?"
+    elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:(?!not\b|hasn't|has not|didn't|did not)\w+\s+){0,8}?"
               r"(?:upheld|confirmed|agreed with|backed|supported|decided not to (?:recommend|direct|quash))|"
               r"\b(?:irp|independent review|the review)\s+(?:\w+\s+){0,2}?(?:upheld|confirmed|backed)|\breview (?:was |has been )?upheld", t):
         out["exclusion_status"] = "review_upheld"
-    elif _has(rf"\b(?:writ\w*|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"
+    elif _has(rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"
+              rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,40}}\b(?:there(?:'ll| will) be|(?:is|are) going to be|wants?|want) no {review}|"
               rf"\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}[^.;!?]{{0,40}}\b(?:in writing|by letter|by email|written)", t):
         out["exclusion_status"] = "no_review_stated_in_writing"
     elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended)|"

@@ -31,13 +31,14 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
     if not positive:
         return False
     amend_verb = r"(?:amended|amend|changed|varied|updated|substituted)"
-    other = (r"(?:name[sd]?|naming|to|for|with)\s+(?:a |the )?(?:different|another|other|new|[A-Z][\w']+)\s+(?:\w+\s+)?(?:school|academy)|"
+    other = (r"(?:name[sd]?|naming|to|for|with)\s+(?:a |the )?(?:different|another|other|new|[A-Z][\w']+)\s+(?:[\w']+\s+)?(?:school|academy|primary|high|college)\b|"
+             r"\bto name\s+(?!us\b|our\b|this\b|the same\b)[A-Z]|\b(?:swapped|switched|taken|replaced) us (?:out )?(?:for|with)\b|"
              r"instead of (?:us|ours|our school)|different school|another school|the other school|the new school|"
              # "…has been changed so it now names St Mark's instead"
              r"\bnow names?\s+(?!us\b|our\b|this\b|the same\b)\S+")
     for s_off, s in _sentences_with(_SAO, t):
         # "the SAO they served on one of our Y8s (it named us) has been changed so it now names…"
-        if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{amend_verb}\b", s)
+        if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.!?]{{0,80}}\b(?:has been |was |been |is now |has now been |got )?{amend_verb}\b", s)
                 or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and _has(other, s):
             out["sao_amended_to_other_school"] = True
         revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"

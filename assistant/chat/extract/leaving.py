@@ -25,14 +25,19 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\bnot (?:be )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
-        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|{_PRONOUN}\s+back\b)",
+        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|{_PRONOUN}\s+back\b)",
         # "won't be coming to us any more"
         r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again)\b",
         rf"\b(?:won't|will not|wont|not) (?:be )?(?:seeing|having) {_PRONOUN} (?:back |here )?(?:again|any ?more)\b",
         # "after release he'll go to an AP placement, not back to us"
         r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school)\b",
         rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
-        rf"\b(?:don't|do not) expect {_PRONOUN} back\b",
+        rf"\b(?:don't|do not) expect (?:to see )?{_PRONOUN} back\b",
+        rf"\b(?:nobody|no one|no-one) (?:expects|is expecting) {_PRONOUN} back\b",
+        # a parent speaking: "mum says she won't be bringing her back"
+        rf"\b(?:won't|will not|wont|isn't going to|is not going to|aren't going to|not going to) (?:be )?(?:bring|bringing|send|sending) {_PRONOUN} back\b",
+        # "there's no chance he'll come back to us", "no prospect of her returning"
+        rf"\bno (?:chance|way|prospect|likelihood|possibility|realistic chance) (?:that )?(?:{_PRONOUN}(?:'ll| will| would| is going to)? (?:ever )?{_RETURN_VERB}|of {_PRONOUN} (?:ever )?(?:coming back|returning))",
         r"\bnot expected (?:back|to (?:come back|return))\b",
         r"\bleft (?:us |the school |school )?(?:for good|permanently)\b",
         r"\bfor good\b",
@@ -75,15 +80,16 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
 _COUNTRIES = (
     "afghanistan albania algeria america argentina australia austria bangladesh belgium brazil bulgaria "
     "canada china colombia croatia cyprus czechia denmark egypt eritrea estonia ethiopia finland france "
-    "germany ghana greece hong kong hungary india indonesia iran iraq ireland israel italy jamaica japan "
+    "germany ghana greece hungary india indonesia iran iraq ireland israel italy jamaica japan "
     "jordan kenya kosovo kurdistan latvia lebanon libya lithuania malaysia malta mexico moldova morocco "
-    "nepal netherlands holland new zealand nigeria norway pakistan philippines poland portugal romania "
-    "russia saudi arabia serbia sierra leone slovakia slovenia somalia south africa spain sri lanka sudan "
-    "sweden switzerland syria thailand the netherlands the philippines the uae the us the usa the states "
-    "dubai turkey uae uganda ukraine usa vietnam yemen zimbabwe zambia").split()
-_COUNTRY = r"(?:" + "|".join(sorted({c for c in _COUNTRIES} | {
-    "hong kong", "new zealand", "saudi arabia", "sierra leone", "south africa", "sri lanka", "the netherlands",
-    "the philippines", "the uae", "the us", "the usa", "the states"}, key=len, reverse=True)) + r")\b"
+    "nepal netherlands holland nigeria norway pakistan philippines poland portugal romania "
+    "russia serbia slovakia slovenia somalia spain sudan "
+    "sweden switzerland syria thailand dubai turkey uae uganda ukraine usa vietnam yemen zimbabwe zambia").split()
+# Several-word names stay whole: split into words, "the", "new" or "south" would each count as a
+# country, and "moved to the other side of the city" would read as emigrating.
+_COUNTRY_PHRASES = ("hong kong", "new zealand", "saudi arabia", "sierra leone", "south africa", "sri lanka",
+                    "the netherlands", "the philippines", "the uae", "the us", "the usa", "the states")
+_COUNTRY = r"(?:" + "|".join(sorted({*_COUNTRIES, *_COUNTRY_PHRASES}, key=len, reverse=True)) + r")\b"
 _UK_FAR = r"(?:scotland|wales|northern ireland)\b"
 _TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a|an|the) (?:few|couple of|\w+) (?:days|weeks|months)|"
               r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
@@ -102,6 +108,9 @@ def _moved(t: str, out: dict[str, Any]) -> None:
         rf"\b(?:now )?(?:lives?|living|settled|based) (?:permanently )?(?:in|abroad in) {_COUNTRY}",
         rf"\b(?:gone|went|returned|going) (?:back )?(?:abroad|overseas|home|to {_COUNTRY})",
     ]
+    if _has(_COUNTRY, t):
+        # "Nan passed away in Jamaica … the family have now moved out there permanently"
+        abroad = [*abroad, r"\b(?:moved|relocated|gone|settled) (?:back )?(?:out |over )?there (?:permanently|for good|to live)\b"]
     moved_abroad = permanent = False
     for i, p in enumerate(abroad):
         for m in _positive(p, t, neg_window=3):
@@ -113,6 +122,10 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             if re.search(r"\bwill\b|\bgoing to\b|\bplan\w*\b|\bnext (?:week|month|term)\b|\bsoon\b", t[sent_start:m.start()], re.I) \
                     and not re.search(r"\bhave|has\b", t[sent_start:m.start()], re.I):
                 continue  # not moved yet
+            if re.match(r"emigrating|moving|relocating", m.group(0), re.I) and re.search(
+                    r"\bnext (?:week|month|term|year)\b|\bsoon\b|\bafter (?:the )?(?:half[- ]term|christmas|easter|the holidays?)\b|"
+                    r"\bat the end of (?:the |this )?(?:term|month|year)\b|\bin (?:the )?(?:new year|spring|summer)\b", t[m.end():sent_end], re.I):
+                continue  # "emigrating to Poland next month": not gone yet
             if i == 5 and not re.search(_PERMANENT, sentence, re.I):
                 continue  # 'went back to Romania' may be a visit; only 'for good', 'to live'
             if re.search(_TEMPORARY, sentence, re.I) and not re.search(_PERMANENT, sentence, re.I):
@@ -177,7 +190,10 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
                r"\bschool leaving (?:date|age)\b|\b(?:leav(?:e|es|ing)|going|moving on|off) (?:us )?(?:to (?:go to|start|do|join|attend|take up)|for) "
                r"(?:a |an |the |his |her )?(?:local |fe |sixth[- ]form )?(?:college|apprenticeship|training|work|a job|employment|job)|"
                r"\b(?:isn't|is not|not|won't be|will not be) staying on\b|\b(?:got|has|have|with) (?:an? )?(?:apprenticeship|job|college place|place at (?:a |the )?college)\b[^.;!?]{0,20}(?:lined up|sorted|arranged|starting)|"
-               r"\bleavers'? (?:assembly|day|prom)\b")
+               r"\bleavers'? (?:assembly|day|prom)\b|"
+               # Year 11 is over: "sat his GCSEs and we've now broken up for the summer"
+               r"\b(?:sat|done|finished|completed) (?:all )?(?:his|her|their) (?:gcses|exams)\b[^.;!?]{0,60}\b(?:broken up|broke up|summer holidays?)\b|"
+               r"\b(?:have|'ve|has) (?:now )?broken up for the summer\b")
     if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
         out["over_csa_by_next_school_day"] = True
     if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+)?(?:\w+\s+)?(?:grades|entry requirements|requirements)|"

@@ -9,11 +9,13 @@ from assistant.chat.extract.text import _has, _hedged, _negated, _pos
 
 
 def _boarder(t: str, out: dict[str, Any]) -> None:
+    # "His sister is a day pupil with us" says nothing about him
+    t = re.sub(r"\b(?:his|her|their|the) (?:older |younger |little |big )?(?:sister|brother|sibling|twin)s?\b[^.;!?]*", " ", t, flags=re.I)
     if _has(r"\b(?:not|isn't|is not|never been|wasn't|was not) (?:a |an )?(?:weekly |full[- ]time |flexi[- ])?boarder\b|"
             r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
         out["boarder"] = False
     elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\b(?:y|yr|year) ?\d{1,2} boarders?\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
-              r"\bboarding (?:pupil|student)\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
+              r"\bboarding (?:pupil|student)\b|\b(?:sixth[- ]form|6th[- ]form|weekly|full[- ]time) boarder\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
         out["boarder"] = True
 
 
@@ -27,8 +29,8 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         r"\bon (?:the )?(?:admission )?(?:register|roll) (?:at|of|with) (?:another|a new|the new|a different|the other|her new|his new|their new)\b",
         r"\bon roll elsewhere\b|\bregistered elsewhere\b",
         r"\b(?:put|placed|taken) on (?:the )?(?:admission )?(?:roll|register) (?:at|with|of) (?:a|another|a new|the new|a different|the other)\b",
-        r"\b(?:is|are|was|has been|have been|now|got) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with|to|by|in) "
-        r"(?:another|a new|the new|a different|the other|her new|his new|their new|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
+        r"\b(?:is|are|was|has been|have been|now|got|(?:has|have) now been) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with|to|by|in) "
+        r"(?:another|a new|the new|a different|the other|her new|his new|their new|a (?:\w+ )?(?:school|academy) (?:down |up |over |out )?(?:in|near)|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
         rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
         r"\bstarted with them\b",
         r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
@@ -77,6 +79,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    # "the PRU head has emailed to say they're happy for us to take him off"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\b[^.;!?]{0,60}"
                    r"\bagree(?:s|d)? (?:that )?(?:we|us) (?:can |could |may |should |to )?(?:take|remove|delete|de-?roll)|"
+                   r"\b(?:given|gave|give|giving) (?:\w+ )?(?:written )?consent (?:to|for) (?:her|his|their|the) (?:removal|deletion)|"
                    r"\b(?:happy|fine|ok|okay|content) (?:for us to (?:take|remove|delete|de-?roll)|with us (?:taking|removing|deleting|de-?rolling))")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
@@ -93,13 +96,20 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
     if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
         out["school_type"] = "non_maintained_special"
-    elif _has(rf"{we}(?:independent|private|fee[- ]paying)(?: school)?\b|\bour (?:independent|private|fee[- ]paying) school\b|"
+    elif _has(rf"{we}(?:small |large |little |girls'? |boys'? |co-?ed )?(?:independent|indie|private|fee[- ]paying)(?: school| prep(?:aratory)?)?\b|\bour (?:independent|indie|private|fee[- ]paying) (?:school|prep)\b|"
+              # "Independent prep here."
+              r"^\W*(?:an? |our )?(?:independent|indie|private|fee[- ]paying) (?:prep|preparatory|school|senior school|day school)\b(?: school)? (?:here|speaking|bursar|registrar)\b|"
+              # "Independent boarding school: a Y10 boarder left…"
+              r"^\W*(?:an? |our )?(?:independent|private|fee[- ]paying) (?:(?:boarding|day|prep|senior|junior) )?school\s*[:\-\u2013,]|"
               # a sign-on: "independent prep school. parents have withdrawn…", "Bursar at an independent prep school."
               r"^\W*(?:(?:[\w-]+ ){1,3}(?:at|of|for) )?(?:an? |our )?(?:independent|private|fee[- ]paying) (?:(?:prep|preparatory|day|boarding|senior|junior|girls'?|boys'?) )?school\b", t):
         out["school_type"] = "independent"
-    elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
+    elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|"
+              r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\s*(?:[:\-\u2013,]|with\b)|"
+              rf"\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
-    elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b", t):
+    elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b|"
+              r"^\W*(?:an? |our )?(?:la[- ]maintained|maintained)(?: state)? (?:(?:boarding|special|secondary|primary) )?school\s*[:\-\u2013,]", t):
         out["school_type"] = "maintained"
 
 
@@ -107,8 +117,10 @@ def _ceased(t: str, out: dict[str, Any]) -> None:
     """Leaving is itself the ground for a pupil of an independent school (9(1)(n)) or a boarder
     over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
     if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
-            _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?school|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
-                 r"leaving us|(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be)|"
+            _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?(?:school|sixth[- ]form|6th[- ]form)|(?:isn't|is not|is no longer) (?:a |our )?pupil|"
+                 r"parents? (?:took|have taken|has taken) (?:him|her|them) out|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
+                 r"leaving us|(?:won't|will not|wont) be (?:back|returning|coming back)|not (?:be )?(?:coming|going to come) back|"
+                 r"(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be)|"
                  r"(?:boy|girl|pupil|child|student|he|she|they) (?:has |have )?left\b(?! (?:early|for lunch|at lunch|the (?:room|building|site|class|lesson))))\b", t, neg_window=2):
         out["ceased_to_be_pupil"] = True
 
@@ -127,14 +139,15 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b|"
-            r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears|"
+            r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
             r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
+            r"\b(?:stopped|stop|not|never) paying (?:the |their |his |her )?(?:boarding|board and lodging|board & lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
             r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
             t, neg_window=1) and \
-            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm (?:has |had )?(?:now |just |since |already )?(?:ended|finished|closed)\b|\bterm is (?:now )?over\b", t):
+            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm(?:'s| has| had| is)? (?:now |just |since |already |long )?(?:ended|finished|closed|over)\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
 
@@ -148,9 +161,16 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
     # A Traveller, Showman or circus family that is now on the road is what reg 3(1) calls mobile.
     on_road = (r"\b(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?\s+(?:family|families|child|children|parents?)\b"
                r"[^.;!?]{0,80}?\b(?:(?:gone|going|are|is|be|been|out) on the road|(?:while|when|as) (?:they|the family) (?:travel|are travelling|move)|"
-               r"(?:gone|are|is|been) travelling)")
-    if _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
-            t, neg_window=2):
+               r"(?:gone|are|is|been) travelling|"
+               # "they're off round the country for work for a while"
+               r"(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country)")
+    # "Traveller family. Mum says they're off round the country for work": the two halves may
+    # sit in different sentences.
+    travelling_now = (_has(r"\b(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?\b", t) and
+                      _pos(r"\b(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country\b|"
+                           r"\b(?:gone|going|are|is|been|out) on the road\b", t, neg_window=2))
+    if travelling_now or _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
+                              t, neg_window=2):
         out["mobile_child"] = True
         if _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school", t):
             out["this_is_main_school"] = True

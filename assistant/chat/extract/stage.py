@@ -32,8 +32,14 @@ def school_year(text: str) -> int | None:
     for m in _SCHOOL_YEAR_SHORT.finditer(text):
         n = int(m.group(1))
         # Y1-Y7 are also attendance codes ('coded Y5'): accept them only as a year group.
-        if n <= 7 and not re.match(r"(?:s|'s)?\s+(?:pupil|girl|boy|student|child|class|lad|son|daughter)",
-                                   text[m.end() - (2 if text[m.end() - 1] == "s" else 0):][:20], re.I):
+        # ("their Y3 won't be back", "parents of a Y5" name a pupil; "coded as a Y5" does not)
+        owned = re.search(r"\b(?:our|their|my|a|an)\s*$", text[max(0, m.start() - 8):m.start()], re.I) and \
+            not re.search(r"\b(?:cod\w*|mark\w*|record\w*|us\w*|enter\w*|put)\s+(?:\w+\s+)?(?:as\s+)?(?:a|an)\s*$",
+                          text[max(0, m.start() - 30):m.start()], re.I)
+        if owned and re.match(r"\s+(?:place|places|entry|admission|application|intake|transfer)\b", text[m.end():], re.I):
+            owned = None  # "they'll apply for a Y1 place next year" is not the pupil's year now
+        if n <= 7 and not owned and not re.match(r"(?:s|'s)?\s+(?:pupil|girl|boy|student|child|class|lad|son|daughter)",
+                                                 text[m.end() - (2 if text[m.end() - 1] == "s" else 0):][:20], re.I):
             continue
         if 1 <= n <= 13:
             return n
