@@ -75,7 +75,7 @@ def test_stage(text, expected, absent):
 @pytest.mark.parametrize("text, year", [("Year 7", 7), ("yr 11", 11), ("year eight", 8), ("Y10s", 10), ("last year 20 left", None),
                                         ("their Y3 won't be back", 3), ("parents of a Y5 emailed", 5), ("coded as a Y5", None),
                                         ("sessions marked a Y6", None),
-                                        ("they'll apply for a Y1 place next year", None)])
+                                        ("they'll apply for a Y1 place next year", None), ("y11 girl", 11)])
 def test_school_year(text, year):
     assert school_year(text) == year
 
@@ -232,6 +232,8 @@ def test_home_education(text, expected, absent):
     P("They moved to the new estate by the bypass.", {}, ("moved_abroad",), id="new-estate-is-not-a-country"),
     P("They've moved to New Zealand.", {"moved_abroad": True}, id="two-word-country"),
     P("The family are emigrating to Poland next month.", {}, ("moved_abroad",), id="emigrating-next-month-is-not-gone"),
+    P("They moved to Leeds.", {"moved_away": True}, ("lives_within_reasonable_distance",), id="a-city-alone-does-not-say-how-far"),
+    P("The council rehoused them in the same street.", {}, ("moved_away",), id="rehoused-nearby"),
 ])
 def test_moving(text, expected, absent):
     check(text, expected, absent)
@@ -549,6 +551,15 @@ def decide(text, today=TODAY):
     pytest.param("Year 3 boy had leave 2-6 February 2026. He's not returned and it's well over 10 school days since. No sign "
                  "he's ill. School and LA jointly found the family abroad and agree he won't be coming back to us.",
                  "9(1)(h)", id="h-not-returned"),
+    pytest.param("y11 girl, says she's defo not staying for 6th form, going to college in sept. she's over school age by then. "
+                 "whats the reason for her in july", "9(1)(l)", id="l-over-school-age-by-then"),
+    pytest.param("A Year 11 student who can't meet our sixth form's academic entry requirements. She'll be over compulsory "
+                 "school age by the time we reopen in September. Which ground at the end of the year?", "9(1)(l)",
+                 id="l-cant-meet-entry-requirements"),
+    pytest.param("Year 8 girl, her new school in York has her on roll from Monday. No SAO, not travellers, no dual reg. "
+                 "Which leaver reason?", "9(1)(a)", id="a-new-school-has-her-on-roll"),
+    pytest.param("Year 9 - the family upped sticks to Devon at half term and we're in Kent, so there's no way he's "
+                 "commuting. Not a boarder. Mum says he isn't coming back. Which reason?", "9(1)(g)", id="g-upped-sticks"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

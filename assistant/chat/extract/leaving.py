@@ -23,6 +23,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
     no = [
         rf"\b(?:won't|will not|isn't going to|is not going to|aren't going to|are not going to|not going to)\s+(?:ever\s+)?(?:be\s+)?{_RETURN_VERB}",
         r"\bnot (?:be )?(?:coming|going to come) back\b",
+        r"\b(?:isn't|is not|aren't|are not|'s not|'re not) (?:ever )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|{_PRONOUN}\s+back\b)",
@@ -149,9 +150,11 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}",
             r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)",
             r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)",
+            # "the whole family upped sticks to Cornwall", "rehoused by the council in Manchester"
+            r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:to|in) (?!The same\b)[A-Z]",
         ]
-        for p in away[:4]:
-            hits = _positive(p, t, neg_window=3, flags=re.I if p is not away[3] else 0)
+        for p in (*away[:4], away[5]):
+            hits = _positive(p, t, neg_window=3, flags=re.I if p not in (away[3], away[5]) else 0)
             if p is away[3]:
                 hits = [m for m in hits if not re.search(r"(?:school|academy|primary|college|PRU)\b", m.group(0), re.I)]
             hits = [m for m in hits if not _about_someone_else(t, m.start(), _RELATIVE)]
@@ -166,7 +169,8 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             out["moved_away"] = True
             out["lives_within_reasonable_distance"] = False
     if _has(r"\b(?:too|very) far (?:away )?(?:from (?:the |our )?school|to travel|to get (?:here|in|to school))|"
-            r"\b(?:\d{2,4}|hundreds of) miles (?:away|from (?:the |our )?school)|\bother end of the country\b|"
+            r"\b(?:\d{2,4}|hundreds of) miles (?:away|from (?:the |our )?school|from us)|\bother end of the country\b|"
+            r"\bno way (?:he|she|they)(?:'s|'re| is| are| could| can) (?:be )?(?:commut\w+|travel\w+)|\btoo far (?:away )?to (?:commute|travel)\b|"
             r"\bno longer (?:\w+ )?lives? (?:within (?:a )?reasonable distance|locally|in the area|nearby)|"
             r"\bnot within (?:a )?reasonable distance\b", t):
         out["lives_within_reasonable_distance"] = False
@@ -193,10 +197,13 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
                r"\bleavers'? (?:assembly|day|prom)\b|"
                # Year 11 is over: "sat his GCSEs and we've now broken up for the summer"
                r"\b(?:sat|done|finished|completed) (?:all )?(?:his|her|their) (?:gcses|exams)\b[^.;!?]{0,60}\b(?:broken up|broke up|summer holidays?)\b|"
-               r"\b(?:have|'ve|has) (?:now )?broken up for the summer\b")
+               r"\b(?:have|'ve|has) (?:now )?broken up for the summer\b|"
+               # "she'll be over compulsory school age by September"
+               r"\b(?:over|past|beyond) (?:compulsory )?school age (?:by (?:then|september|the time|the start|the autumn)|when (?:we|the school) reopen)|"
+               r"\bby (?:then|september|the time we reopen)\b[^.;!?]{0,30}\b(?:over|past|beyond) (?:compulsory )?school age\b")
     if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
         out["over_csa_by_next_school_day"] = True
-    if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+)?(?:\w+\s+)?(?:grades|entry requirements|requirements)|"
+    if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to|can't|cannot|can not|unable to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+|our\s+|its\s+)?(?:[\w']+\s+){0,3}?(?:grades|entry requirements|requirements)|"
             r"\bnot (?:got|achieved|met) the (?:\w+ )?(?:grades|entry requirements|requirements)|"
             # "her GCSE results fall short of our published entry grades"
             r"\b(?:fall|falls|fell|fallen|come|comes|came) (?:well |just |a (?:bit|little) )?(?:short of|below) (?:the |our |its |their )?(?:\w+ ){0,2}?(?:grades|entry requirements|requirements|threshold)|"

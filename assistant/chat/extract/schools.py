@@ -33,8 +33,10 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         r"(?:another|a new|the new|a different|the other|her new|his new|their new|a (?:\w+ )?(?:school|academy) (?:down |up |over |out )?(?:in|near)|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
         rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
         r"\bstarted with them\b",
-        r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
-        r"(?:now )?(?:registered|enrolled|admitted|on (?:their|the|its) (?:admission )?(?:register|roll)|on roll|started)\b",
+        r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|shes|hes|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
+        r"(?:now )?(?:registered|enrolled|admitted|on (?:their|there|the|its) (?:admission )?(?:register|roll)|on roll|started)\b",
+        # "her new school in Leeds has her on roll"
+        rf"\b(?:new|other|receiving) {school}\b[^.;!?]{{0,30}}\b(?:has|have|had|put|got) (?:him|her|them) on (?:their |the |its )?(?:admission )?(?:roll|register)\b",
     ]
     for p in registered:
         for m in re.finditer(p, t, re.I):

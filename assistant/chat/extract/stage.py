@@ -14,7 +14,7 @@ from assistant.chat.extract.text import _has, _normalise, _pos
 _YEAR_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen").split()
 _SCHOOL_YEAR = re.compile(
     r"(?<![\w-])(?:year|yr)\s*-?\s*(\d{1,2}|" + "|".join(_YEAR_NUMBER_WORDS) + r")(?:s|'s)?\b", re.I)
-_SCHOOL_YEAR_SHORT = re.compile(r"(?<![\w-])Y(\d{1,2})(?:s|'s)?\b")
+_SCHOOL_YEAR_SHORT = re.compile(r"(?<![\w-])[Yy](\d{1,2})(?:s|'s)?\b")
 _NOT_A_SCHOOL_YEAR_BEFORE = re.compile(
     r"\b(?:this|last|next|per|each|every|academic|calendar|financial|school|the same|a whole|one)\s*$", re.I)
 
@@ -97,7 +97,14 @@ def _stage(t: str, dates: list[FoundDate], out: dict[str, Any], implied_csa: boo
             break
     if "date_of_birth" in out:
         return True
-    if _has(r"\b(?:not|isn't|is not|no longer|below|under|over|above|past|beyond) (?:of )?(?:the )?compulsory school age", t):
+    # "she'll be over compulsory school age by September" is the future: a Year 11 is of
+    # compulsory school age now (and that sentence is what 9(1)(l) turns on).
+    for m in re.finditer(r"\b(?:not|isn't|is not|no longer|below|under|over|above|past|beyond) (?:of )?(?:the )?(?:compulsory )?school age", t, re.I):
+        if "compulsory" not in m.group(0).lower() and not re.match(r"\s*(?:by|before|when|at)\b", t[m.end():]):
+            continue
+        sentence = t[max(t.rfind(".", 0, m.start()), t.rfind("?", 0, m.start()), 0):m.end() + 40]
+        if re.search(r"\b(?:will|'ll|would) be\b|\bby (?:then|september|the time|next|the start|the autumn)\b|\bwhen (?:we|the school) (?:reopen|next meet|come back)", sentence, re.I):
+            continue
         out["of_compulsory_school_age"] = False
         return True
     if _pos(r"\b(?:is|are|still) (?:of )?compulsory school age", t):
