@@ -42,6 +42,8 @@ CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]rol
                   r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu|de-?roll|"
                   r"(removal|removing|remove (him|her|them)) from (the )?(roll|register)|take (him|her|them) off|taking (him|her|them) off|"
                   r"reason code|(which|what) (leaver |leaving |deletion )?(code|reason|ground)|deletion ground|"
+                  # a pupil's death is a register matter, however it happened ("died in a car crash")
+                  r"died|passed away|death|"
                   # asking for time out of school in term ("2 weeks out in February for her dad's 80th party")
                   r"time off|(weeks?|days?) (out|off)\b|out of school|tak(e|ing) (him|her|them) out|special leave|extended leave|"
                   r"(holiday|leave) (in|during) term|term[- ]time (holiday|leave))")

@@ -13,7 +13,7 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer
-from assistant.chat.router import is_contact_question, is_pupil_story, route
+from assistant.chat.router import is_contact_question, is_deadline_question, is_pupil_story, route
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import Action, Answer, Intent, ToolCall
@@ -98,6 +98,11 @@ class ChatEngine:
         scope = authority or mentioned
         ask = extract_deadline(message, today, scope)
         intent = route(message, has_deadline_ask=ask is not None)
+        if (intent == Intent.DEADLINE and not is_deadline_question(message) and is_pupil_story(message)
+                and self._rules_decide(message, scope, today)):
+            # a story with dates and no question ("leave ended 9 Oct, not back, joint enquiries
+            # found him…"): the dates are facts for the leaver rules, not a date to count to
+            intent = Intent.PROCEDURE
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
         if intent == Intent.LEAVER or (intent == Intent.PROCEDURE and is_pupil_story(message)

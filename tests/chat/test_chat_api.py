@@ -33,6 +33,29 @@ def test_leaver_question_is_answered_by_the_rule_tool(client):
     assert any(c["doc_id"] == "uksi-2024-208" for c in body["citations"])
 
 
+@pytest.mark.parametrize("message, code", [
+    # a story with no question: the leaver rules answer it when its facts settle a ground
+    pytest.param("Family have emigrated to Canada for good - Year 8 girl, not a boarder, no new school named.", "9(1)(g)",
+                 id="story-without-a-question"),
+    # its dates are facts for the rules, not a date to count to
+    pytest.param("Year 9, authorised leave ended Fri 18 Sept 2026 and she never came back; the 10 school days after that are "
+                 "long gone. No sign of illness. Joint enquiries with the LA attendance service - no forwarding address - she "
+                 "hasn't been traced.", "9(1)(h)", id="story-with-leave-dates"),
+    # "What do we do about the register?" asks for the leaver rules' answer
+    pytest.param("Sad news: one of our Year 5 pupils died at the weekend. What do we do about the register?", "9(1)(k)",
+                 id="register-ask"),
+])
+def test_pupil_story_the_rules_settle_is_answered_by_the_rule_tool(client, message, code):
+    body = chat(client, message)
+    assert [t["name"] for t in body["tool_calls"]] == ["leaver_reason"]
+    assert body["tool_calls"][0]["result"]["code"] == code
+
+
+def test_a_story_asking_whom_to_tell_stays_a_procedure_question(client):
+    body = chat(client, "Family have emigrated to Canada for good - Year 8 girl. Who do we tell at the LA?")
+    assert not any(t["name"] == "leaver_reason" for t in body["tool_calls"])
+
+
 def test_deadline_question_uses_the_deadline_tool(client):
     body = chat(client, "A new pupil was entered on the admission register on 07/11/2025. When is the new pupil return due?")
     call = body["tool_calls"][0]

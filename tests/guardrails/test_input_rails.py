@@ -116,6 +116,8 @@ def test_injection(message, detected):
                      False, id="suspensions-and-county"),
         pytest.param("Which county has the best cricket ground?", True, id="county-with-an-out-topic"),
         pytest.param("Any ideas for a 80th birthday party theme?", True, id="a-party-alone"),
+        # a pupil's death is a register matter however it happened
+        pytest.param("Tragic news: a Y13 student died in a car crash on Sunday.", False, id="died-in-a-car-crash"),
         pytest.param("Is there a maximum length of time a part-time timetable can run for in Norfolk before it has to be "
                      "reviewed?", False, id="part-time-timetable"),
     ],
