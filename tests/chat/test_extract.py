@@ -234,6 +234,7 @@ def test_home_education(text, expected, absent):
     P("The family are emigrating to Poland next month.", {}, ("moved_abroad",), id="emigrating-next-month-is-not-gone"),
     P("They moved to Leeds.", {"moved_away": True}, ("lives_within_reasonable_distance",), id="a-city-alone-does-not-say-how-far"),
     P("The council rehoused them in the same street.", {}, ("moved_away",), id="rehoused-nearby"),
+    P("Mum wouldn't say where she's going.", {"other_school_known": False}, id="wouldnt-say-where"),
 ])
 def test_moving(text, expected, absent):
     check(text, expected, absent)
@@ -560,6 +561,9 @@ def decide(text, today=TODAY):
                  "Which leaver reason?", "9(1)(a)", id="a-new-school-has-her-on-roll"),
     pytest.param("Year 9 - the family upped sticks to Devon at half term and we're in Kent, so there's no way he's "
                  "commuting. Not a boarder. Mum says he isn't coming back. Which reason?", "9(1)(g)", id="g-upped-sticks"),
+    pytest.param("Maintained nursery class. Ben turned five in April so he is now of compulsory school age. He finished "
+                 "nursery in July and should have gone up into our Reception, but mum says he won't be coming to us at "
+                 "all. Which ground?", "9(1)(b)", id="b-gone-up-into-our-reception"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

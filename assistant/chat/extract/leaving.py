@@ -28,7 +28,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|{_PRONOUN}\s+back\b)",
         # "won't be coming to us any more"
-        r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again)\b",
+        r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again|at all)\b",
         rf"\b(?:won't|will not|wont|not) (?:be )?(?:seeing|having) {_PRONOUN} (?:back |here )?(?:again|any ?more)\b",
         # "after release he'll go to an AP placement, not back to us"
         r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school)\b",

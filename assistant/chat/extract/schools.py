@@ -56,7 +56,8 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
             r"\bno (?:new |next )?school (?:details|named|known|given|name)|"
             r"\b(?:don't|do not|doesn't|does not|didn't|did not|haven't|have not) (?:know|been told|tell us|told us|say|said|given us) "
             r"(?:which|what|where|the name of (?:the|her|his|their)|the|about (?:a|any)) (?:new |next |other )?(?:school|academy)|"
-            r"\bno idea (?:which|what|where) (?:school|academy)|\b(?:new |next )?school (?:is )?(?:not known|unknown)|"
+            r"\bno idea (?:which|what|where) (?:school|academy)|"
+            r"\b(?:wouldn't|won't|would not|will not|didn't|did not) (?:say|tell us) where (?:she|he|they)(?:'s|'re| is| are| will be)? (?:going|moving)\b|\b(?:new |next )?school (?:is )?(?:not known|unknown)|"
             r"\bwithout (?:a|any) (?:named|known) school|\bunknown (?:new )?school\b|"
             r"\b(?:haven't|have not|hasn't|has not|didn't|did not) (?:said|say|told us|mentioned) (?:anything )?about (?:a |any )?(?:new )?school", t):
         out["other_school_known"] = False
@@ -134,7 +135,7 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
             not _has(r"\b(?:our|in the|in our|from our|from the) nursery\b", t):
         return
     out["admitted_for_nursery"] = True
-    if _pos(r"\b(?:moving|going|move|moved|going up|move up|moving up) (?:up )?(?:in)?to reception|\bstart(?:ing|s)? (?:in )?reception|"
+    if _pos(r"\b(?:moving|going|move|moved|going up|move up|moving up|gone|gone up|went up|go up) (?:up )?(?:in)?to (?:our |the |her |his )?reception|\bstart(?:ing|s)? (?:in )?reception|"
             r"\b(?:finished|completed|finishing|completing) (?:\w+ )?nursery|\bend of (?:\w+ )?nursery", t):
         out["nursery_completed_moving_to_reception"] = True
 

@@ -107,7 +107,7 @@ def _stage(t: str, dates: list[FoundDate], out: dict[str, Any], implied_csa: boo
             continue
         out["of_compulsory_school_age"] = False
         return True
-    if _pos(r"\b(?:is|are|still) (?:of )?compulsory school age", t):
+    if _pos(r"\b(?:is|are|still|is now|are now) (?:of )?compulsory school age", t):
         out["of_compulsory_school_age"] = True
         return True
     yr = school_year(t)
