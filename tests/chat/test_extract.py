@@ -564,6 +564,16 @@ def decide(text, today=TODAY):
     pytest.param("Maintained nursery class. Ben turned five in April so he is now of compulsory school age. He finished "
                  "nursery in July and should have gone up into our Reception, but mum says he won't be coming to us at "
                  "all. Which ground?", "9(1)(b)", id="b-gone-up-into-our-reception"),
+    # v25 (read after its held-out measurement)
+    pytest.param("PRU here. A Year 6 girl is dual registered at her primary and with us; she is with us full time now and our "
+                 "head has agreed in writing that the primary can remove her. No SAO, not travellers. The primary has no "
+                 "reason to think she'll go back there. Which ground does the primary use?", "9(1)(c)", id="c-the-other-school-writes"),
+    pytest.param("LA EHE officer. In the spring we served a school attendance order on a family naming the local primary. The "
+                 "parents have since shown us a good home-education plan, and we have revoked the order for that reason. "
+                 "Which ground can the primary use?", "9(1)(e)", id="e-revoked-a-sentence-later"),
+    pytest.param("Year 11 at an 11-18 school: he hasn't got the grades for our sixth form, and by the time we come back in "
+                 "September he'll be past compulsory school age. Which ground when he leaves?", "9(1)(l)",
+                 id="l-by-the-time-we-come-back"),
 ])
 def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground

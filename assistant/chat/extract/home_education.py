@@ -48,7 +48,7 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
         if _pos(rf"^[^.;!?]{{0,80}}?\b{amend_verb}\s+(?:it|the order|that order)\b", after) and _has(other, re.split(r"[.;!?]", after, maxsplit=1)[0]):
             out["sao_amended_to_other_school"] = True
         if _pos(rf"\b{revoke}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.;!?]{{0,80}}\b(?:has been |was |been |is now |has now been )?{revoke}\b", s) \
-                or _pos(rf"^[^.;!?]{{0,60}}?\b(?:{revoke}\s+(?:it|the order|that order)\b|(?:it|the order)\s+(?:has been|was|'s been|has now been|is now)\s+{revoke}\b)", after):
+                or _pos(rf"^[^!?]{{0,140}}?\b(?:{revoke}\s+(?:it|the order|that order)\b|(?:it|the order)\s+(?:has been|was|'s been|has now been|is now)\s+{revoke}\b)", after):
             # An LA revokes an order only on the ground that suitable education otherwise than
             # at school has been arranged (Education Act 1996 s. 442).
             out["sao_revoked_for_education_otherwise"] = True

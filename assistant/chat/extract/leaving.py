@@ -16,7 +16,7 @@ from assistant.chat.extract.text import (
 )
 
 _PRONOUN = r"(?:he|she|they|the pupil|the child|the student|him|her|them)"
-_RETURN_VERB = r"(?:come back|coming back|return|returning|be back|attend(?:ing)? (?:again|here|us|the school|school)|re-?join)"
+_RETURN_VERB = r"(?:come back|coming back|go back|going back|return|returning|be back|attend(?:ing)? (?:again|here|us|the school|school)|re-?join)"
 
 
 def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
@@ -200,10 +200,10 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
                r"\b(?:have|'ve|has) (?:now )?broken up for the summer\b|"
                # "she'll be over compulsory school age by September"
                r"\b(?:over|past|beyond) (?:compulsory )?school age (?:by (?:then|september|the time|the start|the autumn)|when (?:we|the school) reopen)|"
-               r"\bby (?:then|september|the time we reopen)\b[^.;!?]{0,30}\b(?:over|past|beyond) (?:compulsory )?school age\b")
+               r"\bby (?:then|september|the time (?:we|the school) (?:reopen|come back|return|go back))\b[^.;!?]{0,40}\b(?:over|past|beyond) (?:compulsory )?school age\b")
     if _pos(leaving, t, neg_window=3) and not _has(_EHE, t) and not out.get("moved_abroad"):
         out["over_csa_by_next_school_day"] = True
-    if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to|can't|cannot|can not|unable to)\s+(?:meet|get|have|achieve|make)\s+(?:the\s+|our\s+|its\s+)?(?:[\w']+\s+){0,3}?(?:grades|entry requirements|requirements)|"
+    if _has(r"\b(?:doesn't|does not|didn't|did not|won't|will not|hasn't|has not|not going to|can't|cannot|can not|unable to)\s+(?:meet|get|got|have|achieve|make)\s+(?:the\s+|our\s+|its\s+)?(?:[\w']+\s+){0,3}?(?:grades|entry requirements|requirements)|"
             r"\bnot (?:got|achieved|met) the (?:\w+ )?(?:grades|entry requirements|requirements)|"
             # "her GCSE results fall short of our published entry grades"
             r"\b(?:fall|falls|fell|fallen|come|comes|came) (?:well |just |a (?:bit|little) )?(?:short of|below) (?:the |our |its |their )?(?:\w+ ){0,2}?(?:grades|entry requirements|requirements|threshold)|"

@@ -83,6 +83,8 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\b[^.;!?]{0,60}"
                    r"\bagree(?:s|d)? (?:that )?(?:we|us) (?:can |could |may |should |to )?(?:take|remove|delete|de-?roll)|"
                    r"\b(?:given|gave|give|giving) (?:\w+ )?(?:written )?consent (?:to|for) (?:her|his|their|the) (?:removal|deletion)|"
+                   # the other school writing: "our head has agreed in writing that the primary can remove him"
+                   r"\b(?:agreed|consented)(?: in writing)? that (?:the|his|her|their) (?:\w+ )?(?:school|primary|academy|secondary) (?:can|may|could) (?:remove|delete|take|de-?roll)|"
                    r"\b(?:happy|fine|ok|okay|content) (?:for us to (?:take|remove|delete|de-?roll)|with us (?:taking|removing|deleting|de-?rolling))")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
