@@ -199,7 +199,8 @@ class ChatEngine:
         return ToolCall(name, args, result)
 
     def _rules_decide(self, message: str, authority: str | None, today: date) -> bool:
-        """Do the facts told settle a deletion ground (or settle that none applies yet)?"""
+        """Do the facts told settle a deletion ground? (Age taken as compulsory school age when
+        nothing is said about it, as ``_leaver`` does and says.)"""
         extracted = extract_facts(message, today)
         facts = {**extracted.facts, **extracted.assumed}
         if authority:

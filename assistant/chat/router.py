@@ -180,9 +180,12 @@ _OTHER_ASK = re.compile(
     _I)
 
 
+_ONE_PUPIL = re.compile(r"\bY(?:ear ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder)\b", _I)
+
+
 def is_pupil_story(text: str) -> bool:
     """A story about one of our pupils whose only questions (if any) are about the register."""
-    about_one = _PUPIL_SITUATION.search(text) or re.search(r"\bY(?:ear ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder)\b", text, re.I)
+    about_one = _PUPIL_SITUATION.search(text) or _ONE_PUPIL.search(text)
     if not about_one or (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text)):
         return False
     questions = re.findall(r"[^.!?\n]*\?", text)
