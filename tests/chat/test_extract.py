@@ -295,6 +295,10 @@ def test_leave_dates_without_a_year_follow_what_has_happened():
     P("Her consultant says she cannot attend school for the rest of the year.",
       {"medically_unfit_to_attend": True, "reasonable_grounds_sick_or_unavoidable": True}, id="medically-unfit"),
     P("Has been off since last Monday.", {"continuously_absent": True}, ("reasonable_grounds_sick_or_unavoidable",), id="sickness-not-known"),
+    P("Year 7, not clapped eyes on her since half term (first day missed was Mon 23 Feb 2026).",
+      {"continuously_absent": True, "first_day_of_absence": "2026-02-23"}, id="first-day-missed-was"),
+    P("Year 7 off since half term. No-one has said she's poorly or anything.",
+      {"reasonable_grounds_sick_or_unavoidable": False}, id="nobody-said-poorly"),
 ])
 def test_absence(text, expected, absent):
     check(text, expected, absent)

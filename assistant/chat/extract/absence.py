@@ -138,7 +138,7 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
     for d in dates:
         before = t[max(_sentence_start(t, d.start), d.start - 50):d.start]
         if re.search(r"\b(?:absent|off|missing|away|out of school|no[- ]show)\s+(?:from school\s+)?(?:ever\s+)?since\s*(?:the\s+)?$|"
-                     r"\bfirst (?:day|session) (?:of (?:the )?(?:absence|unexplained absence|unauthorised absence|non-attendance))?\s*(?:was|is|:)?\s*(?:on\s+)?(?:the\s+)?$|"
+                     r"\bfirst (?:day|session) (?:of (?:the )?(?:absence|unexplained absence|unauthorised absence|non-attendance)|missed|off|away|absent)?\s*(?:was|is|:)?\s*(?:on\s+)?(?:the\s+)?$|"
                      r"\b(?:absent|off|missing|away) from\s*(?:the\s+)?$|\bstopped (?:attending|coming(?: in| to school)?)\s+(?:on|from)\s*(?:the\s+)?$", before, re.I):
             first = d.value
             break
@@ -214,7 +214,9 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
-            r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b")
+            r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b|"
+            # "No-one has said he's poorly or anything"
+            r"\b(?:no[- ]?one|nobody) (?:has |have )?(?:said|mentioned|told us|suggested|reported) (?:that )?(?:he|she|they)(?:'s|'re| is| are| was| were) (?:\w+ )?(?:ill|unwell|sick|poorly)\b")
 _SICK_YES = (r"\b(?:off sick|is ill|are ill|is unwell|is poorly|in hospital|hospitali[sz]ed|(?:has|with|got) (?:a |an )?(?:long[- ]term |serious |chronic |terminal )?(?:illness|medical condition|disease|cancer|injury)|"
              r"mental health (?:crisis|issues?|difficulties|needs)|too (?:ill|unwell|anxious|sick)|(?:can't|cannot|unable to) (?:attend|come in|come to school) (?:because of|due to) (?:illness|ill health|health|medical|anxiety)|"
              r"medical (?:reasons|grounds)|sick note|(?:gp|doctor'?s?|hospital|consultant'?s?) (?:note|letter)|"
