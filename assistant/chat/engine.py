@@ -98,15 +98,15 @@ class ChatEngine:
         scope = authority or mentioned
         ask = extract_deadline(message, today, scope)
         intent = route(message, has_deadline_ask=ask is not None)
-        if (intent == Intent.DEADLINE and not is_deadline_question(message) and is_pupil_story(message)
-                and self._rules_decide(message, scope, today)):
-            # a story with dates and no question ("leave ended 9 Oct, not back, joint enquiries
-            # found him…"): the dates are facts for the leaver rules, not a date to count to
-            intent = Intent.PROCEDURE
+        # A story about one pupil that the leaver rules settle goes to them: one asking nothing but
+        # about the register, and one with dates but no date question ("leave ended 9 Oct, not
+        # back, joint enquiries found him…"), whose dates are facts, not a date to count to.
+        if (intent == Intent.PROCEDURE or intent == Intent.DEADLINE and not is_deadline_question(message)) \
+                and is_pupil_story(message) and self._rules_decide(message, scope, today):
+            intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
-        if intent == Intent.LEAVER or (intent == Intent.PROCEDURE and is_pupil_story(message)
-                                       and self._rules_decide(message, scope, today)):
+        if intent == Intent.LEAVER:
             session.facts = {}
             return self._leaver(session, message, scope, today, fresh=True)
         if intent == Intent.REFERRAL:

@@ -144,18 +144,21 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             # gone to live abroad for good: nothing gives the school grounds to expect the pupil back
             out.setdefault("reasonable_grounds_will_return", False)
     else:
+        # a capitalised place name is matched case-sensitively ("moved to Leeds", not "moved to year 3")
+        to_place = (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b"
+                    r"(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)")
         away = [
-            r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)",
-            r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)",
-            rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}",
-            r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)",
-            r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)",
+            (r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)", re.I),
+            (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)", re.I),
+            (rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}", re.I),
+            (to_place, 0),
             # "the whole family upped sticks to Cornwall", "rehoused by the council in Manchester"
-            r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:to|in) (?!The same\b)[A-Z]",
+            (r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:to|in) (?!The same\b)[A-Z]", 0),
         ]
-        for p in (*away[:4], away[5]):
-            hits = _positive(p, t, neg_window=3, flags=re.I if p not in (away[3], away[5]) else 0)
-            if p is away[3]:
+        not_local = r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)"
+        for p, flags in away:
+            hits = _positive(p, t, neg_window=3, flags=flags)
+            if p is to_place:
                 hits = [m for m in hits if not re.search(r"(?:school|academy|primary|college|PRU)\b", m.group(0), re.I)]
             hits = [m for m in hits if not _about_someone_else(t, m.start(), _RELATIVE)]
             if hits:
@@ -165,7 +168,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
                     break
                 out["moved_away"] = True
                 break
-        if _has(away[4], t):
+        if _has(not_local, t):
             out["moved_away"] = True
             out["lives_within_reasonable_distance"] = False
     if _has(r"\b(?:too|very) far (?:away )?(?:from (?:the |our )?school|to travel|to get (?:here|in|to school))|"

@@ -157,6 +157,10 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
         out.setdefault("boarder", True)
 
 
+_TRAVELLING_PEOPLE = r"(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?"
+_ROUND_THE_COUNTRY = r"(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country"
+
+
 def _mobile(t: str, out: dict[str, Any]) -> bool:
     if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never been|not from)\s+(?:a |an )?(?:traveller|gypsy|roma|mobile|showm[ae]n|travelling|bargee)s?\b(?:\s+(?:child|family|pupil|families))?|"
             r"\b(?:family|parents?)\s+(?:aren't|are not|isn't|is not)\s+(?:travellers?|a travelling family|mobile)|"
@@ -164,16 +168,13 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
         out["mobile_child"] = False
         return False
     # A Traveller, Showman or circus family that is now on the road is what reg 3(1) calls mobile.
-    on_road = (r"\b(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?\s+(?:family|families|child|children|parents?)\b"
+    on_road = (rf"\b{_TRAVELLING_PEOPLE}\s+(?:family|families|child|children|parents?)\b"
                r"[^.;!?]{0,80}?\b(?:(?:gone|going|are|is|be|been|out) on the road|(?:while|when|as) (?:they|the family) (?:travel|are travelling|move)|"
-               r"(?:gone|are|is|been) travelling|"
-               # "they're off round the country for work for a while"
-               r"(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country)")
+               rf"(?:gone|are|is|been) travelling|{_ROUND_THE_COUNTRY})")
     # "Traveller family. Mum says they're off round the country for work": the two halves may
     # sit in different sentences.
-    travelling_now = (_has(r"\b(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?\b", t) and
-                      _pos(r"\b(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country\b|"
-                           r"\b(?:gone|going|are|is|been|out) on the road\b", t, neg_window=2))
+    travelling_now = (_has(rf"\b{_TRAVELLING_PEOPLE}\b", t) and
+                      _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out) on the road\b", t, neg_window=2))
     if travelling_now or _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
                               t, neg_window=2):
         out["mobile_child"] = True

@@ -7,7 +7,7 @@ from typing import Any
 
 from assistant.chat.dates_text import FoundDate
 from assistant.chat.extract.dates import _iso
-from assistant.chat.extract.text import _has, _normalise, _pos
+from assistant.chat.extract.text import _has, _normalise, _pos, _sentence_start
 
 # -- age and stage -----------------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ def _stage(t: str, dates: list[FoundDate], out: dict[str, Any], implied_csa: boo
     for m in re.finditer(r"\b(?:not|isn't|is not|no longer|below|under|over|above|past|beyond) (?:of )?(?:the )?(?:compulsory )?school age", t, re.I):
         if "compulsory" not in m.group(0).lower() and not re.match(r"\s*(?:by|before|when|at)\b", t[m.end():]):
             continue
-        sentence = t[max(t.rfind(".", 0, m.start()), t.rfind("?", 0, m.start()), 0):m.end() + 40]
+        sentence = t[_sentence_start(t, m.start()):m.end() + 40]
         if re.search(r"\b(?:will|'ll|would) be\b|\bby (?:then|september|the time|next|the start|the autumn)\b|\bwhen (?:we|the school) (?:reopen|next meet|come back)", sentence, re.I):
             continue
         out["of_compulsory_school_age"] = False
