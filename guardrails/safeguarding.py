@@ -95,7 +95,14 @@ _FOR_STAFF = re.compile(r"\b(awareness|training (question|purposes|session|quiz|
                         r"(polic(y|ies)|procedures?|flowcharts?|contacts? (file|folder)|procedures? (file|folder)))\b")
 # "keeps going missing from home … he's home and in school now": the episode is over; what is asked is the rule.
 _BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|safe|found)\b[^.;!?]{0,30}\b(now|safe|well|in school)\b|"
-                        r"\bfound safe\b|\b(is|are|'s|'re) (now )?back (home|in school),? (safe|now)\b")
+                        r"\bfound safe\b|\b(is|are|'s|'re) (now )?back (home|in school),? (safe|now)\b|"
+                        r"\b(he|she|they)('s|'re| is| are) (now )?back and (settled|safe|well|fine|in school)\b")
+# The writer's own job ("YOT social worker here", "Social worker asking about …") is not a mark on the
+# child: only a social worker *of the child* makes a missing child a protected one.
+_WRITER_ROLE = re.compile(r"^\W*((i'?m|i am|this is) an? )?([a-z&]+ ){0,2}social worker\b( here)?( asking( about)?)?")
+# The writer says outright that no child is at issue.
+_NOT_LIVE = re.compile(r"\b(a policy question|(rather than|not) (about )?a (live|real|current) case|hypothetical(ly)?|"
+                       r"in general terms|a general question)\b")
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ class Triage:
 
 
 def triage(message: str) -> Triage:
-    t = fold(message)
+    t = _WRITER_ROLE.sub(" ", fold(message), count=1)
     found = tuple(name for name, pat in RISKS if re.search(pat, t))
     if not found:
         return Triage(False, (), "no risk indicator")
@@ -115,7 +122,10 @@ def triage(message: str) -> Triage:
     hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
                     r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
     particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
-    if set(found) == {"missing_from_home"} and _BACK_SAFE.search(t) and not re.search(
+    if _NOT_LIVE.search(t) and not set(found) & {"self_harm", "immediate_danger"}:
+        return Triage(False, found, "the writer says it is not a live case")
+    # A missing episode that is over (the child is back, or found safe) leaves a question about what follows.
+    if set(found) <= {"missing_from_home", "missing_protected"} and _BACK_SAFE.search(t) and not re.search(
             r"\b(again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear))\b", t):
         return Triage(False, found, "the missing episode is over")
     general = (bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) or bool(_FOR_STAFF.search(t))) and not particular

@@ -513,6 +513,9 @@ def decide(text, today=TODAY):
                  id="c-dont-expect-to-see-him-back"),
     pytest.param("Y9 girl got a 6 month detention and training order at youth court. Dad says there's no chance she'll "
                  "come back to us afterwards. Leaving reason?", "9(1)(j)", id="j-no-chance-shell-come-back"),
+    pytest.param("YOT social worker. A 15-year-old on my caseload was given a 4-month DTO yesterday. His mum is moving out "
+                 "of the area while he's inside, so the school doesn't expect him back after release. Which ground?",
+                 "9(1)(j)", id="j-school-doesnt-expect-him-back"),
     pytest.param("Y11 girl, sat her GCSEs and we've broken up for the summer. She didn't get the grades for our sixth "
                  "form. Which reason code?", "9(1)(l)", id="l-sat-gcses-broken-up"),
     pytest.param("Nursery class boy, just turned 3. Dad says he won't be bringing him back, they've found a nursery "

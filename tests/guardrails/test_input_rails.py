@@ -57,6 +57,19 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      id="briefing-but-a-particular-girl"),
         pytest.param("Three boys registered at the same address by the same 'cousin' have stopped coming in. Who do I notify?",
                      True, id="trafficking-signs-asked-as-notification"),
+        # v24 a2421 / a2443, v25 a2521 / a2526 / a2544: a writer's own job, a policy question, an episode that is over
+        pytest.param("A Y8 girl went missing from home a few times last term (she's back and settled now). Does the policy say "
+                     "when children's services would assess?", False, id="back-and-settled"),
+        pytest.param("One of our looked after children went missing from her placement and has now been found safe and well. "
+                     "Does anything need to happen afterwards?", False, id="cla-found-safe"),
+        pytest.param("A looked after girl went missing from her placement, was found safe, and has gone missing again tonight.",
+                     True, id="cla-found-safe-but-missing-again"),
+        pytest.param("YOT social worker. A 15-year-old on my caseload got a 4-month DTO; his mum is moving out of the area. "
+                     "Can the school remove him?", False, id="writer-is-a-social-worker"),
+        pytest.param("Social worker here: the boy on my child protection plan has not been seen since Friday.", True,
+                     id="writer-is-a-social-worker-child-on-a-plan"),
+        pytest.param("Social worker, a policy question rather than a live case: how many missing from home episodes lead to "
+                     "an assessment for a child who isn't known to children's services?", False, id="not-a-live-case"),
     ],
 )
 def test_safeguarding_triage(message, at_risk):

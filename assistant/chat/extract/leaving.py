@@ -33,7 +33,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         # "after release he'll go to an AP placement, not back to us"
         r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school)\b",
         rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
-        rf"\b(?:don't|do not) expect (?:to see )?{_PRONOUN} back\b",
+        rf"\b(?:don't|do not|doesn't|does not) expect (?:to see )?{_PRONOUN} back\b",
         rf"\b(?:nobody|no one|no-one) (?:expects|is expecting) {_PRONOUN} back\b",
         # a parent speaking: "mum says she won't be bringing her back"
         rf"\b(?:won't|will not|wont|isn't going to|is not going to|aren't going to|not going to) (?:be )?(?:bring|bringing|send|sending) {_PRONOUN} back\b",
