@@ -80,6 +80,9 @@ _CAN_DELETE = re.compile(
     # "we want her off roll - can we do it now?"
     rf"\b(?:want|need|would like)\s+(?:him|her|them)\s+off\s+(?:the\s+)?(?:roll|register)\b[^?]{{0,40}}\b(?:can|could|may|should)\s+(?:we|i)\b|"
     rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    # "Do we need a deletion?", a bare "Off roll?" after the story
+    r"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+need\s+(?:a|to do a|to make a)\s+(?:deletion|removal)\b|"
+    r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?|"
     rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b|"
     # "do the registration rules say anything about taking him off the register because of this?"
     rf"\b(?:rules?|regulations?|regs|law)\s+(?:say|says|allow|allows|let|lets|permit|permits)\s+(?:\w+\s+){{0,3}}?"
@@ -171,7 +174,7 @@ def is_procedure_about_deletion(text: str) -> bool:
 # to tell, what to send or what a policy says is a procedure question, however full the story.
 _REGISTER_ASK = re.compile(
     r"\b(?:register|roll|record|recorded|remove|removing|delete|deleting|deletion|off|leaver|leaving)\b|"
-    r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put)\b)",
+    r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put|use)\b)",
     _I)
 _OTHER_ASK = re.compile(
     r"\b(?:who|whom|where|email|phone|contact|notify|notif\w+|tell|inform|send|form|refer\w*|la|local authority|council|county|"

@@ -586,6 +586,59 @@ def test_end_to_end_ground(text, ground):
     assert decide(text).get("code") == ground
 
 
+AUTUMN = date(2026, 11, 22)  # the day the facts-v2 stories were written for
+
+
+@pytest.mark.parametrize("text, ground", [
+    # leaver stories (eval/data/facts-v2, read after facts-v3 was written)
+    pytest.param("Base school for a Y4 boy also on roll at an AP (agreed dual registration). The AP has him full time, we have no "
+                 "grounds to think he'll attend here again, and the AP has consented to our deletion. No SAO.", "9(1)(c)",
+                 id="c-consented-to-our-deletion"),
+    pytest.param("Y9 dual-reg'd (agreed) with the studio school; there full time now and won't be back with us. Their principal "
+                 "has said yes to us deleting. No SAO.", "9(1)(c)", id="c-said-yes-to-us-deleting"),
+    pytest.param("Y7 dual registered with us and the PRU. The PRU said they're 'happy for you to take her off your roll'. She "
+                 "won't be back with us. No SAO.", "9(1)(c)", id="c-happy-for-you-to-take-her-off"),
+    pytest.param("Leave (exceptional circumstances, a family emergency abroad) ended 2 Oct 2026; the Y8 boy hasn't attended "
+                 "since. Nothing suggests he's ill. Joint school/LA enquiries found the family and we and the LA agree he "
+                 "won't be returning.", "9(1)(h)", id="h-leave-in-brackets-nothing-suggests-ill"),
+    pytest.param("Our Y6 girl's parents signed the council's home education notification form; it says the last day she'll "
+                 "attend is 23 October 2026. No SAO.", "9(1)(f)", id="f-last-day-shell-attend"),
+    pytest.param("Letter from mum: 'I am withdrawing her (Y10) to educate her at home. Her last day at school will be Friday "
+                 "20 November.' No SAO.", "9(1)(f)", id="f-last-day-in-the-next-sentence"),
+    pytest.param("State boarding school (academy). A Y10 boarder's board and lodging charges for the spring term were still "
+                 "unpaid when that term finished.", "9(1)(m)", id="m-school-academy-in-brackets"),
+    pytest.param("Y8 boarder at our LA-maintained boarding school: the boarding charges for the summer term were unpaid at "
+                 "the end of that term.", "9(1)(m)", id="m-our-la-maintained-boarding-school"),
+    pytest.param("Y7 boy continuously absent 28 school days, all O. No suggestion of illness. School and local authority "
+                 "jointly made reasonable enquiries; he hasn't been found.", "9(1)(i)", id="i-hasnt-been-found"),
+    pytest.param("Y8 permanent exclusion confirmed - the parent has put in writing that she doesn't want a review.", "9(1)(o)",
+                 id="o-doesnt-want-a-review"),
+    pytest.param("Y10 permanently excluded, governors upheld it, and the 15-school-day window to ask for an IRP came and went "
+                 "with no application.", "9(1)(o)", id="o-window-came-and-went"),
+    pytest.param("Non-maintained special school; a parent-funded Y5 placement ended on 13 Nov 2026 and he's left us.",
+                 "9(1)(n)", id="n-non-maintained-special-sign-on"),
+    pytest.param("They've changed the SAO. It used to say us; now it names the school near his new foster home. Y10. What do "
+                 "I put?", "9(1)(d)", id="d-changed-the-sao-next-sentence"),
+    pytest.param("A Y13 boarder left our boarding academy at the end of October 2026 and is no longer on our books.",
+                 "9(3)(b)", id="3b-left-our-boarding-academy"),
+    pytest.param("Fairground family: our Y2 girl is with us each summer while they're on the road; her main school is in "
+                 "Yorkshire, so we're not her main school. She's now back on that school's admission register. No SAO.",
+                 "9(1)(a)", id="a-were-not-her-main-school"),
+    pytest.param("They've sold up and gone to Dubai with dad's job - left 1 Nov 2026, it's permanent. Y9, not a boarder.",
+                 "9(1)(g)", id="g-its-permanent"),
+    pytest.param("His grandmother's funeral was in Nigeria in September and the family have now decided to stay out there "
+                 "for good. Y10 lad, day pupil.", "9(1)(g)", id="g-stay-out-there-for-good"),
+    pytest.param("DOB 2021-05-09. Came through our nursery, completed it in July 2026, would have gone into Reception with "
+                 "us. Parents say they won't be sending her back. Which deletion reason?", "9(1)(b)",
+                 id="b-would-have-gone-into-reception"),
+    pytest.param("A girl who joined our nursery class at 3 has now finished nursery; she's of compulsory school age this term. "
+                 "She should be in our Reception but the family say she isn't coming back to us at all.", "9(1)(b)",
+                 id="b-shes-of-compulsory-school-age"),
+])
+def test_end_to_end_ground_in_the_autumn_term(text, ground):
+    assert decide(text, today=AUTUMN).get("code") == ground
+
+
 @pytest.mark.parametrize("text, first_key", [
     pytest.param("Year 6 pupil is in custody. Which ground?", "detention_type", id="custody-asks-sentence-or-remand"),
     pytest.param("Year 3 girl went abroad over half term and hasn't returned. Which ground?", "continuous_absence_school_days", id="abroad-asks-length"),

@@ -120,6 +120,11 @@ def routed(message):
                  "joint LA enquiries found nothing. Which ground?", L, id="leaver-with-dates"),
     # referral drafting
     pytest.param("Please draft a CME referral for a Year 5 who has gone missing.", R, id="referral"),
+    # a bare register question after the story (facts-v2)
+    pytest.param("Y6 has been off 15 school days in a row, all unauthorised; we and the LA can't find the family. Off roll?", L,
+                 id="bare-off-roll"),
+    pytest.param("Y4 family moved to the other side of town, still 2 miles away and she's still coming in. Do we need a "
+                 "deletion?", L, id="need-a-deletion"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent
@@ -149,6 +154,7 @@ def test_contact_question(message, contact):
     pytest.param("Sad news: one of our Y5 pupils died at the weekend. What do we do about the register?", True, id="register-ask"),
     pytest.param("EHE letter received for a Y9 girl, last day Friday. No SAO.", True, id="no-question"),
     pytest.param("Y8 boy has emigrated to Spain. What now?", True, id="what-now"),
+    pytest.param("Reception girl, the family have moved to Spain for good. Day pupil. What do we use?", True, id="what-do-we-use"),
     pytest.param("Y8 boy has emigrated to Spain. Who do we tell at the LA?", False, id="whom-to-tell"),
     pytest.param("Family emigrating next month. What info do we need to get off them before they go?", False, id="what-to-get"),
     pytest.param("If a pupil emigrates, what do we do about the register?", False, id="general-case"),

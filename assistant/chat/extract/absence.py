@@ -23,7 +23,7 @@ _LEAVE_POS = (r"\b(?:leave of absence|granted (?:\w+ ){0,2}?leave|gave (?:him |h
               r"leave (?:was |had been |has been |were )?(?:given|granted|agreed|authorised|approved)|"
               r"approved (?:the |a |his |her |their )?(?:leave|holiday|request)|"
               r"(?:authorised|agreed|approved|exceptional) leave|(?:authorised|agreed|approved) (?:holiday|trip|absence for)|"
-              r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:(?:his|her|their|the) |(?:^|[.!?]\s+))leave (?:ended|finished|ran out|was until|expired|was due to end|is over|has ended|has finished))")
+              r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:(?:his|her|their|the) |(?:^|[.!?]\s+))leave (?:\([^)]{0,80}\) )?(?:ended|finished|ran out|was until|expired|was due to end|is over|has ended|has finished))")
 _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |had been |has been |were )?(?:given|granted|agreed|requested|asked for|authorised|sought)|"
               r"\b(?:without|didn't have|did not have|hadn't|had no|with no|never (?:had|got|asked for|requested)|didn't ask for|did not ask for|didn't request|did not request) (?:any |our |the school's )?(?:leave|permission|authorisation)|"
               r"\bleave (?:was |had been |has been )?(?:refused|declined|not (?:given|granted|authorised|agreed|approved))|"
@@ -57,7 +57,7 @@ def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> 
                      r"should have (?:returned|come back)(?: to school)?(?: on)?\s*(?:the\s+)?$", before):
             end = d.value - timedelta(days=1)
             break
-        if re.search(r"(?:leave|it|holiday|absence)\s+(?:ended|finished|ran out|expired|was until|ran until|lasted until|ends|end)(?: on)?\s*(?:the\s+)?$|"
+        if re.search(r"(?:leave|it|holiday|absence|\))\s+(?:ended|finished|ran out|expired|was until|ran until|lasted until|ends|end)(?: on)?\s*(?:the\s+)?$|"
                      r"(?:end|last day) of (?:the |his |her |their )?(?:leave|holiday|period of leave)(?: (?:was|is))?(?: on)?\s*(?:the\s+)?$|"
                      r"\b(?:until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
             end = d.value
@@ -212,6 +212,9 @@ def _codes(t: str, out: dict[str, Any]) -> None:
 _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|without any)\s+(?:\w+\s+){0,1}?(?:suggestion|sign|indication|evidence|reason to (?:think|believe|suspect)|reason|suggest|say|show|indicate|hint|word|mention)s?\s+"
             r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
+            # "Nothing suggests he's ill", "not thought to be ill"
+            r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:he|she|they)(?:'s|'re| is| are)\s+(?:\w+\s+)?(?:ill|unwell|sick|poorly)\b|"
+            r"\bnot (?:thought|believed|known|said|reported) to be (?:\w+\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
             r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b|"

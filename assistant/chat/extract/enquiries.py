@@ -15,7 +15,7 @@ _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cann
            r"(?:find|found|locate|located|trace|traced|track|reach|reached|contact|contacted|establish|find out|work out|get hold of|make contact|get (?:a |any )?(?:response|reply|answer))\b"
            r"(?:\s+(?:him|her|them|the family|the pupil|the child|the parents?|mum|dad|where|out where|anyone|any trace|their whereabouts|contact|a response|anything))?|"
            r"\bgone unanswered|\bno (?:reply|response|answer|trace|success|luck|contact)\b|\bwhereabouts (?:are |is |remain |still )*(?:unknown|not known)|"
-           r"\b(?:not|never) (?:been )?(?:found|located|traced)\b|\bgot nowhere\b|\bgetting nowhere\b|\bdr[ae]wn? a blank|\bfound nothing|\bturned up nothing|"
+           r"\b(?:not|never) (?:been )?(?:found|located|traced)\b|\b(?:hasn't|haven't) (?:yet )?been (?:found|located|traced)\b|\bgot nowhere\b|\bgetting nowhere\b|\bdr[ae]wn? a blank|\bfound nothing|\bturned up nothing|"
            r"\b(?:came|come) up (?:empty|with nothing|blank)|\bwithout success\b|\bto no avail\b|\bunsuccessful\b|\b(?:no[- ]?one|nobody) knows where|"
            r"\b(?:no[- ]?one|nobody) (?:can|could|has been able to|have been able to|was able to|is able to|seems able to) (?:find|locate|trace|reach|get hold of)\b|"
            r"\b(?:don't|do not|doesn't|does not) know where (?:they|the family|she|he|the pupil|the child|the parents)|"

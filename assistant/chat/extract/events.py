@@ -89,9 +89,10 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
         out["exclusion_status"] = "review_upheld"
     elif _has(rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"
               rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,40}}\b(?:there(?:'ll| will) be|(?:is|are) going to be|wants?|want) no {review}|"
+              rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b(?:doesn't|does not|don't|do not|won't|will not) (?:want|wish (?:to have|for)|need) {review}|"
               rf"\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}[^.;!?]{{0,40}}\b(?:in writing|by letter|by email|written)", t):
         out["exclusion_status"] = "no_review_stated_in_writing"
-    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended)|"
+    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended|came and went|has come and gone)|"
               rf"\bno (?:application|request) (?:for|to) {review}\b[^.;!?]{{0,30}}\b(?:made|received|lodged|within|in time)|"
               rf"\b(?:didn't|did not|never|failed to)\s+{verbs}\s+(?:for\s+)?{review}\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline)|"
               rf"\bno {review} (?:was |has been )?(?:requested|sought|applied for|lodged)\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline|and the)|"

@@ -38,12 +38,13 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
              r"\bnow names?\s+(?!us\b|our\b|this\b|the same\b)\S+")
     for s_off, s in _sentences_with(_SAO, t):
         # "the SAO they served on one of our Y8s (it named us) has been changed so it now names…"
+        after = t[s_off + len(s): s_off + len(s) + 160]
+        # "They've changed the SAO. It used to say us; now it names the school near his foster home."
         if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.!?]{{0,80}}\b(?:has been |was |been |is now |has now been |got )?{amend_verb}\b", s)
-                or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and _has(other, s):
+                or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and (_has(other, s) or _has(other, re.split(r"[.!?]", after, maxsplit=1)[0])):
             out["sao_amended_to_other_school"] = True
         revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"
         # "…served an attendance order naming our school. They've now revoked it because…"
-        after = t[s_off + len(s): s_off + len(s) + 160]
         # "…served a school attendance order… it named us. They've changed the order so it now names a different primary."
         if _pos(rf"^[^.;!?]{{0,80}}?\b{amend_verb}\s+(?:it|the order|that order)\b", after) and _has(other, re.split(r"[.;!?]", after, maxsplit=1)[0]):
             out["sao_amended_to_other_school"] = True
@@ -53,7 +54,7 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
             # at school has been arranged (Education Act 1996 s. 442).
             out["sao_revoked_for_education_otherwise"] = True
     if (not negated and not out.get("sao_amended_to_other_school") and not out.get("sao_revoked_for_education_otherwise")
-            and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,2}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"
+            and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,4}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"
                      rf"\b(?:is|are) (?:subject to|on) an? {_SAO}|{_SAO}\s+(?:is |was )?(?:in force|in place|still in force)", t)):
         out["sao_names_this_school"] = True
     return True
@@ -74,7 +75,8 @@ def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool
             out["home_education_intended"] = False
         return False
     out["home_education_intended"] = True
-    ehe_sents = _sentences_with(_EHE + r"|\bletter\b|\bwrote\b|\bwritten\b|\bemail|\bnotice\b|\bdereg", t)
+    # ("Her last day at school will be Friday 20 November." follows the withdrawal in its own sentence)
+    ehe_sents = _sentences_with(_EHE + r"|\bletter\b|\bwrote\b|\bwritten\b|\bemail|\bnotice\b|\bdereg|\b(?:last|final) day (?:at|in|with) (?:school|us)\b", t)
     text = " ".join(s for _, s in ehe_sents) or t
     written_neg = (r"\b(?:not|nothing|never|no)\s+(?:\w+\s+){0,2}?(?:in writing|written|letter|email)|"
                    r"\b(?:hasn't|has not|haven't|have not|won't|will not|refused to|not yet)\s+(?:\w+\s+){0,2}?(?:put (?:it|this|anything) in writing|written|wrote|sent (?:a|any|us a)|emailed|signed|confirmed (?:it |this )?in writing)|"
@@ -102,7 +104,8 @@ def _home_education(t: str, dates: list[FoundDate], out: dict[str, Any]) -> bool
             if not (off <= d.start < off + len(s)):
                 continue
             before = t[max(off, d.start - 60):d.start].lower()
-            if re.search(r"(?:last|final) day\w*(?: (?:at|in|with) (?:school|us|the school))?(?: (?:is|was|will be|would be|'s|being))?(?: on)?\s*(?:the\s+)?$", before) or \
+            if re.search(r"(?:last|final) day\w*(?: (?:at|in|with) (?:school|us|the school)| (?:she|he|they)(?:'ll| will| would)? (?:attend|be in|be at school|be with us))?"
+                         r"(?: (?:is|was|will be|would be|'s|being))?(?: on)?\s*(?:\w+day,?\s+)?(?:the\s+)?$", before) or \
                     re.search(r"(?:last|final) day\w*[^.;!?()]{0,45}\(\s*$", before) or \
                     re.search(r"\b(?:after|until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
                 out["home_education_last_day"] = _iso(d.value)

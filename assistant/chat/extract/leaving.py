@@ -50,7 +50,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:stopped|stop) (?:coming|attending) (?:to us |here )?(?:for good|permanently)",
     ]
     yes = [
-        rf"\b(?:will|'ll|is going to|are going to|plans? to|intends? to|wants? to|expects? to)\s+(?:be\s+)?{_RETURN_VERB}",
+        rf"\b(?:will|'ll|is going to|are going to|plans? to|intends? to|wants? to|expects? to|(?:has |have |'s |'ve )?agreed to)\s+(?:be\s+)?{_RETURN_VERB}",
         r"\b(?:is|are) (?:coming|due) back\b",
         rf"\bexpect(?:s|ed)? {_PRONOUN} (?:back|to (?:come back|return))",
         rf"\b(?:reason|grounds) to (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would) {_RETURN_VERB}",
@@ -96,6 +96,7 @@ _TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a
               r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
               r"visiting (?:family|relatives|grand\w*)|for (?:a|the) (?:wedding|funeral)|until (?:the )?(?:new year|christmas|easter|summer))")
 _PERMANENT = (r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there|"
+              r"(?:it's|it is|the move is|the move's) permanent|not coming back|"
               # "…gone back to Romania and we've no idea what school he'll go to over there"
               r"school (?:[\w']+ ){0,3}?(?:go to|attend|start|join)\w* (?:over )?there|(?:go|going) to school (?:over )?there)\b")
 
@@ -111,7 +112,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
     ]
     if _has(_COUNTRY, t):
         # "Nan passed away in Jamaica … the family have now moved out there permanently"
-        abroad = [*abroad, r"\b(?:moved|relocated|gone|settled) (?:back )?(?:out |over )?there (?:permanently|for good|to live)\b"]
+        abroad = [*abroad, r"\b(?:moved|relocated|gone|settled|stay|staying|stayed|remain|remaining) (?:back )?(?:out |over )?there (?:permanently|for good|to live)\b"]
     moved_abroad = permanent = False
     for i, p in enumerate(abroad):
         for m in _positive(p, t, neg_window=3):

@@ -25,7 +25,8 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         rf"\b(?:new|other|another|receiving|next)\s+(?:[\w']+\s+){{0,2}}?{school}\b[^.;!?]{{0,80}}?\b(?:has |have |had )?"
         rf"(?:confirmed|confirm|told us|let us know|informed us|emailed|written|says|said)\b[^.;!?]{{0,60}}?"
         rf"(?:\bon (?:their|its|the) (?:admission )?(?:register|roll)|\bon roll\b|\bregistered\b|\benrolled\b|\badmitted\b|\bstarted\b|\bjoined\b|\battending\b)",
-        r"\bon (?:their|its|the new school's|another school's|the other school's) (?:admission )?(?:register|roll)\b",
+        r"\bon (?:their|its|the new school's|another school's|the other school's|that school's) (?:admission )?(?:register|roll)\b",
+        r"\bjoined (?:their|its|that school's|the new school's) (?:admission )?(?:register|roll)\b",
         r"\bon (?:the )?(?:admission )?(?:register|roll) (?:at|of|with) (?:another|a new|the new|a different|the other|her new|his new|their new)\b",
         r"\bon roll elsewhere\b|\bregistered elsewhere\b",
         r"\b(?:put|placed|taken) on (?:the )?(?:admission )?(?:roll|register) (?:at|with|of) (?:a|another|a new|the new|a different|the other)\b",
@@ -65,7 +66,8 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
 
 def _dual(t: str, out: dict[str, Any]) -> None:
     dual = r"\b(?:dual(?:ly)?[- ]?(?:registered|registration|rolled|roll|reg)|also (?:registered|on roll) (?:at|with)|registered (?:with|at) (?:both|us and))"
-    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never) (?:been )?dual(?:ly)?[- ]?(?:registered|rolled)|\bno dual[- ]?(?:registration|roll)", t):
+    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never) (?:been )?dual(?:ly)?[- ]?(?:registered|rolled)|\bno dual[- ]?(?:registration|roll)|"
+            r"\bno agreement (?:for (?:him|her|them) )?to be on two (?:registers|rolls)", t):
         out["dual_registration_agreed"] = False
         out["also_registered_at_other_schools"] = False
     elif _pos(dual, t):
@@ -75,7 +77,8 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                        r"(?:yet\s+)?(?:to\s+)?(?:agree|agreed|consent|consented|given)")
         consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:\w+ )?"
                    r"(?:agreed|consented|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
-                   r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the )?(?:remov|delet|taking|de-?roll)|"
+                   r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the |our )?(?:remov|delet|taking|de-?roll)|"
+                   r"\bsaid yes to (?:us |our )?(?:remov|delet|taking|de-?roll)|"
                    # "the PRU head has agreed in writing we can delete her"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\s+(?:has |have |had )?(?:now )?"
                    r"(?:agreed|consented)(?: in writing)?(?: that)? (?:we|us) (?:can|could|may|to) (?:delete|remove|take|de-?roll)|"
@@ -85,7 +88,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
                    r"\b(?:given|gave|give|giving) (?:\w+ )?(?:written )?consent (?:to|for) (?:her|his|their|the) (?:removal|deletion)|"
                    # the other school writing: "our head has agreed in writing that the primary can remove him"
                    r"\b(?:agreed|consented)(?: in writing)? that (?:the|his|her|their) (?:\w+ )?(?:school|primary|academy|secondary) (?:can|may|could) (?:remove|delete|take|de-?roll)|"
-                   r"\b(?:happy|fine|ok|okay|content) (?:for us to (?:take|remove|delete|de-?roll)|with us (?:taking|removing|deleting|de-?rolling))")
+                   r"\b(?:happy|fine|ok|okay|content) (?:for (?:us|you) to (?:take|remove|delete|de-?roll)|with (?:us|you) (?:taking|removing|deleting|de-?rolling))")
         if _has(consent_neg, t):
             out["other_schools_all_consented"] = False
         elif _pos(consent, t):
@@ -99,7 +102,7 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
           # "one of our Year 9 boarders at a maintained boarding school"
           r"\b(?:one of )?our (?:[\w-]+ ){0,3}?(?:pupils?|students?|boarders?|girls?|boys?|children|learners?) (?:here )?at|"
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
-    if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school", t):
+    if _has(rf"{we}non[- ]maintained special school|\bour non[- ]maintained special school|^\W*(?:an? )?non[- ]maintained special school\s*[:;\-\u2013,.]", t):
         out["school_type"] = "non_maintained_special"
     elif _has(rf"{we}(?:small |large |little |girls'? |boys'? |co-?ed )?(?:independent|indie|private|fee[- ]paying)(?: school| prep(?:aratory)?)?\b|\bour (?:independent|indie|private|fee[- ]paying) (?:school|prep)\b|"
               # "Independent prep here."
@@ -111,10 +114,13 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
         out["school_type"] = "independent"
     elif _has(rf"{we}(?:(?:state|boarding|secondary|primary|special|church|catholic|c of e|coe|small|large|rural|sponsored|converter)\s+){{0,3}}(?:academy|free school)\b|"
               r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\s*(?:[:\-\u2013,]|with\b)|"
-              rf"\bour academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
+              rf"\bour (?:(?:state|boarding|secondary|primary|special)\s+){{0,2}}academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)|"
+              # "State boarding school (academy)."
+              r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special|day)\s+){0,3}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b|"
-              r"^\W*(?:an? |our )?(?:la[- ]maintained|maintained)(?: state)? (?:(?:boarding|special|secondary|primary) )?school\s*[:\-\u2013,]", t):
+              r"^\W*(?:an? |our )?(?:la[- ]maintained|maintained)(?: state)? (?:(?:boarding|special|secondary|primary) )?school\s*[:\-\u2013,]|"
+              r"\bour (?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b", t):
         out["school_type"] = "maintained"
 
 
@@ -123,7 +129,8 @@ def _ceased(t: str, out: dict[str, Any]) -> None:
     over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
     if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
             _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?(?:school|sixth[- ]form|6th[- ]form)|(?:isn't|is not|is no longer) (?:a |our )?pupil|"
-                 r"parents? (?:took|have taken|has taken) (?:him|her|them) out|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll)|"
+                 r"parents? (?:took|have taken|has taken) (?:him|her|them) out|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll|on our (?:books|roll))|"
+                 r"left (?:the|our) (?:[\w-]+ )?(?:academy|college|prep)|"
                  r"leaving us|(?:won't|will not|wont) be (?:back|returning|coming back)|not (?:be )?(?:coming|going to come) back|"
                  r"(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be)|"
                  r"(?:boy|girl|pupil|child|student|he|she|they) (?:has |have )?left\b(?! (?:early|for lunch|at lunch|the (?:room|building|site|class|lesson))))\b", t, neg_window=2):
@@ -138,7 +145,9 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
         return
     out["admitted_for_nursery"] = True
     if _pos(r"\b(?:moving|going|move|moved|going up|move up|moving up|gone|gone up|went up|go up) (?:up )?(?:in)?to (?:our |the |her |his )?reception|\bstart(?:ing|s)? (?:in )?reception|"
-            r"\b(?:finished|completed|finishing|completing) (?:\w+ )?nursery|\bend of (?:\w+ )?nursery", t):
+            r"\b(?:finished|completed|finishing|completing) (?:\w+ )?nursery|\bend of (?:\w+ )?nursery|"
+            # "came through our nursery, completed it in July"
+            r"\bnursery\b[^.;!?]{0,30}\b(?:finished|completed) it\b|\b(?:would|should) have (?:gone|moved) (?:up )?(?:in)?to (?:our |the )?reception", t):
         out["nursery_completed_moving_to_reception"] = True
 
 
@@ -174,11 +183,12 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
     # "Traveller family. Mum says they're off round the country for work": the two halves may
     # sit in different sentences.
     travelling_now = (_has(rf"\b{_TRAVELLING_PEOPLE}\b", t) and
-                      _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out) on the road\b", t, neg_window=2))
+                      _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out|'re|'s) on the road\b", t, neg_window=2))
     if travelling_now or _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
                               t, neg_window=2):
         out["mobile_child"] = True
-        if _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school", t):
+        # (the optional word is "still", "definitely"; "we're not her main school" is the opposite)
+        if _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+(?:(?!not\b)\w+\s+)?(?:his|her|their|the)\s+main school", t):
             out["this_is_main_school"] = True
         elif _has(r"\b(?:we(?:'re| are)|this is|our school is)\s+not\s+(?:\w+\s+)?(?:his|her|their|the)\s+main school|\bmain school is (?:elsewhere|another)", t):
             out["this_is_main_school"] = False

@@ -33,7 +33,8 @@ def school_year(text: str) -> int | None:
         n = int(m.group(1))
         # Y1-Y7 are also attendance codes ('coded Y5'): accept them only as a year group.
         # ("their Y3 won't be back", "parents of a Y5" name a pupil; "coded as a Y5" does not)
-        owned = re.search(r"\b(?:our|their|my|a|an)\s*$", text[max(0, m.start() - 8):m.start()], re.I) and \
+        # ("a parent-funded Y5 placement": one hyphenated word may come between)
+        owned = re.search(r"\b(?:our|their|my|a|an)\s*(?:\w+-\w+\s+)?$", text[max(0, m.start() - 24):m.start()], re.I) and \
             not re.search(r"\b(?:cod\w*|mark\w*|record\w*|us\w*|enter\w*|put)\s+(?:\w+\s+)?(?:as\s+)?(?:a|an)\s*$",
                           text[max(0, m.start() - 30):m.start()], re.I)
         if owned and re.match(r"\s+(?:place|places|entry|admission|application|intake|transfer)\b", text[m.end():], re.I):
@@ -107,7 +108,7 @@ def _stage(t: str, dates: list[FoundDate], out: dict[str, Any], implied_csa: boo
             continue
         out["of_compulsory_school_age"] = False
         return True
-    if _pos(r"\b(?:is|are|still|is now|are now) (?:of )?compulsory school age", t):
+    if _pos(r"\b(?:is|are|'s|'re|still|is now|are now|'s now) (?:of )?compulsory school age", t):
         out["of_compulsory_school_age"] = True
         return True
     yr = school_year(t)
