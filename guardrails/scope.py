@@ -20,7 +20,7 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
     r"new school|enrol|year \d|reception|nursery|sixth form|post[- ]?16|head ?teacher|governor|academy|pru\b|"
     r"ofsted|application|place\b|transition|coded?\b|session|y\d{1,2}\b|remov(e|al|ing)|take (him|her|them) off|taking (him|her|them) off|"
     # (an authority's name alone is not enough: "the big Tesco in Barking"; its CME meetings are)
-    r"missing mondays|virtual school|\bvs\b|county\b|suspen(d|sion)|"
+    r"missing mondays|virtual school|\bvs\b|county\b|suspen(d|sion)|\bwasp\b|"
     # the people and meetings a CME case passes through ("Derbyshire's Complex Case Panel")
     r"complex case|\bpanel\b|escalat|multi[- ]agency|co-?ordinator|attend(s|ing|ed)?\b|early help|\bewo\b|education welfare|\bccas\b|"
     # a pupil's reduced hours ("how long can a part-time timetable run before it is reviewed?")

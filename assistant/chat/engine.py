@@ -13,7 +13,7 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer
-from assistant.chat.router import is_contact_question, is_deadline_question, is_pupil_story, route
+from assistant.chat.router import asks_for_documents, is_contact_question, is_deadline_question, is_pupil_story, route
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import Action, Answer, Intent, ToolCall
@@ -106,6 +106,12 @@ class ChatEngine:
             intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
+        if intent == Intent.LEAVER and asks_for_documents(message) and \
+                self._rules_result(message, scope, today).get("missing", [{}])[0].get("key") == "situation":
+            # The rules cannot tell what is happening ("an EOTAS package has been agreed"), but the
+            # message also asks what to send with the deletion: the authority's documents answer that
+            # (and, where they list reasons by situation, the reason too).
+            return self.procedure.answer(message, authority, mentioned, today)
         if intent == Intent.LEAVER:
             session.facts = {}
             return self._leaver(session, message, scope, today, fresh=True)
@@ -199,14 +205,17 @@ class ChatEngine:
         return ToolCall(name, args, result)
 
     def _rules_decide(self, message: str, authority: str | None, today: date) -> bool:
-        """Do the facts told settle a deletion ground? (Age taken as compulsory school age when
-        nothing is said about it, as ``_leaver`` does and says.)"""
+        """Do the facts told settle a deletion ground?"""
+        return self._rules_result(message, authority, today).get("kind") == "ground"
+
+    def _rules_result(self, message: str, authority: str | None, today: date) -> dict[str, Any]:
+        """The leaver tool's result on the facts told (age taken as compulsory school age when
+        nothing is said about it, as ``_leaver`` does and says)."""
         extracted = extract_facts(message, today)
         facts = {**extracted.facts, **extracted.assumed}
         if authority:
             facts["authority"] = authority
-        result = self._tools_for(extracted.today or today)["leaver_reason"].invoke(facts)
-        return result.get("kind") == "ground"
+        return self._tools_for(extracted.today or today)["leaver_reason"].invoke(facts)
 
     def _leaver(self, session: Session, message: str, authority: str | None, today: date, *, fresh: bool) -> Answer:
         extracted = extract_facts(message, today)

@@ -195,6 +195,19 @@ def is_pupil_story(text: str) -> bool:
     return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in questions)
 
 
+# "…and what do I need to attach?", "what do they need from us to go with it?"
+_DOCUMENTS_ASK = re.compile(
+    r"\bwhat (?:do|does|should|must|would) (?:i|we|they|you|the school|schools|it|he|she) (?:\w+ )?(?:need|have) to (?:attach|send|include|provide|submit|upload|go with)\b|"
+    r"\bwhat (?:do|does|would) (?:i|we|they|the school) need (?:from (?:us|me|the \w+) )?to (?:go with|attach|send|include|support)\b|"
+    r"\bwhat (?:documents?|paperwork|evidence|attachments?)\b|\bwhich (?:documents?|paperwork|evidence)\b",
+    _I)
+
+
+def asks_for_documents(text: str) -> bool:
+    """Does the message (also) ask what has to go with a deletion: documents, evidence, attachments?"""
+    return bool(_DOCUMENTS_ASK.search(text))
+
+
 def is_leaver_question(text: str) -> bool:
     """Does the message ask which deletion ground applies (or whether a pupil can be deleted)?"""
     if _THIS_GROUND.search(text) and _PUPIL_SITUATION.search(text):

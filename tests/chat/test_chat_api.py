@@ -51,6 +51,18 @@ def test_pupil_story_the_rules_settle_is_answered_by_the_rule_tool(client, messa
     assert body["tool_calls"][0]["result"]["code"] == code
 
 
+def test_a_situation_the_rules_cannot_read_with_a_documents_ask_is_answered_from_the_documents(client):
+    # v24 a2401 / v25 a2503: "an EOTAS package" is no situation the fact reader knows; asking the
+    # officer "what is happening with the pupil?" would ignore the half of the question the
+    # authority's guidance answers (its reason list names EOTAS, its documents list says what to send).
+    body = chat(client, "We've agreed an EOTAS package for a Year 7 girl with an EHCP and her school is taking her off roll. "
+                        "Which leaving reason should they pick, and what do they need from us to go with it?",
+                authority="Worcestershire")
+    assert body["action"] == "answered"
+    assert not any(t["name"] == "leaver_reason" for t in body["tool_calls"])
+    assert "EOTAS" in body["answer"] and "9(1)(f)" in body["answer"]
+
+
 def test_a_story_asking_whom_to_tell_stays_a_procedure_question(client):
     body = chat(client, "Family have emigrated to Canada for good - Year 8 girl. Who do we tell at the LA?")
     assert not any(t["name"] == "leaver_reason" for t in body["tool_calls"])

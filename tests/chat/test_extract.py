@@ -343,6 +343,8 @@ def test_enquiries(text, expected, absent):
     P("He was on remand but has now been sentenced.", {"detention_type": "sentence"}, id="remand-then-sentence"),
     P("Arrested on Saturday and held at the police station.", {"detention_type": "police"}, id="police"),
     P("He is in custody.", {"detained": True}, ("detention_type",), id="custody-type-unknown"),
+    P("Y10 lad was taken into custody after his court hearing last week.", {"detained": True}, ("detention_type",),
+      id="taken-into-custody-type-unknown"),
     P("He is being held in a youth detention centre.", {"detained": True}, ("detention_type",), id="youth-detention-centre"),
     P("She is in a secure children's home.", {"detained": True}, ("detention_type",), id="secure-childrens-home"),
     P("Our Y10 boy is in a young offenders place now, for a while.", {"detained": True}, ("detention_type",), id="young-offenders-place"),
@@ -617,6 +619,9 @@ AUTUMN = date(2026, 11, 22)  # the day the facts-v2 stories were written for
                  "with no application.", "9(1)(o)", id="o-window-came-and-went"),
     pytest.param("Non-maintained special school; a parent-funded Y5 placement ended on 13 Nov 2026 and he's left us.",
                  "9(1)(n)", id="n-non-maintained-special-sign-on"),
+    pytest.param("The LA has sent us a copy of their letter revoking the attendance order for a Y7 boy (it named our school), "
+                 "because they're happy the parents have education sorted at home. What ground do I delete him on?",
+                 "9(1)(e)", id="e-letter-revoking-the-order"),
     pytest.param("They've changed the SAO. It used to say us; now it names the school near his new foster home. Y10. What do "
                  "I put?", "9(1)(d)", id="d-changed-the-sao-next-sentence"),
     pytest.param("A Y13 boarder left our boarding academy at the end of October 2026 and is no longer on our books.",
@@ -667,6 +672,8 @@ def test_end_to_end_question(text, first_key):
     pytest.param("A Year 3 was added to the admission register on Monday 2 March 2026. When is the new pupil return due?",
                  {"rule_id": "new_pupil_return", "start": "2026-03-02"}, id="new-pupil-return"),
     pytest.param("She joined us on 4/03/2026 - when do we have to tell the LA?", {"rule_id": "new_pupil_return", "start": "2026-03-04"}, id="joined-tell-la"),
+    pytest.param("New girl is starting with us Fri 20th March. When is the latest the new-starter return has to reach the LA?",
+                 {"rule_id": "new_pupil_return", "start": "2026-03-20"}, id="new-starter-return-starting-with-us"),
     pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),
     pytest.param("I marked a Y6 boy N on Mon 9 Mar 2026 and we still don't know why he was off. what's the last day to get "
                  "that code sorted?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="marked-a-boy-n"),

@@ -131,6 +131,8 @@ def test_injection(message, detected):
         pytest.param("Any ideas for a 80th birthday party theme?", True, id="a-party-alone"),
         # a pupil's death is a register matter however it happened
         pytest.param("Tragic news: a Y13 student died in a car crash on Sunday.", False, id="died-in-a-car-crash"),
+        # v24 a2439: Derbyshire's name for a child without a school place
+        pytest.param("What hours is the Derbyshire WASP phone line staffed? Can I ring it after 5pm?", False, id="wasp-line"),
         pytest.param("Is there a maximum length of time a part-time timetable can run for in Norfolk before it has to be "
                      "reviewed?", False, id="part-time-timetable"),
     ],

@@ -45,7 +45,7 @@ def _rule_for(t: str) -> str | None:
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
                        r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
         return "code_n_5_school_days"
-    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew (?:starter|joiner)s?'? (?:return|form|notification|details)\b|"
+    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew[- ](?:starter|joiner)s?'? (?:return|form|notification|details)\b|"
             r"\b(?:entered|added|put|went|goes|go|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"
             r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
             _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
@@ -93,7 +93,7 @@ def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
         d = near(r"\b(?:since|from|first day|first|began|started|starting|off|absent)\b", 40)
         return (d or dates[0]).value
     if rule == "new_pupil_return":
-        d = near(r"\b(?:entered|added|put|went|placed|registered|joined|started|admitted|enrolled|register|roll)\b", 40)
+        d = near(r"\b(?:entered|added|put|went|placed|registered|joined|started|starting|starts|admitted|enrolled|register|roll)\b", 40)
         return (d or dates[0]).value
     if rule == "code_n_5_school_days":
         d = near(r"\b(?:N|recorded|marked|entered|put|went in|coded)\b", 40)

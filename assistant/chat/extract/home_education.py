@@ -43,7 +43,7 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
         if (_pos(rf"{amend_verb}\b[^.;!?]{{0,40}}{_SAO}", s) or _pos(rf"{_SAO}[^.!?]{{0,80}}\b(?:has been |was |been |is now |has now been |got )?{amend_verb}\b", s)
                 or _pos(rf"{_SAO}[^.;!?]{{0,80}}\bnow names?\b", s)) and (_has(other, s) or _has(other, re.split(r"[.!?]", after, maxsplit=1)[0])):
             out["sao_amended_to_other_school"] = True
-        revoke = r"(?:revoked|revoke|withdrawn|withdrew|cancelled|lifted|rescinded)"
+        revoke = r"(?:revok\w*|withdrawn|withdrew|cancell?ed|cancelling|lifted|rescinded)"
         # "…served an attendance order naming our school. They've now revoked it because…"
         # "…served a school attendance order… it named us. They've changed the order so it now names a different primary."
         if _pos(rf"^[^.;!?]{{0,80}}?\b{amend_verb}\s+(?:it|the order|that order)\b", after) and _has(other, re.split(r"[.;!?]", after, maxsplit=1)[0]):
