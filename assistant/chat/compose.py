@@ -403,6 +403,9 @@ def _count_of(noun: str) -> re.Pattern:
     return re.compile(rf"{_COUNT}{stem}\w*{also}", re.I)
 
 
+_JOINED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
+
+
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
                         topic: set[str] = frozenset()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
@@ -423,7 +426,9 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # words ("refer … cannot be found" answered by "reported as missing education after 20 days").
         # The fact and the subject must share a sentence: "within 10 days" two sentences after
         # "respond" is some other step's time limit.
+        # ("backup" in the question is "back-up" in the regulation: hyphenated words count joined too)
         return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
+                                                    or topic & set(tokenize(_JOINED_HYPHEN.sub("", f"{prev} {x}")))
                                                     or getattr(u, "dense", 0.0) >= COUNT_DENSE)
                                 for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
 

@@ -89,6 +89,16 @@ def test_a_count_in_other_words_answers_when_its_meaning_is_close(dense, missing
     assert missing_answer_type(question, [scored_passage(text, dense)], topic={"refer", "found"}) == missing
 
 
+@pytest.mark.parametrize("text, missing", [
+    ("a back-up copy of that register is made at least once a month", None),
+    ("a copy of that register is made at least once a month", "a frequency about the question's subject"),
+])
+def test_a_hyphenated_word_is_the_same_word_joined(text, missing):
+    # v24 a2415: "backup" in the question, "back-up" in the regulation
+    question = "Do we need to keep a backup of the register, and how often?"
+    assert missing_answer_type(question, [scored_passage(text, 0.0)], topic={"backup"}) == missing
+
+
 @pytest.mark.parametrize(
     "question, text, topic, missing",
     [
