@@ -406,6 +406,18 @@ def _count_of(noun: str) -> re.Pattern:
 _JOINED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.I)
 
 
+def answer_type(question: str) -> re.Pattern | None:
+    """What a sentence must hold to answer the question, when it asks for a kind of fact (a count
+    of days, a time limit, an email address…); None for other questions."""
+    for asks, has, _ in _NEEDS:
+        if asks.search(question):
+            return has
+    m = _HOW_MANY.search(question)
+    if m:
+        return _count_of(m.group(1))
+    return _TIME_LIMIT if _HOW_SOON.search(question) else None
+
+
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
                         topic: set[str] = frozenset()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.

@@ -32,6 +32,8 @@ OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority 
 SIDE_CHUNK_WEIGHT = 0.5
 ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
+TYPED_SIDE_RATIO = 0.5  # …or this close, when it holds the kind of fact the question asks for (a count of days)
+TYPED_SECOND_RATIO = 0.9  # a source's second passage holding that kind of fact joins when it scores this close to its first
 SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 LATER_EDITION_DENSE = 0.4  # a newer document's passage citing a later edition must be this close in meaning to the question
@@ -39,6 +41,7 @@ _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
+TYPED_AUTHORITY_DEPTH = 8  # …found this far down its own ranking when they must hold the kind of fact asked for
 CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
 CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
@@ -189,7 +192,7 @@ class ProcedureAnswerer:
         side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
             self._side_by_side(scored, include_law=scope is not None, message=message)
         if side and scope is None and not named:
-            widened = self._every_authority(message, hits)
+            widened = self._every_authority(message, hits, scored)
             if widened is not None:
                 hits, scored, side = widened
         if side:
@@ -217,7 +220,7 @@ class ProcedureAnswerer:
             return self._not_found(message, hits, scope)
         # After the answer-type check: a passage quoted only as a runner-up must not be what
         # makes a question about a date or a number look answered.
-        chosen += self._side_runners_up(side, scored) if side else compose.runners_up(scored, chosen)
+        chosen += self._side_runners_up(side, scored, message) if side else compose.runners_up(scored, chosen)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
             # The row leads; a runner-up quoting the same rows of the table is not said again.
@@ -453,9 +456,19 @@ class ProcedureAnswerer:
         per: dict[str, compose.Unit] = {}
         shown: list[str] = []  # the documents of the sources already picked
         near = self._chunk_closeness(message)
-        for u in sorted(scored.units, key=lambda u: -(u.score + SIDE_CHUNK_WEIGHT * near.get(u.hit.chunk.chunk_id, 0.0))):
+        order = sorted(scored.units, key=lambda u: -(u.score + SIDE_CHUNK_WEIGHT * near.get(u.hit.chunk.chunk_id, 0.0)))
+        # Comparing authorities on "after how many days…?": each one's answer is its best sentence that
+        # holds a count of days, when one scores near enough; its best sentence overall may only talk
+        # about the subject. (Not for one authority beside the law: there the best passage answers.)
+        wanted = None if include_law else compose.answer_type(message)
+        if wanted is not None:
+            typed = [u for u in order if wanted.search(u.text) and u.score >= TYPED_SIDE_RATIO * best.score]
+            order = typed + [u for u in order if not any(u is t for t in typed)]
+        for u in order:
             a = u.hit.document.authority
-            if (include_law or a != NATIONAL) and not u.is_heading and u.score >= SIDE_BY_SIDE_RATIO * best.score and a not in per:
+            if (include_law or a != NATIONAL) and not u.is_heading and a not in per and \
+                    (u.score >= SIDE_BY_SIDE_RATIO * best.score or wanted is not None and wanted.search(u.text)
+                     and u.score >= TYPED_SIDE_RATIO * best.score):
                 # Schools copy each other's policies: a sentence another source's document already
                 # says word for word shows no difference, so this source's own next-best is used.
                 if a != NATIONAL and any(squash(u.text).lower() in other for other in shown):
@@ -472,15 +485,23 @@ class ProcedureAnswerer:
         sims = self.r.learnt_closeness(self._query_vector(message))
         return {} if sims is None else {c.chunk_id: float(x) for c, x in zip(self.r.index.chunks, sims)}
 
-    def _side_runners_up(self, side: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
+    def _side_runners_up(self, side: list[compose.Unit], scored: compose.Scored, message: str) -> list[compose.Unit]:
         """Each source's next-best passage from another chunk, when it scores nearly as well as the
-        best of all: a comparison gives each authority's answer, which may take two passages."""
+        best of all: a comparison gives each authority's answer, which may take two passages. When the
+        question asks for a kind of fact (a count of days), a source's second passage holding one
+        joins when it scores nearly as well as the source's first ("not removed … until 20 days" and
+        "refer by day 11" are both Derbyshire's answer to "after how many days?")."""
         extra: list[compose.Unit] = []
+        wanted = compose.answer_type(message)
+        # (a passage holding the kind of fact asked for comes before one that only scores well)
+        ranked = sorted(scored.units, key=lambda u: (wanted is None or not wanted.search(u.text), -u.score))
         for first in side:
             a = first.hit.document.authority
-            for u in sorted(scored.units, key=lambda u: -u.score):
-                if u.score < SIDE_RUNNER_UP_RATIO * scored.best.score:
-                    break
+            for u in ranked:
+                near_best = u.score >= SIDE_RUNNER_UP_RATIO * scored.best.score
+                near_first = wanted is not None and u.score >= TYPED_SECOND_RATIO * first.score
+                if not near_best and (not near_first or not wanted.search(u.text)):
+                    continue
                 # (by chunk: a named authority's own search brings its chunks again, as other hits)
                 if u.hit.document.authority == a and not u.is_heading and all(
                         c.hit.chunk.chunk_id != u.hit.chunk.chunk_id for c in (*side, *extra)):
@@ -488,12 +509,19 @@ class ProcedureAnswerer:
                     break
         return extra
 
-    def _every_authority(self, message: str, hits: list[Hit]) -> tuple[list[Hit], compose.Scored, list[compose.Unit]] | None:
+    def _every_authority(self, message: str, hits: list[Hit], scored: compose.Scored
+                         ) -> tuple[list[Hit], compose.Scored, list[compose.Unit]] | None:
         """Authorities differ on this question, but one search ranks only a few documents high: each
-        authority not yet in the pool is searched on its own, so that none is left out of the comparison."""
-        present = {h.document.authority for h in hits}
+        authority not yet in the pool is searched on its own, so that none is left out of the comparison.
+        When the question asks for a kind of fact ("after how many days?"), every authority is searched
+        for passages holding one: the pool may hold an authority's chunks about the subject but not its
+        answer (Derbyshire's categories of CME, not its "refer by day 11")."""
+        wanted = compose.answer_type(message)
+        present = set() if wanted is not None else {h.document.authority for h in hits}
+        seen = {h.chunk.chunk_id for h in hits}
         extra = [h for a in self.r.authorities if a not in present
-                 for h in self.r.search(message, k=PER_AUTHORITY_HITS, authority=a)]
+                 for h in [h for h in self.r.search(message, k=TYPED_AUTHORITY_DEPTH if wanted else PER_AUTHORITY_HITS, authority=a)
+                           if h.chunk.chunk_id not in seen and (wanted is None or wanted.search(h.chunk.text))][:PER_AUTHORITY_HITS]]
         if not extra:
             return None
         rescored = self._score(message, hits + extra)

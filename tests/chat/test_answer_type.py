@@ -181,3 +181,21 @@ ALLOCATION = "How long can a child sit on the allocation list?"
 def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_word, text, section_path, missing):
     topic = set(tokenize(topic_word))
     assert missing_answer_type(question, [scored_passage(text, 0.4, section_path)], topic=topic) == missing
+
+
+@pytest.mark.parametrize("question, sentence, holds", [
+    ("After how many days must a school refer?", "Schools should refer children by day 11 at the latest.", True),
+    ("After how many days must a school refer?", "CME pupils are categorised in the following way.", False),
+    ("How soon must the return arrive?", "It must be sent within 5 days of placing the child on roll.", True),
+    ("What's the email address for the CME team?", "Email cme@example.gov.uk", True),
+])
+def test_answer_type_says_what_a_sentence_must_hold(question, sentence, holds):
+    from assistant.chat.compose import answer_type
+
+    assert bool(answer_type(question).search(sentence)) is holds
+
+
+def test_a_question_asking_for_no_kind_of_fact_has_no_answer_type():
+    from assistant.chat.compose import answer_type
+
+    assert answer_type("Who is the named CME officer?") is None

@@ -43,3 +43,14 @@ def test_each_authoritys_passage_is_the_one_the_learnt_map_finds_closest(client)
     worcestershire = [c["quote"] for c in body["citations"] if c["doc_id"].startswith("worcestershire")]
     assert any("out of the country" in q for q in worcestershire), worcestershire
     assert not any("sixth form" in q for q in worcestershire), worcestershire
+
+
+def test_each_authoritys_answer_to_a_count_question_holds_a_count(client):
+    # v19 a1945: Derbyshire's "Schools should refer children by day 11" was not in the pool (other
+    # Derbyshire chunks about CME categories were), and its best-scoring sentence held no count of days.
+    r = client.post("/v1/chat", json={"message": "When does a school have to refer a pupil whose whereabouts are unknown "
+                                                 "to the LA CME team - after how many days?"})
+    body = r.json()
+    assert body["action"] == "answered"
+    quotes = " ".join(c["quote"] for c in body["citations"] if c["doc_id"].startswith("derbyshire"))
+    assert "day 11" in quotes, body["citations"]

@@ -62,7 +62,27 @@ def test_a_comparison_gives_each_source_a_second_passage_when_it_scores_close_to
                               passage("Barking", 0.85, heading=True), passage("Barking", 0.6), passage("Norfolk", 0.82))
     assert 0.6 < SIDE_RUNNER_UP_RATIO <= 0.82
     scored = Scored([w1, w2, b1, b2, b3, n1], w1, 0.5)
-    extra = ProcedureAnswerer._side_runners_up(None, [w1, b1], scored)
+    extra = ProcedureAnswerer._side_runners_up(None, [w1, b1], scored, "What does each council say about it?")
     # Worcestershire's second passage joins; Barking's next is a heading and its one after scores too
     # low; Norfolk is not in the comparison.
     assert extra == [w2]
+
+
+def test_a_comparison_asking_for_a_count_takes_each_sources_second_passage_holding_one():
+    from assistant.chat.procedure import SIDE_RUNNER_UP_RATIO, TYPED_SECOND_RATIO, ProcedureAnswerer
+
+    def said(authority, score, text):
+        p = passage(authority, score)
+        p.text = text
+        return p
+
+    d1 = said("Derbyshire", 1.0, "Children missing should not be removed from the roll until 20 days have passed.")
+    d2 = said("Derbyshire", 0.95, "CME pupils are categorised in the following way.")
+    d3 = said("Derbyshire", 0.92, "Schools should refer children by day 11 at the latest.")
+    d4 = said("Derbyshire", 0.5, "Weekly returns are sent within 5 days.")
+    assert SIDE_RUNNER_UP_RATIO <= 0.95 and TYPED_SECOND_RATIO <= 0.92 and 0.5 < TYPED_SECOND_RATIO
+    scored = Scored([d1, d2, d3, d4], d1, 0.5)
+    # The near-best sentence without a count gives way to the one holding "day 11"; without a count
+    # asked for, the near-best one joins as before.
+    assert ProcedureAnswerer._side_runners_up(None, [d1], scored, "After how many days must a school refer?") == [d3]
+    assert ProcedureAnswerer._side_runners_up(None, [d1], scored, "Who must a school refer to?") == [d2]
