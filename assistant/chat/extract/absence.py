@@ -167,7 +167,10 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
     _codes(t, out)
     _sickness(t, out)
     if out.get("continuously_absent") and "absent_with_leave_during_run" not in out:
-        if _has(r"\bunauthorised\b|\bwithout (?:leave|permission)\b|\bno leave\b", t) and not _has(r"\bauthorised (?:leave|absence)\b", t.replace("unauthorised", "")):
+        # "never on authorised leave during it", "never on leave during that time"
+        never_on_leave = _has(r"\b(?:never|not|wasn't|was not|weren't|were not) (?:been )?on (?:any )?(?:authorised |agreed )?leave\b", t)
+        if never_on_leave or _has(r"\bunauthorised\b|\bwithout (?:leave|permission)\b|\bno leave\b", t) and \
+                not _has(r"\bauthorised (?:leave|absence)\b", t.replace("unauthorised", "")):
             out["absent_with_leave_during_run"] = False
 
 
@@ -213,7 +216,7 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
             r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             # "Nothing suggests he's ill", "not thought to be ill"
-            r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:he|she|they)(?:'s|'re| is| are)\s+(?:\w+\s+)?(?:ill|unwell|sick|poorly)\b|"
+            r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:(?:he|she|they)(?:'s|'re| is| are)\s+(?:\w+\s+)?(?:ill|unwell|sick|poorly)|(?:\w+\s+)?(?:illness|sickness))\b|"
             r"\bnot (?:thought|believed|known|said|reported) to be (?:\w+\s+)?(?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"

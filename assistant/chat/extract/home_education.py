@@ -55,7 +55,8 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
             out["sao_revoked_for_education_otherwise"] = True
     if (not negated and not out.get("sao_amended_to_other_school") and not out.get("sao_revoked_for_education_otherwise")
             and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,4}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"
-                     rf"\b(?:is|are) (?:subject to|on) an? {_SAO}|{_SAO}\s+(?:is |was )?(?:in force|in place|still in force)", t)):
+                     rf"\b(?:is|are) (?:subject to|on) an? {_SAO}|{_SAO}\s+(?:is |was )?(?:in force|in place|still in force)|"
+                     rf"\b(?:we(?:'re| are)|this is|our school is) the school named (?:on|in) (?:his|her|their|the) {_SAO}", t)):
         out["sao_names_this_school"] = True
     return True
 

@@ -76,7 +76,7 @@ def _dual(t: str, out: dict[str, Any]) -> None:
         consent_neg = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has|have)?\s*(?:not|n't|refused|declined|won't|will not)\s*"
                        r"(?:yet\s+)?(?:to\s+)?(?:agree|agreed|consent|consented|given)")
         consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:\w+ )?"
-                   r"(?:agreed|consented|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
+                   r"(?:agreed|agrees|consented|consents|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
                    r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the |our )?(?:remov|delet|taking|de-?roll)|"
                    r"\bsaid yes to (?:us |our )?(?:remov|delet|taking|de-?roll)|"
                    # "the PRU head has agreed in writing we can delete her"
@@ -152,10 +152,10 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
-    if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b|"
+    if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:(?:boarding)\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
             r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
-            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding|board and lodging)\s+(?:fees|charges)|"
+            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
             r"\b(?:stopped|stop|not|never) paying (?:the |their |his |her )?(?:boarding|board and lodging|board & lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
@@ -167,7 +167,7 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
 
 
 _TRAVELLING_PEOPLE = r"(?:traveller|travelling|gypsy|roma|showm[ae]n|fairground|circus|bargee)s?"
-_ROUND_THE_COUNTRY = r"(?:off|out|away|gone|going|moving|travelling) (?:round|around|across|up and down) the country"
+_ROUND_THE_COUNTRY = r"(?:off|out|away|gone|going|moving|travelling|takes them|take them|taken them) (?:round|around|across|up and down) the country"
 
 
 def _mobile(t: str, out: dict[str, Any]) -> bool:
