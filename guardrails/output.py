@@ -13,7 +13,9 @@ from typing import Callable
 
 GROUNDS_2024 = {f"9(1)({c})" for c in "abcdefghijklmno"} | {f"9(2)({c})" for c in "abc"} | {f"9(3)({c})" for c in "abcde"}
 GROUNDS_2006 = {f"8(1)({c})" for c in "abcdefghijklmno"} | {f"8(3)({c})" for c in "abcde"}
-_GROUND = re.compile(r"\b[89]\(\d\)\([a-z]{1,2}\)")
+# Codes in the deletion-ground paragraphs only: 9(5)(a) ("whether a pupil normally lives at a place
+# is not affected by temporary … absences") is a real provision quoted by its number, not a ground.
+_GROUND = re.compile(r"\b(?:9\([123]\)|8\([13]\))\([a-z]{1,2}\)")
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}(?!\d)")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")

@@ -13,6 +13,10 @@ CORPUS = "Email: cme@worcestershire.gov.uk Tel: 01905 843204 see https://www.leg
         pytest.param("Email someone@example.org", ["contacts_in_corpus"], id="invented-email"),
         pytest.param("Use ground 9(1)(z).", ["real_grounds"], id="no-such-ground"),
         pytest.param("Older documents call this 8(1)(h).", [], id="old-ground-labelled"),
+        pytest.param("Use ground 9(3)(f).", ["real_grounds"], id="no-such-ground-in-9-3"),
+        # v25 a2518: a provision quoted by its number is not a deletion ground
+        pytest.param("reg 9(5)(a): (a) whether a pupil normally lives at a place is not affected by temporary or occasional "
+                     "absences; [1]", [], id="a-definition-paragraph-quoted"),
         pytest.param("Due 2025-11-12.", [], id="date-from-tool"),
         pytest.param("Due 2025-11-13.", ["dates_from_tools"], id="date-not-from-tool"),
     ],
