@@ -97,12 +97,23 @@ _FOR_STAFF = re.compile(r"\b(awareness|training (question|purposes|session|quiz|
 _BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|safe|found)\b[^.;!?]{0,30}\b(now|safe|well|in school)\b|"
                         r"\bfound safe\b|\b(is|are|'s|'re) (now )?back (home|in school),? (safe|now)\b|"
                         r"\b(he|she|they)('s|'re| is| are) (now )?back and (settled|safe|well|fine|in school)\b")
-# The writer's own job ("YOT social worker here", "Social worker asking about …") is not a mark on the
-# child: only a social worker *of the child* makes a missing child a protected one.
-_WRITER_ROLE = re.compile(r"^\W*((i'?m|i am|this is) an? )?([a-z&]+ ){0,2}social worker\b( here)?( asking( about)?)?")
-# The writer says outright that no child is at issue.
-_NOT_LIVE = re.compile(r"\b(a policy question|(rather than|not) (about )?a (live|real|current) case|hypothetical(ly)?|"
-                       r"in general terms|a general question)\b")
+# The writer signing on with their own job ("YOT social worker.", "Social worker asking about …") is
+# not a mark on the child: only a social worker *of the child* makes a missing child a protected one.
+# Words that say whose worker it is ("Her social worker", "CLA social worker") keep the mark.
+_SIGN_ON = re.compile(r"^\W*((i'?m|i am|this is) an? )?(?!(cla|lac|cp|cin|child protection|her|his|their|the child'?s?)\b)"
+                      r"([a-z&]+ ){0,2}social worker( here)?(\s*[.:,;-]| asking( about)?\b)")
+# …unless the message says a child is missing now: a social worker writing that is reason enough.
+_MISSING_NOW = re.compile(r"\b(missing since|has been missing|is missing|gone missing|not been seen|can'?t (find|locate|reach)|"
+                          r"disappeared|not turned up|hasn'?t (turned up|come home|been home))\b")
+# The writer says outright that no child is at issue (not "not hypothetical: he ran away").
+_NOT_LIVE = re.compile(r"(?<!not )(?<!isn't )(?<!not a )\b(a policy question|(rather than|not) (about )?a (live|real|current) case|"
+                       r"hypothetical(ly)?|in general terms|a general question)\b")
+# …which settles only a question about children going missing; any other named risk still escalates.
+_NOT_LIVE_CAN_CLEAR = {"missing_from_home", "missing_protected"}
+# "Found safe on Monday; she has not been seen since": a new episode after the one that ended.
+_MISSING_AFTER = re.compile(r"\b(again|tonight|last night|since|not been seen|not seen|hasn'?t (turned up|come home|been home|been seen)|"
+                            r"has not (turned up|come home|been home|been seen)|didn'?t come home|threat\w*|"
+                            r"(will|'ll|going to|wants? to) (run|go|leave|disappear))\b")
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,9 @@ class Triage:
 
 
 def triage(message: str) -> Triage:
-    t = _WRITER_ROLE.sub(" ", fold(message), count=1)
+    folded = fold(message)
+    signed_off = _SIGN_ON.sub(" ", folded, count=1)
+    t = folded if _MISSING_NOW.search(folded) else signed_off
     found = tuple(name for name, pat in RISKS if re.search(pat, t))
     if not found:
         return Triage(False, (), "no risk indicator")
@@ -122,13 +135,17 @@ def triage(message: str) -> Triage:
     hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
                     r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
     particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
-    if _NOT_LIVE.search(t) and not set(found) & {"self_harm", "immediate_danger"}:
+    if _NOT_LIVE.search(t) and set(found) <= _NOT_LIVE_CAN_CLEAR and not _MISSING_NOW.search(t):
         return Triage(False, found, "the writer says it is not a live case")
-    # A missing episode that is over (the child is back, or found safe) leaves a question about what follows.
-    if set(found) <= {"missing_from_home", "missing_protected"} and _BACK_SAFE.search(t) and not re.search(
-            r"\b(again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear))\b", t):
+    # A missing episode that is over (the child is back, or found safe) leaves a question about what
+    # follows, unless the message goes on to a new one.
+    back = _BACK_SAFE.search(t)
+    if set(found) <= {"missing_from_home", "missing_protected"} and back and not _MISSING_AFTER.search(t, back.end()) \
+            and not re.search(r"\b(again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear))\b", t):
         return Triage(False, found, "the missing episode is over")
-    general = (bool(_GENERAL.search(t)) and bool(_QUESTION_START.search(t)) or bool(_FOR_STAFF.search(t))) and not particular
+    # (the question may follow the writer's sign-on: "Social worker asking about the policy: how long…")
+    asks = bool(_QUESTION_START.search(t)) or bool(_QUESTION_START.search(signed_off.strip()))
+    general = (bool(_GENERAL.search(t)) and asks or bool(_FOR_STAFF.search(t))) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")
     if particular or set(found) & {"missing_protected", "abduction", "self_harm", "immediate_danger"}:

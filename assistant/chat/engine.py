@@ -101,16 +101,19 @@ class ChatEngine:
         # A story about one pupil that the leaver rules settle goes to them: one asking nothing but
         # about the register, and one with dates but no date question ("leave ended 9 Oct, not
         # back, joint enquiries found him…"), whose dates are facts, not a date to count to.
-        if (intent == Intent.PROCEDURE or intent == Intent.DEADLINE and not is_deadline_question(message)) \
-                and is_pupil_story(message) and self._rules_decide(message, scope, today):
+        story = (intent == Intent.PROCEDURE or intent == Intent.DEADLINE and not is_deadline_question(message)) \
+            and is_pupil_story(message)
+        documents = intent == Intent.LEAVER and asks_for_documents(message)
+        decided = self._rules_result(message, scope, today) if story or documents else {}
+        if story and decided.get("kind") == "ground":
             intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
-        if intent == Intent.LEAVER and asks_for_documents(message) and \
-                self._rules_result(message, scope, today).get("missing", [{}])[0].get("key") == "situation":
+        if documents and decided.get("missing", [{}])[0].get("key") == "situation":
             # The rules cannot tell what is happening ("an EOTAS package has been agreed"), but the
             # message also asks what to send with the deletion: the authority's documents answer that
             # (and, where they list reasons by situation, the reason too).
+            session.facts = {}
             return self.procedure.answer(message, authority, mentioned, today)
         if intent == Intent.LEAVER:
             session.facts = {}
@@ -203,10 +206,6 @@ class ChatEngine:
     def _call(self, name: str, args: dict[str, Any]) -> ToolCall:
         result = self.tools[name].invoke(args)
         return ToolCall(name, args, result)
-
-    def _rules_decide(self, message: str, authority: str | None, today: date) -> bool:
-        """Do the facts told settle a deletion ground?"""
-        return self._rules_result(message, authority, today).get("kind") == "ground"
 
     def _rules_result(self, message: str, authority: str | None, today: date) -> dict[str, Any]:
         """The leaver tool's result on the facts told (age taken as compulsory school age when

@@ -519,9 +519,10 @@ class ProcedureAnswerer:
         wanted = compose.answer_type(message)
         present = set() if wanted is not None else {h.document.authority for h in hits}
         seen = {h.chunk.chunk_id for h in hits}
-        extra = [h for a in self.r.authorities if a not in present
-                 for h in [h for h in self.r.search(message, k=TYPED_AUTHORITY_DEPTH if wanted else PER_AUTHORITY_HITS, authority=a)
-                           if h.chunk.chunk_id not in seen and (wanted is None or wanted.search(h.chunk.text))][:PER_AUTHORITY_HITS]]
+        depth = TYPED_AUTHORITY_DEPTH if wanted else PER_AUTHORITY_HITS
+        extra = [hit for a in self.r.authorities if a not in present
+                 for hit in [h for h in self.r.search(message, k=depth, authority=a)
+                             if h.chunk.chunk_id not in seen and (wanted is None or wanted.search(h.chunk.text))][:PER_AUTHORITY_HITS]]
         if not extra:
             return None
         rescored = self._score(message, hits + extra)

@@ -80,9 +80,8 @@ _CAN_DELETE = re.compile(
     # "we want her off roll - can we do it now?"
     rf"\b(?:want|need|would like)\s+(?:him|her|them)\s+off\s+(?:the\s+)?(?:roll|register)\b[^?]{{0,40}}\b(?:can|could|may|should)\s+(?:we|i)\b|"
     rf"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+(?:need|have|have got)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
-    # "Do we need a deletion?", a bare "Off roll?" after the story
+    # "Do we need a deletion?"
     r"\b(?:do|does|will|would)\s+(?:i|we|the school)\s+need\s+(?:a|to do a|to make a)\s+(?:deletion|removal)\b|"
-    r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?|"
     rf"\b(?:should|must|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:need to\s+)?(?:be|come|go)\s+(?:deleted|removed|taken off|off)\b|"
     # "do the registration rules say anything about taking him off the register because of this?"
     rf"\b(?:rules?|regulations?|regs|law)\s+(?:say|says|allow|allows|let|lets|permit|permits)\s+(?:\w+\s+){{0,3}}?"
@@ -174,7 +173,7 @@ def is_procedure_about_deletion(text: str) -> bool:
 # to tell, what to send or what a policy says is a procedure question, however full the story.
 _REGISTER_ASK = re.compile(
     r"\b(?:register|roll|record|recorded|remove|removing|delete|deleting|deletion|off|leaver|leaving)\b|"
-    r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put|use)\b)",
+    r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put)\b|what do (?:we|i) use\s*\?)",
     _I)
 _OTHER_ASK = re.compile(
     r"\b(?:who|whom|where|email|phone|contact|notify|notif\w+|tell|inform|send|form|refer\w*|la|local authority|council|county|"
@@ -197,9 +196,10 @@ def is_pupil_story(text: str) -> bool:
 
 # "…and what do I need to attach?", "what do they need from us to go with it?"
 _DOCUMENTS_ASK = re.compile(
-    r"\bwhat (?:do|does|should|must|would) (?:i|we|they|you|the school|schools|it|he|she) (?:\w+ )?(?:need|have) to (?:attach|send|include|provide|submit|upload|go with)\b|"
+    r"\bwhat (?:do|does|should|must|would) (?:i|we|they|you|the school|schools|it|he|she) (?:\w+ )?(?:need|have) to (?:attach|send|include|provide|submit|upload)\b|"
     r"\bwhat (?:do|does|would) (?:i|we|they|the school) need (?:from (?:us|me|the \w+) )?to (?:go with|attach|send|include|support)\b|"
-    r"\bwhat (?:documents?|paperwork|evidence|attachments?)\b|\bwhich (?:documents?|paperwork|evidence)\b",
+    r"\bwhat (?:documents?|paperwork|attachments?)\b|\bwhich (?:documents?|paperwork)\b|"
+    r"\b(?:what|which) evidence (?:do|does|should|must) (?:i|we|they|you|the school) (?:need to )?(?:send|attach|provide|include|upload|keep)\b",
     _I)
 
 
@@ -223,7 +223,13 @@ def is_leaver_question(text: str) -> bool:
             text, _I))
     if asks_can_delete(text):
         return not is_procedure_about_deletion(text)
+    # "Y6 off 15 school days, we and the LA can't find the family. Off roll?": the story's only question
+    if _BARE_OFF_ROLL.search(text) and is_pupil_story(text):
+        return True
     return False
+
+
+_BARE_OFF_ROLL = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?\s*$", _I)
 
 
 def is_deadline_question(text: str) -> bool:

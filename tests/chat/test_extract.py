@@ -177,6 +177,14 @@ def test_death_and_boarding(text, expected, absent):
     P("Boy from a Traveller family, they've gone on the road for the season and he's been put on roll at a school in Kent.",
       {"mobile_child": True, "registered_at_another_school": True}, id="traveller-family-on-the-road"),
     P("Our Traveller families are settled on the local site all year.", {}, ("mobile_child",), id="settled-travellers-not-mobile"),
+    # over-matches found in review
+    P("Y4 dual registered with the PRU. The main school has never agreed to us removing him.",
+      {"other_schools_all_consented": False}, id="main-school-never-agreed"),
+    P("She would have gone up to reception in September but her parents kept her in our nursery another year.",
+      {"admitted_for_nursery": True}, ("nursery_completed_moving_to_reception",), id="would-have-gone-up-is-not-done"),
+    P("He's been going to prison visits with mum.", {}, ("detained",), id="prison-visits"),
+    P("Y5 off with flu, not thought to be seriously ill.", {}, ("reasonable_grounds_sick_or_unavoidable",),
+      id="not-seriously-ill-is-ill"),
 ])
 def test_other_school_and_sao(text, expected, absent):
     check(text, expected, absent)

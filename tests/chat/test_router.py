@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.chat.extract import extract_deadline
-from assistant.chat.router import is_contact_question, is_pupil_story, route
+from assistant.chat.router import asks_for_documents, is_contact_question, is_pupil_story, route
 from assistant.chat.types import Intent
 
 TODAY = date(2026, 3, 18)
@@ -125,6 +125,7 @@ def routed(message):
                  id="bare-off-roll"),
     pytest.param("Y4 family moved to the other side of town, still 2 miles away and she's still coming in. Do we need a "
                  "deletion?", L, id="need-a-deletion"),
+    pytest.param("Off roll? What does that even mean in the guidance?", P, id="off-roll-asked-about-the-words"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent
@@ -155,6 +156,7 @@ def test_contact_question(message, contact):
     pytest.param("EHE letter received for a Y9 girl, last day Friday. No SAO.", True, id="no-question"),
     pytest.param("Y8 boy has emigrated to Spain. What now?", True, id="what-now"),
     pytest.param("Reception girl, the family have moved to Spain for good. Day pupil. What do we use?", True, id="what-do-we-use"),
+    pytest.param("Year 9 boy, family emigrated to Spain for good. What do we use for the CTF?", False, id="what-do-we-use-for-the-ctf"),
     pytest.param("Y8 boy has emigrated to Spain. Who do we tell at the LA?", False, id="whom-to-tell"),
     pytest.param("Family emigrating next month. What info do we need to get off them before they go?", False, id="what-to-get"),
     pytest.param("If a pupil emigrates, what do we do about the register?", False, id="general-case"),
@@ -163,3 +165,14 @@ def test_contact_question(message, contact):
 def test_pupil_story(message, story):
     """A story about our pupil asking (at most) about the register: the rule tool may answer it."""
     assert is_pupil_story(message) is story
+
+
+@pytest.mark.parametrize("message, documents", [
+    ("Which reason do I pick and what do I need to attach?", True),
+    ("What do they need from us to go with it?", True),
+    ("What paperwork goes with a deletion?", True),
+    ("What do I have to go with for the ground?", False),  # "go with" as "choose"
+    ("Which ground is it, and what evidence of illness does the rule need?", False),
+])
+def test_asks_for_documents(message, documents):
+    assert asks_for_documents(message) is documents

@@ -70,6 +70,18 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      id="writer-is-a-social-worker-child-on-a-plan"),
         pytest.param("Social worker, a policy question rather than a live case: how many missing from home episodes lead to "
                      "an assessment for a child who isn't known to children's services?", False, id="not-a-live-case"),
+        # what the sign-on, "not a live case" and "found safe" must not clear (review of the change above)
+        pytest.param("Her social worker says she's gone missing and nobody can find her.", True, id="her-social-worker"),
+        pytest.param("CLA social worker here: boy missing since Tuesday.", True, id="cla-social-worker-sign-on"),
+        pytest.param("Social worker here. Our pupil is missing since Monday.", True, id="sign-on-then-missing-now"),
+        pytest.param("Not hypothetical: he ran away and hasn't been home for two nights.", True, id="not-hypothetical"),
+        pytest.param("A policy question - one of our girls told us she's being taken abroad this summer to be cut.", True,
+                     id="policy-question-then-fgm"),
+        pytest.param("A policy question: our CLA boy has been missing since Friday, what do we do?", True,
+                     id="policy-question-then-missing-now"),
+        pytest.param("The girl is on a CP plan and was found safe on Monday; she has not been seen since.", True,
+                     id="found-safe-then-missing-again"),
+        pytest.param("She was found safe on Friday, but didn't come home last night.", True, id="found-safe-then-not-home"),
     ],
 )
 def test_safeguarding_triage(message, at_risk):

@@ -216,8 +216,9 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
             r"(?:at all\s+)?(?:that\s+|of\s+)?(?:(?:he|she|they|the pupil|the child)(?:'s|'re| is| are| was| were)?\s+)?(?:(?:\w+\s+){0,2})?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)|"
             r"\b(?:isn't|is not|aren't|are not|wasn't|was not|not)\s+(?:off\s+)?(?:ill|unwell|sick|poorly)\b|"
             # "Nothing suggests he's ill", "not thought to be ill"
-            r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:(?:he|she|they)(?:'s|'re| is| are)\s+(?:\w+\s+)?(?:ill|unwell|sick|poorly)|(?:\w+\s+)?(?:illness|sickness))\b|"
-            r"\bnot (?:thought|believed|known|said|reported) to be (?:\w+\s+)?(?:ill|unwell|sick|poorly)\b|"
+            # (no word between: "not thought to be seriously ill" says she is ill)
+            r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:(?:he|she|they)(?:'s|'re| is| are)\s+(?:ill|unwell|sick|poorly)|(?:any\s+)?(?:illness|sickness))\b|"
+            r"\bnot (?:thought|believed|known|said|reported) to be (?:ill|unwell|sick|poorly)\b|"
             r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
             r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b|"

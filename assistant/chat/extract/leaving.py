@@ -96,7 +96,7 @@ _TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a
               r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
               r"visiting (?:family|relatives|grand\w*)|for (?:a|the) (?:wedding|funeral)|until (?:the )?(?:new year|christmas|easter|summer))")
 _PERMANENT = (r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there|"
-              r"(?:it's|it is|the move is|the move's) permanent|not coming back|"
+              r"(?:it's|it is|the move is|the move's) permanent(?!\s+exclu)|not coming back|"
               # "…gone back to Romania and we've no idea what school he'll go to over there"
               r"school (?:[\w']+ ){0,3}?(?:go to|attend|start|join)\w* (?:over )?there|(?:go|going) to school (?:over )?there)\b")
 

@@ -73,9 +73,10 @@ def _dual(t: str, out: dict[str, Any]) -> None:
     elif _pos(dual, t):
         out["also_registered_at_other_schools"] = True
         out["dual_registration_agreed"] = True
-        consent_neg = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has|have)?\s*(?:not|n't|refused|declined|won't|will not)\s*"
+        consent_neg = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has|have)?\s*(?:not|n't|refused|declined|won't|will not|never)\s*"
                        r"(?:yet\s+)?(?:to\s+)?(?:agree|agreed|consent|consented|given)")
-        consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:\w+ )?"
+        # (the free word is "also", "already", "now"; "has never agreed" is a refusal)
+        consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:(?!never\b|not\b)\w+ )?"
                    r"(?:agreed|agrees|consented|consents|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
                    r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the |our )?(?:remov|delet|taking|de-?roll)|"
                    r"\bsaid yes to (?:us |our )?(?:remov|delet|taking|de-?roll)|"
@@ -147,12 +148,12 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:moving|going|move|moved|going up|move up|moving up|gone|gone up|went up|go up) (?:up )?(?:in)?to (?:our |the |her |his )?reception|\bstart(?:ing|s)? (?:in )?reception|"
             r"\b(?:finished|completed|finishing|completing) (?:\w+ )?nursery|\bend of (?:\w+ )?nursery|"
             # "came through our nursery, completed it in July"
-            r"\bnursery\b[^.;!?]{0,30}\b(?:finished|completed) it\b|\b(?:would|should) have (?:gone|moved) (?:up )?(?:in)?to (?:our |the )?reception", t):
+            r"\bnursery\b[^.;!?]{0,30}\b(?:finished|completed) it\b", t):
         out["nursery_completed_moving_to_reception"] = True
 
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
-    if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:(?:boarding)\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
+    if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
             r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
             r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
