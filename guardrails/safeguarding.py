@@ -108,12 +108,14 @@ _MISSING_NOW = re.compile(r"\b(missing since|has been missing|is missing|gone mi
 # The writer says outright that no child is at issue (not "not hypothetical: he ran away").
 _NOT_LIVE = re.compile(r"(?<!not )(?<!isn't )(?<!not a )\b(a policy question|(rather than|not) (about )?a (live|real|current) case|"
                        r"hypothetical(ly)?|in general terms|a general question)\b")
-# …which settles only a question about children going missing; any other named risk still escalates.
-_NOT_LIVE_CAN_CLEAR = {"missing_from_home", "missing_protected"}
-# "Found safe on Monday; she has not been seen since": a new episode after the one that ended.
-_MISSING_AFTER = re.compile(r"\b(again|tonight|last night|since|not been seen|not seen|hasn'?t (turned up|come home|been home|been seen)|"
-                            r"has not (turned up|come home|been home|been seen)|didn'?t come home|threat\w*|"
-                            r"(will|'ll|going to|wants? to) (run|go|leave|disappear))\b")
+# Only a question about children going missing is settled by "not a live case" or "found safe";
+# any other named risk still escalates.
+_MISSING_KINDS = {"missing_from_home", "missing_protected"}
+# Anywhere in the message: another episode is coming ("she says she'll run again tonight").
+_RUNS_AGAIN = r"again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear)"
+# After "found safe": a new episode after the one that ended ("…she has not been seen since").
+_MISSING_AFTER = re.compile(rf"\b({_RUNS_AGAIN}|last night|since|not been seen|not seen|hasn'?t (turned up|come home|been home|been seen)|"
+                            r"has not (turned up|come home|been home|been seen)|didn'?t come home)\b")
 
 
 @dataclass(frozen=True)
@@ -135,13 +137,12 @@ def triage(message: str) -> Triage:
     hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
                     r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
     particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
-    if _NOT_LIVE.search(t) and set(found) <= _NOT_LIVE_CAN_CLEAR and not _MISSING_NOW.search(t):
+    if _NOT_LIVE.search(t) and set(found) <= _MISSING_KINDS and not _MISSING_NOW.search(t):
         return Triage(False, found, "the writer says it is not a live case")
     # A missing episode that is over (the child is back, or found safe) leaves a question about what
     # follows, unless the message goes on to a new one.
     back = _BACK_SAFE.search(t)
-    if set(found) <= {"missing_from_home", "missing_protected"} and back and not _MISSING_AFTER.search(t, back.end()) \
-            and not re.search(r"\b(again|tonight|threat\w*|(will|'ll|going to|wants? to) (run|go|leave|disappear))\b", t):
+    if set(found) <= _MISSING_KINDS and back and not _MISSING_AFTER.search(t, back.end()) and not re.search(rf"\b({_RUNS_AGAIN})\b", t):
         return Triage(False, found, "the missing episode is over")
     # (the question may follow the writer's sign-on: "Social worker asking about the policy: how long…")
     asks = bool(_QUESTION_START.search(t)) or bool(_QUESTION_START.search(signed_off.strip()))

@@ -461,14 +461,15 @@ class ProcedureAnswerer:
         # holds a count of days, when one scores near enough; its best sentence overall may only talk
         # about the subject. (Not for one authority beside the law: there the best passage answers.)
         wanted = None if include_law else compose.answer_type(message)
-        if wanted is not None:
-            typed = [u for u in order if wanted.search(u.text) and u.score >= TYPED_SIDE_RATIO * best.score]
-            order = typed + [u for u in order if not any(u is t for t in typed)]
+
+        def typed(u: compose.Unit) -> bool:
+            return wanted is not None and bool(wanted.search(u.text)) and u.score >= TYPED_SIDE_RATIO * best.score
+
+        order.sort(key=lambda u: not typed(u))  # stable: the typed ones first, each group in its order
         for u in order:
             a = u.hit.document.authority
             if (include_law or a != NATIONAL) and not u.is_heading and a not in per and \
-                    (u.score >= SIDE_BY_SIDE_RATIO * best.score or wanted is not None and wanted.search(u.text)
-                     and u.score >= TYPED_SIDE_RATIO * best.score):
+                    (u.score >= SIDE_BY_SIDE_RATIO * best.score or typed(u)):
                 # Schools copy each other's policies: a sentence another source's document already
                 # says word for word shows no difference, so this source's own next-best is used.
                 if a != NATIONAL and any(squash(u.text).lower() in other for other in shown):

@@ -208,6 +208,9 @@ def asks_for_documents(text: str) -> bool:
     return bool(_DOCUMENTS_ASK.search(text))
 
 
+_BARE_OFF_ROLL = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?\s*$", _I)
+
+
 def is_leaver_question(text: str) -> bool:
     """Does the message ask which deletion ground applies (or whether a pupil can be deleted)?"""
     if _THIS_GROUND.search(text) and _PUPIL_SITUATION.search(text):
@@ -227,9 +230,6 @@ def is_leaver_question(text: str) -> bool:
     if _BARE_OFF_ROLL.search(text) and is_pupil_story(text):
         return True
     return False
-
-
-_BARE_OFF_ROLL = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?\s*$", _I)
 
 
 def is_deadline_question(text: str) -> bool:
