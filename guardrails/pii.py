@@ -13,6 +13,7 @@ import re
 import threading
 from dataclasses import dataclass
 
+from guardrails.names import CorpusNames
 from guardrails.text import fold
 
 PATTERNS: dict[str, str] = {
@@ -212,8 +213,10 @@ def _asking(message: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def disclosure_request(message: str, detector: PIIDetector | None = None) -> bool:
-    """A request to give out a child's or family's personal details (not an organisation's contact)."""
+def disclosure_request(message: str, detector: PIIDetector | None = None, names: CorpusNames | None = None) -> bool:
+    """A request to give out a child's or family's personal details (not an organisation's contact).
+    ``names``: the services, teams and roles the policies name ("the Children Missing Education
+    Assistant"): asking for one's number asks for an organisation's contact."""
     t = fold(message)
     if _PROFILE.search(t) or _LOOKUP.search(t):
         return True
@@ -222,7 +225,8 @@ def disclosure_request(message: str, detector: PIIDetector | None = None) -> boo
         return False
     # An organisation's contact is not personal data: every asking sentence must be about one (named in
     # it, or in the sentence before: "…Norfolk's Strategy Manager. What's their direct phone number?").
-    if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (re.search(r"\b(their|its)\b", q) and _ORG.search(prev)))
+    if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (names is not None and names.found_in(raw, acronyms=False))
+            or (re.search(r"\b(their|its)\b", q) and _ORG.search(prev)))
            and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
            for raw, q, prev in asking):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from guardrails.names import CorpusNames
 from guardrails.text import fold
 
 POINTER = ("I can help with children missing education: leaver reasons (deletion grounds), deadlines, "
@@ -49,8 +50,9 @@ CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]rol
                   r"(holiday|leave) (in|during) term|term[- ]time (holiday|leave))")
 
 
-def out_of_scope(message: str) -> bool:
+def out_of_scope(message: str, names: CorpusNames | None = None) -> bool:
+    """``names``: the services, teams and places the policies name; a message using one is about them."""
     t = fold(message)
     if OUT_TOPICS.search(t) and not CORE.search(t):
         return True
-    return not IN_SCOPE.search(t) and len(t.split()) >= 3
+    return not IN_SCOPE.search(t) and len(t.split()) >= 3 and not (names is not None and names.found_in(message))

@@ -56,6 +56,11 @@ class MiniLMEmbeddings(Embeddings):
         )
         return vectors.tolist()
 
+    def vocabulary(self) -> frozenset[str]:
+        """The whole words of the model's tokenizer (lower case): everyday English, as against the
+        rare names a corpus coins ("Erkenwald", "SchoolsNet"), which it splits into pieces."""
+        return frozenset(w for w in self._load().tokenizer.get_vocab() if w.isalpha())
+
     def clear_cache(self) -> None:
         """Forget cached query vectors (benchmarks time the model, not the cache)."""
         with self._cache_lock:

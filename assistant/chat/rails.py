@@ -13,6 +13,7 @@ from typing import Callable
 from assistant.chat import compose
 from assistant.chat.types import Action, Answer, Citation, Intent
 from guardrails import injection, safeguarding, scope
+from guardrails.names import CorpusNames
 from guardrails.pii import PIIDetector, disclosure_request
 from indexer.corpus import NATIONAL
 from indexer.retriever import HybridRetriever
@@ -38,6 +39,18 @@ class RailOutcome:
 class InputRails:
     def __init__(self, retriever: HybridRetriever, detector: PIIDetector | None, clock: Callable[[], date]) -> None:
         self.r, self.detector, self.clock = retriever, detector, clock
+        self._names: CorpusNames | None = None
+
+    @property
+    def names(self) -> CorpusNames:
+        """The names the indexed policies use for their services, teams and places (built on first use)."""
+        if self._names is None:
+            docs = self.r.index.documents.values()
+            places = {d.authority for d in docs} | {a for d in docs for a in d.aliases}
+            vocabulary = getattr(self.r.embeddings, "vocabulary", None)
+            self._names = CorpusNames.from_texts([c.text for c in self.r.index.chunks], exclude=places,
+                                                 common_words=vocabulary() if vocabulary else frozenset())
+        return self._names
 
     def check(self, message: str, authority: str | None) -> RailOutcome:
         flags: list[str] = []
@@ -52,11 +65,11 @@ class InputRails:
             return RailOutcome(Answer(Action.REFUSED, "I can't follow instructions that change how I work, and I don't "
                                       "share my configuration. " + scope.POINTER, flags=["prompt_injection"],
                                       intent=Intent.OUT_OF_SCOPE), flags)
-        if disclosure_request(message, self.detector):
+        if disclosure_request(message, self.detector, self.names):
             return RailOutcome(Answer(Action.REFUSED, "I can't give out personal details about a child or family. "
                                       "Check your school's management information system or ask your data protection lead. "
                                       + scope.POINTER, flags=["personal_data"], intent=Intent.OUT_OF_SCOPE), flags)
-        if scope.out_of_scope(message):
+        if scope.out_of_scope(message, self.names):
             return RailOutcome(Answer(Action.REFUSED, f"That is outside what I can help with. {scope.POINTER}",
                                       flags=["out_of_scope"], intent=Intent.OUT_OF_SCOPE), flags)
         return RailOutcome(None, flags)
