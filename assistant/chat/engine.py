@@ -105,7 +105,7 @@ class ChatEngine:
             and is_pupil_story(message)
         documents = intent == Intent.LEAVER and asks_for_documents(message)
         decided = self._rules_result(message, scope, today) if story or documents else {}
-        if story and decided.get("kind") == "ground":
+        if story and (decided.get("kind") == "ground" or _rules_read(decided) and _deletion_story(message)):
             intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
@@ -308,3 +308,31 @@ class ChatEngine:
     # -- helpers -----------------------------------------------------------------------------
     def _authority(self, name: str | None) -> str | None:
         return self.r.resolve_authority(name) if name else None
+
+
+def _rules_read(result: dict[str, Any]) -> bool:
+    """Did the leaver rules recognise the situation a pupil story tells? They settled a ground, found
+    that none applies yet, or need one more fact about a situation they know (not "what is happening
+    with the pupil?"). Then the story is theirs to answer, with a clarifying question if need be."""
+    kind = result.get("kind")
+    if kind in ("ground", "no_ground"):
+        return True
+    return kind == "needs_facts" and result["missing"][0]["key"] != "situation"
+
+
+# What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
+_DELETION_ASK = re.compile(
+    r"\b(?:remov\w*|delet\w*|off[- ]?(?:the\s+)?roll|de-?roll\w*|leaver|leaving|(?:take|taking) (?:him|her|them) off|come off|"
+    r"keep (?:him|her|them) on|stays? on (?:the |our )?roll|on roll)\b|"
+    r"^\W*(?:(?:so|and|but)\s+)?(?:what now|what next|what do (?:we|i) do|where do (?:we|i) stand)\b", re.I)
+# Recording attendance ("what code do we put in the register?") or a policy's rule is not a deletion story.
+_NOT_DELETION = re.compile(r"\b(?:codes?|mark(?:ed)?|attendance register|sessions?|polic(?:y|ies)|guidance)\b", re.I)
+
+
+def _deletion_story(message: str) -> bool:
+    """A pupil story asking nothing, or only about taking the pupil off roll: the leaver rules are the
+    answer even when they settle no ground yet (they say why, or ask for the fact they need)."""
+    if _NOT_DELETION.search(message):
+        return False
+    questions = re.findall(r"[^.!?\n]*\?", message)
+    return all(_DELETION_ASK.search(q.strip()) for q in questions)

@@ -51,6 +51,37 @@ def test_pupil_story_the_rules_settle_is_answered_by_the_rule_tool(client, messa
     assert body["tool_calls"][0]["result"]["code"] == code
 
 
+@pytest.mark.parametrize("message, kind", [
+    # facts-v1 f087: an attendance order naming this school is in force, so no ground applies yet; the
+    # rules say so, rather than a passage on school attendance orders
+    pytest.param("Y7 boy has been put on roll at Westfield Academy by his mum, but we're the school named on his SAO and the "
+                 "order is still in force. Westfield confirmed he's on their register.", "no_ground", id="no-ground-yet"),
+    # facts-v1 f054: the rules know the situation (dual registration) and ask about the other school's consent
+    pytest.param("Y9 dual registered with us and the PRU. We don't think he'll come back here. What now?",
+                 "needs_facts", id="one-fact-short"),
+])
+def test_a_deletion_story_the_rules_cannot_settle_yet_is_still_theirs(client, message, kind):
+    body = chat(client, message)
+    assert [t["name"] for t in body["tool_calls"]] == ["leaver_reason"]
+    assert body["tool_calls"][0]["result"]["kind"] == kind
+
+
+@pytest.mark.parametrize("message", [
+    # v4 a412 and its rewordings: how to mark the register for a remanded pupil is an attendance-code
+    # question, although the rules would say remand is no deletion ground
+    pytest.param("Year 11 lad has been remanded into youth detention accommodation while he waits for trial. what code do we "
+                 "put in the register for him?", id="attendance-code"),
+    # v26 a2649: what a policy says about custody, asked of the current law
+    pytest.param("Our academy's CME policy says we tell the LA about a pupil in custody only when it's for more than four "
+                 "months under a final court order. Is that still the rule for taking a sentenced pupil off roll?",
+                 id="policy-rule"),
+])
+def test_a_story_about_recording_or_a_policy_is_not_sent_to_unsettled_rules(client, message):
+    body = chat(client, message)
+    assert body["action"] == "answered"
+    assert not any(t["name"] == "leaver_reason" and t["result"].get("kind") != "ground" for t in body["tool_calls"])
+
+
 def test_a_situation_the_rules_cannot_read_with_a_documents_ask_is_answered_from_the_documents(client):
     # v24 a2401 / v25 a2503: "an EOTAS package" is no situation the fact reader knows; asking the
     # officer "what is happening with the pupil?" would ignore the half of the question the
