@@ -67,7 +67,9 @@ class CorpusNames:
                 runs.update(_capitalised_runs(words))
         names = set()
         for run in runs:
-            if fold(run) not in excluded and not set(fold(run).split()) <= _GENERIC | excluded_words:
+            # two title-case words at least: "LA's CME" is two acronyms, not a name
+            titled = sum(1 for w in run.split() if re.match(r"[A-Z][a-z]", w))
+            if titled >= 2 and fold(run) not in excluded and not set(fold(run).split()) <= _GENERIC | excluded_words:
                 names.add(run)
         for w, n in capital.items():
             is_acronym = acronym[w] == n  # always written in capitals: "MARF", "UKBA"

@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 
 from assistant.chat.types import Citation
+from guardrails.text import fold
 from indexer import query_adapter
 from indexer.contacts import PHONE
 from indexer.corpus import NATIONAL
@@ -341,8 +342,10 @@ _NEEDS = (
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
      re.compile(r"£\s?\d|\b\d+\s?(pounds|p)\b|level \d", re.I), "an amount"),
     (re.compile(r"\be-?mail address\b|\bwhat(?:'s| is) .*\be-?mail\b|\bwho do i e-?mail\b|\bgot an e-?mail\b", re.I), re.compile(r"@"), "an email address"),
-    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b(?! of)|"
-                r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:[\w-]+ ){1,3}?number\b(?! of)", re.I),
+    (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b(?! of)|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b(?! of)|"
+                r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:[\w-]+ ){1,3}?number\b(?! of)|"
+                # "is there a DfE helpdesk number we can ring?"
+                r"\bnumber\b(?! of)[^.?!]{0,30}\b(?:ring|call|phone|dial)\b|\b(?:ring|call|phone|dial)\b[^.?!]{0,30}\bnumber\b(?! of)", re.I),
      PHONE, "a phone number"),
     (re.compile(r"\bpercentage\b|\bper ?cent\b|%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
     (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
@@ -373,7 +376,7 @@ _TOPICAL = {"a date", "a time of day", "a frequency", "a web address"}
 _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b|"
                        # "is there a maximum length of time a part-time timetable can run?"
                        r"\b(?:maximum|max|minimum|min) (?:length of time|length|time|period|duration)\b|\b(?:legal )?time limit\b", re.I)
-_TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+_TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+"
                          r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b|"
                          r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
 
@@ -419,7 +422,7 @@ def answer_type(question: str) -> re.Pattern | None:
 
 
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
-                        topic: set[str] = frozenset()) -> str | None:
+                        topic: set[str] = frozenset(), named: tuple[str, ...] = ()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
 
     With ``scored_units`` only the spans that will be quoted count: a date in a chunk's enactment
@@ -427,7 +430,11 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
 
     ``topic``: the question's rare words. "How many days does a parent have to respond to the SAO
     notice?" is answered only by a count standing in a passage that holds one of them (SAO, notice,
-    respond), not by any passage that happens to hold a number of days."""
+    respond), not by any passage that happens to hold a number of days.
+
+    ``named``: the rare names of the policies' own services the question asks about (folded): "how
+    long is a placement at Erkenwald Campus?" is answered by a time limit beside "Erkenwald Campus",
+    not by the six weeks of the next provision in the same table."""
     if scored_units is None:
         spans = [u.hit.chunk.text for u in units]
     else:
@@ -439,6 +446,9 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # The fact and the subject must share a sentence: "within 10 days" two sentences after
         # "respond" is some other step's time limit.
         # ("backup" in the question is "back-up" in the regulation: hyphenated words count joined too)
+        if named:
+            return any(has.search(x) and any(n in fold(f"{u.hit.chunk.section_path} {prev} {x}") for n in named)
+                       for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
         return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
                                                     or topic & set(tokenize(_JOINED_HYPHEN.sub("", f"{prev} {x}")))
                                                     or getattr(u, "dense", 0.0) >= COUNT_DENSE)

@@ -14,11 +14,18 @@ import numpy as np
 
 from assistant.chat import compose, named_things
 from assistant.chat.citations import squash
-from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
+from assistant.chat.contacts import (
+    ASKING_WORDS,
+    ASKS_STILL_CURRENT,
+    asks_for_contact,
+    subject_words,
+)
+from assistant.chat.corpus_names import corpus_names
 from assistant.chat.scoping import Scoping
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
 from assistant.rules import find_old_ground_references
 from assistant.rules.sources import R as REGULATIONS_2024
+from guardrails.text import fold
 from indexer.contacts import CONTACT_DETAIL
 from indexer.corpus import NATIONAL
 from indexer.lexical import tokenize
@@ -96,6 +103,7 @@ _CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
 FURTHER_WORDS = 110  # …and this many words in all
+RARE_NAME_CHUNKS = 3  # a service name in at most this many passages is specific enough to bind a fact to it
 RARE_IDF = 3.0  # a question word this rare names its topic ("SAO", "notice"): a count must stand beside one
 MAX_PART_ANSWERS = 2  # passages added for the further questions of a message that asks several
 
@@ -216,7 +224,8 @@ class ProcedureAnswerer:
             other = True
         else:
             also = None
-        if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF)):
+        if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF),
+                                       named=self._rare_names(message)):
             return self._not_found(message, hits, scope)
         # After the answer-type check: a passage quoted only as a runner-up must not be what
         # makes a question about a date or a number look answered.
@@ -549,6 +558,17 @@ class ProcedureAnswerer:
         if doc_id not in self._squashed:
             self._squashed[doc_id] = squash(self.r.index.texts.get(doc_id, "")).lower()
         return self._squashed[doc_id]
+
+    def _rare_names(self, message: str) -> tuple[str, ...]:
+        """The names of the policies' own services the message uses that few passages hold ("Erkenwald
+        Campus", not "Children Missing Education"): a fact asked about one must stand beside it."""
+        folded = self._chunk_folds
+        return tuple(n for n in corpus_names(self.r).found_in(message)
+                     if 0 < sum(n in t for t in folded) <= RARE_NAME_CHUNKS)
+
+    @cached_property
+    def _chunk_folds(self) -> list[str]:
+        return [fold(f"{c.section_path} {c.text}") for c in self.r.index.chunks]
 
     def _rare_words(self, message: str, min_idf: float) -> set[str]:
         """The message's words at least this rare in the corpus, less names and the words of asking."""

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable
 
 from assistant.chat import compose
+from assistant.chat.corpus_names import corpus_names
 from assistant.chat.types import Action, Answer, Citation, Intent
 from guardrails import injection, safeguarding, scope
 from guardrails.names import CorpusNames
@@ -39,18 +40,11 @@ class RailOutcome:
 class InputRails:
     def __init__(self, retriever: HybridRetriever, detector: PIIDetector | None, clock: Callable[[], date]) -> None:
         self.r, self.detector, self.clock = retriever, detector, clock
-        self._names: CorpusNames | None = None
 
     @property
     def names(self) -> CorpusNames:
-        """The names the indexed policies use for their services, teams and places (built on first use)."""
-        if self._names is None:
-            docs = self.r.index.documents.values()
-            places = {d.authority for d in docs} | {a for d in docs for a in d.aliases}
-            vocabulary = getattr(self.r.embeddings, "vocabulary", None)
-            self._names = CorpusNames.from_texts([c.text for c in self.r.index.chunks], exclude=places,
-                                                 common_words=vocabulary() if vocabulary else frozenset())
-        return self._names
+        """The names the indexed policies use for their services, teams and places."""
+        return corpus_names(self.r)
 
     def check(self, message: str, authority: str | None) -> RailOutcome:
         flags: list[str] = []

@@ -28,6 +28,11 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("What's the CME team's email address?", "Contact the CME team.", "an email address"),
         ("worcs virtual school tel no.?", "This includes telephoning all contact numbers.", "a phone number"),
         ("I need to ring the Virtual School - what's their number?", "The Virtual School manages their education.", "a phone number"),
+        # v26 a2639: a number to ring, in other words than "phone number"
+        ("When a CTF upload goes wrong, is there a DfE helpdesk number we can ring?",
+         "Also upload CTF to Lost Pupil Database via S2S.", "a phone number"),
+        ("Is there a helpdesk number we can ring?", "Helpdesk: 01905 844440", None),
+        ("What number of days do we wait before we call the LA?", "Call the LA after 10 days.", None),
         ("B&D virtual school tel no.?", "Virtual School: 020 8227 5851", None),
         ("What's the out-of-hours number for children's social care?", "Contact the duty social worker.", "a phone number"),
         ("What's the out-of-hours number for children's social care?", "Out of hours: 0808 800 5000", None),
@@ -199,3 +204,18 @@ def test_a_question_asking_for_no_kind_of_fact_has_no_answer_type():
     from assistant.chat.compose import answer_type
 
     assert answer_type("Who is the named CME officer?") is None
+
+
+TABLE = ("Erkenwald Campus\tFor children of a timid nature who may have experienced bullying.\n"
+         "Seabrook Campus (Positive Returns)\tFor children identified as requiring respite. This is a 6-week placement.")
+
+
+@pytest.mark.parametrize("named, missing", [
+    ((), None),  # without the name, any time limit in the table would do
+    (("erkenwald campus",), "a time limit about the question's subject"),
+    (("seabrook campus",), None),
+])
+def test_a_fact_asked_about_a_named_service_stands_beside_its_name(named, missing):
+    # v27 a2741: the six weeks are Seabrook's, so they do not answer how long an Erkenwald placement is
+    question = "How long is a placement at Erkenwald Campus?"
+    assert missing_answer_type(question, [scored_passage(TABLE, 0.0)], topic={"placement"}, named=named) == missing

@@ -633,3 +633,19 @@ def test_a_paragraph_that_excepts_another_brings_it(client):
     assert "new pupil return" in quoted
     assert "most junior class" in quoted
     assert "If the local authority ask the proprietor" in quoted
+
+
+@pytest.mark.parametrize("message, answered", [
+    # v27 a2741: the table gives Seabrook's placement length, not Erkenwald's; a time limit must stand
+    # beside the service the question names
+    pytest.param("LBBD question: how long is a placement at Erkenwald Campus normally - is it a fixed length like the "
+                 "Seabrook one?", False, id="named-service-without-the-fact"),
+    pytest.param("Seabrook Campus (Positive Returns) - how long does a respite placement there last?", True,
+                 id="named-service-with-the-fact"),
+])
+def test_a_fact_asked_about_a_named_service_must_stand_beside_its_name(client, message, answered):
+    body = chat(client, message, authority="Barking and Dagenham")
+    if answered:
+        assert body["action"] == "answered" and "6-week" in body["answer"]
+    else:
+        assert body["action"] == "not_found" and not body["citations"]
