@@ -28,6 +28,14 @@ def routed(message):
     pytest.param("Reception boy has moved to Hull and won't be back. What should we use to take him off?", L, id="what-to-use-to-take-him-off"),
     pytest.param("Y7 perm ex, the review panel upheld it last week. OK to remove?", L, id="ok-to-remove"),
     pytest.param("Her EHE letter came in on Monday. Can she come off now?", L, id="can-she-come-off"),
+    # v27 a2724: "which reason does the school use" asks for one (not "what reason did the family give")
+    pytest.param("Polish family moved back to Krakow for good; the Year 2 boy is at a school there. Which reason does the school "
+                 "use to take him off?", L, id="which-reason-does-the-school-use"),
+    pytest.param("What reason did the family give for moving?", P, id="reason-the-family-gave"),
+    # v26 a2626: a code someone proposes for a pupil, checked
+    pytest.param("Our nursery has a three-year-old boy; he's moving to a private nursery and won't be back. The office says we "
+                 "always use 9(1)(b) for nursery leavers. Is that the right reason?", L, id="is-that-the-right-reason"),
+    pytest.param("We used code C for a pupil at a family wedding. Is that the right code?", P, id="right-attendance-code"),
     pytest.param("Year 4 boy, the family have emigrated to Canada. Leaver ground please.", L, id="leaver-ground-please"),
     pytest.param("The LA has revoked the SAO for our Y3. Please confirm the deletion ground.", L, id="please-confirm-the-ground"),
     # v20 a2005: "under which" opening a relative clause asks about the policy, not for a ground
