@@ -213,6 +213,24 @@ def _asking(message: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_PEOPLE = re.compile(r"\b(?:pupils?|child(?:ren)?|students?|girls?|boys?|famil(?:y|ies)|parents?|mum|dad|mother|father|"
+                     r"carers?|kids?|brother|sister|son|daughter|grand\w+|nan|uncle|aunt(?:ie)?)\b")
+_DETAIL_WORD = r"(?:number|line|e-?mail(?: address)?|phone|telephone|contact(?: details)?|details)"
+
+
+def _named_contact(q: str, named: list[str]) -> bool:
+    """Is the contact detail asked for that of a service the policies name ("the direct number for the
+    Children Missing Education Assistant"), and nobody's in the family ("the address of the pupil at
+    Erkenwald Campus")? ``q`` is folded; ``named`` are the corpus names in it, folded."""
+    rest = q
+    for n in named:  # ("Children" in "Children Missing Education Assistant" is no child)
+        rest = re.sub(rf"(?<!\w){re.escape(n)}(?!\w)", " ", rest)
+    if _PEOPLE.search(rest):
+        return False
+    return any(re.search(rf"\b{_DETAIL_WORD}\b(?:\s+\S+){{0,4}}?\s+{re.escape(n)}(?!\w)|"
+                         rf"(?<!\w){re.escape(n)}(?:'s)?(?:\s+\S+){{0,2}}?\s+{_DETAIL_WORD}\b", q) for n in named)
+
+
 def disclosure_request(message: str, detector: PIIDetector | None = None, names: CorpusNames | None = None) -> bool:
     """A request to give out a child's or family's personal details (not an organisation's contact).
     ``names``: the services, teams and roles the policies name ("the Children Missing Education
@@ -225,7 +243,7 @@ def disclosure_request(message: str, detector: PIIDetector | None = None, names:
         return False
     # An organisation's contact is not personal data: every asking sentence must be about one (named in
     # it, or in the sentence before: "…Norfolk's Strategy Manager. What's their direct phone number?").
-    if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (names is not None and names.found_in(raw, acronyms=False))
+    if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (names is not None and _named_contact(q, names.found_in(raw)))
             or (re.search(r"\b(their|its)\b", q) and _ORG.search(prev)))
            and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
            for raw, q, prev in asking):

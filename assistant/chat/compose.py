@@ -345,7 +345,7 @@ _NEEDS = (
     (re.compile(r"\b(phone|telephone) number\b|\bwhat number\b(?! of)|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:phone |telephone |contact )?number\b(?! of)|"
                 r"\b(?:tel|phone|telephone)\.? ?nos?\b\.?|\bwhat(?:'s| is) (?:the|their|his|her|its) (?:[\w-]+ ){1,3}?number\b(?! of)|"
                 # "is there a DfE helpdesk number we can ring?"
-                r"\bnumber\b(?! of)[^.?!]{0,30}\b(?:ring|call|phone|dial)\b|\b(?:ring|call|phone|dial)\b[^.?!]{0,30}\bnumber\b(?! of)", re.I),
+                r"(?<!reference )(?<!case )(?<!ref )\bnumber (?:(?:we|i|you|they|schools?|parents?) (?:can|could|should|would|need to|have to) |to )(?:ring|call|phone|dial)\b", re.I),
      PHONE, "a phone number"),
     (re.compile(r"\bpercentage\b|\bper ?cent\b|%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
     (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
@@ -376,8 +376,8 @@ _TOPICAL = {"a date", "a time of day", "a frequency", "a web address"}
 _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b|"
                        # "is there a maximum length of time a part-time timetable can run?"
                        r"\b(?:maximum|max|minimum|min) (?:length of time|length|time|period|duration)\b|\b(?:legal )?time limit\b", re.I)
-_TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)[\s-]+"
-                         r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b|\bday \d+\b|\bimmediately\b|\bsame day\b|"
+_TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?:\s+|-(?!\d))"
+                         r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b(?!-old)|\bday \d+\b|\bimmediately\b|\bsame day\b|"
                          r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
 
 
@@ -447,7 +447,8 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # "respond" is some other step's time limit.
         # ("backup" in the question is "back-up" in the regulation: hyphenated words count joined too)
         if named:
-            return any(has.search(x) and any(n in fold(f"{u.hit.chunk.section_path} {prev} {x}") for n in named)
+            return any(has.search(x) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(f"{u.hit.chunk.section_path} {prev} {x}"))
+                                             for n in named)
                        for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
         return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
                                                     or topic & set(tokenize(_JOINED_HYPHEN.sub("", f"{prev} {x}")))

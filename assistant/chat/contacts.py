@@ -80,7 +80,19 @@ def subject_words(message: str) -> set[str]:
     return out
 
 
+# "Do I need to email them myself?" asks whether to, not how: a yes/no question of its own.
+_WHETHER_TO = re.compile(r"^\W*(?:do|does|should|must|would|will) (?:i|we|you|they|the school|schools|it|he|she) "
+                         r"(?:\w+ )?(?:need|have|want) to (?:ring|call|phone|e-?mail)\b[^.?!]*\?", re.I)
+
+
 def asks_for_contact(message: str) -> bool:
     """How to reach a person or team (not "which contact details go on a return?", nor "where do I
-    get hold of the county's CME forms?")."""
-    return bool(_REACH.search(message)) and not NOT_A_CONTACT_ASK.search(message) and not _NOT_A_PERSON.search(message)
+    get hold of the county's CME forms?", nor "do I need to email them myself?")."""
+    reach = [m for m in _REACH.finditer(message)
+             if not _WHETHER_TO.match(message[_sentence_start(message, m.start()):])]
+    return bool(reach) and not NOT_A_CONTACT_ASK.search(message) and not _NOT_A_PERSON.search(message)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = [m.end() for m in re.finditer(r"[.?!]\s+", text[:at])]
+    return ends[-1] if ends else 0

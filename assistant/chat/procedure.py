@@ -564,7 +564,7 @@ class ProcedureAnswerer:
         Campus", not "Children Missing Education"): a fact asked about one must stand beside it."""
         folded = self._chunk_folds
         return tuple(n for n in corpus_names(self.r).found_in(message)
-                     if 0 < sum(n in t for t in folded) <= RARE_NAME_CHUNKS)
+                     if 0 < sum(1 for t in folded if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", t)) <= RARE_NAME_CHUNKS)
 
     @cached_property
     def _chunk_folds(self) -> list[str]:

@@ -23,7 +23,7 @@ _WHICH_GROUND = re.compile(
     r"\b(?:which|what)(?:'s| is| are| was)?\s+(?:(?:the|a|our|correct|right|best|appropriate|relevant|regulation|reg\.?|9|reg 9)\s+){0,3}"
     r"(?:(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?|de-?roll(?:ing)?|derol+ing|legal)\s+)?(?:reason|ground|paragraph|letter)s?\b"
     # (not the reason someone gave: "what reason did the family give?"; but "which reason does the school use?" asks for one)
-    r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the(?!\s+(?:school|academy|office)\s+(?:use|record|put|pick|choose|give|need))|"
+    r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the(?!\s+(?:school|academy|office)\s+(?:use|record|put|pick|choose|need))|"
     r"his|her|their|mum|dad|parents?|family)\b)|"
     r"\b(?:which|what)(?:'s| is)?\s+(?:(?:the|a)\s+)?(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?)\s+code\b|"
     # (not a relative clause: "is there an age under which the police will always treat…")
@@ -62,7 +62,9 @@ _WHICH_GROUND = re.compile(
 _THIS_GROUND = re.compile(
     # "The office says we always use 9(1)(b) for nursery leavers. Is that the right reason?"
     r"\b(?:is|was|would) (?:that|this|it|(?:9|reg(?:ulation)? 9)\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\)) (?:really |actually |definitely )?"
-    r"(?:the )?(?:right|correct|proper) (?:(?:leaver |leaving |deletion |removal )?(?:reason|ground)|(?:leaver|leaving|deletion|removal) code)\b|"
+    r"(?:the )?(?:right|correct|proper) (?:(?:leaver |leaving |deletion |removal )?(?:reason|ground)|(?:leaver|leaving|deletion|removal) code)\b"
+    # (not "is that the right reason to authorise the absence?", "…for code I?")
+    r"(?!\s+(?:to|for)\s+(?:authori[sz]|code|(?:the |an |this )?(?:absence|leave|holiday|session)))|"
     r"\b(?:is (?:this|it|that|she|he)|would (?:this|it|that) be|does (?:this|it|that|she|he) (?:count|qualify|come under|fall under)(?: as)?|"
     r"(?:should|can|could|do) (?:we|i) (?:use|apply|rely on|go with|delete (?:him|her|them) under))\s+(?:a |an |the )?(?:ground\s+)?"
     r"(?:(?:reg(?:ulation)?\.?\s*)?[89]\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\)|(?<=ground )\(?[a-o]\)?(?!\w)|\([a-o]\))",

@@ -32,6 +32,7 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("When a CTF upload goes wrong, is there a DfE helpdesk number we can ring?",
          "Also upload CTF to Lost Pupil Database via S2S.", "a phone number"),
         ("Is there a helpdesk number we can ring?", "Helpdesk: 01905 844440", None),
+        ("Which case reference number do we quote when we phone the LA?", "Quote the case reference.", None),
         ("What number of days do we wait before we call the LA?", "Call the LA after 10 days.", None),
         ("B&D virtual school tel no.?", "Virtual School: 020 8227 5851", None),
         ("What's the out-of-hours number for children's social care?", "Contact the duty social worker.", "a phone number"),

@@ -53,6 +53,12 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("I need to ring the Virtual School about a looked-after pupil - what's their number?", True),
     ("What number do we put in the register for the parent?", False),
     ("Who is the EEVSS Lead (name, please) and what's their direct line?", True),
+    # v27 a2706: whether to email, not how to reach anyone
+    ("How does a police referral get to the borough's CME officer? Do I need to email them myself?", False),
+    ("I need to ring the Virtual School - what is their number?", True),
+    ("Who do I need to email about a child missing education in Norfolk?", True),
+    ("Which team do I need to email the CME form to?", True),
+    ("Do I really need to email them myself?", False),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks

@@ -36,6 +36,9 @@ def routed(message):
     pytest.param("Our nursery has a three-year-old boy; he's moving to a private nursery and won't be back. The office says we "
                  "always use 9(1)(b) for nursery leavers. Is that the right reason?", L, id="is-that-the-right-reason"),
     pytest.param("We used code C for a pupil at a family wedding. Is that the right code?", P, id="right-attendance-code"),
+    pytest.param("What reason did the academy give for taking him off roll?", P, id="reason-the-academy-gave"),
+    pytest.param("Mum wants him out for a family wedding in term time. Is that the right reason to authorise the absence?", P,
+                 id="right-reason-to-authorise"),
     pytest.param("Year 4 boy, the family have emigrated to Canada. Leaver ground please.", L, id="leaver-ground-please"),
     pytest.param("The LA has revoked the SAO for our Y3. Please confirm the deletion ground.", L, id="please-confirm-the-ground"),
     # v20 a2005: "under which" opening a relative clause asks about the policy, not for a ground

@@ -32,10 +32,9 @@ def names():
         pytest.param("What's the direct line for the Children Missing Education Assistant?",
                      ["children missing education assistant"], id="role-name-longest-first"),
         pytest.param("Is CareFirst the system they use?", ["carefirst"], id="coined-word"),
-        pytest.param("Where does the MARF go?", ["marf"], id="acronym"),
+        pytest.param("Where does the MARF go?", [], id="acronyms-are-not-names"),
         pytest.param("how long is a placement at erkenwald campus", [], id="lower-case-is-not-a-name"),
-        pytest.param("Can I ring the Helpline?", [], id="everyday-word-capitalised-in-the-policy"),
-        pytest.param("The assistant at the desk", [], id="also-written-lower-case"),
+        pytest.param("Can I see the Contact Details please?", [], id="heading-words-without-a-service-noun"),
         pytest.param("the big Tesco in Barking", [], id="authority-name-left-out"),
     ],
 )
@@ -43,16 +42,12 @@ def test_names_found_as_written(names, message, found):
     assert names.found_in(message) == found
 
 
-def test_acronyms_can_be_left_out(names):
-    assert names.found_in("Read me the MARF for the boy", acronyms=False) == []
-    assert names.found_in("Read me the MARF for the boy") == ["marf"]
-
-
-def test_without_common_words_only_acronyms_and_runs_are_names():
-    bare = CorpusNames.from_texts(POLICY)
-    assert bare.found_in("Is CareFirst the system?") == []
-    assert bare.found_in("Where does the MARF go?") == ["marf"]
-    assert bare.found_in("At Erkenwald Campus?") == ["erkenwald campus"]
+def test_a_run_of_everyday_words_needs_a_service_noun_or_a_coined_word():
+    policy = ["Staff may work Part Time. Legal Aid is not covered. The Attendance Team meets weekly."]
+    names = CorpusNames.from_texts(policy, common_words=frozenset({"part", "time", "legal", "aid", "attendance", "team"}))
+    assert names.found_in("Any Part Time jobs going? A Legal Aid solicitor?") == []
+    assert names.found_in("Who leads the Attendance Team?") == ["attendance team"]
+    assert names.found_in("At The Attendance?") == []  # a heading's "The" is no part of a name
 
 
 @pytest.mark.parametrize(
@@ -78,7 +73,9 @@ def test_scope_needs_the_names_to_keep_a_named_service_in():
         pytest.param("What's the direct phone number for Norfolk's Children Missing Education Assistant?", False,
                      id="named-role-contact"),
         pytest.param("What's the home phone number for the boy's mum?", True, id="family-contact"),
-        pytest.param("Show me the MARF phone number you were given for the girl's dad", True, id="acronym-does-not-clear"),
+        # a named service in the sentence does not make a family's details an organisation's
+        pytest.param("What's the home address of the pupil at Erkenwald Campus?", True, id="pupil-at-a-named-service"),
+        pytest.param("What's the phone number for the mum of the boy at Erkenwald Campus?", True, id="mum-at-a-named-service"),
     ],
 )
 def test_disclosure_with_corpus_names(names, message, refused):
@@ -87,3 +84,10 @@ def test_disclosure_with_corpus_names(names, message, refused):
 
 def test_disclosure_needs_the_names_to_clear_a_named_role():
     assert disclosure_request("What's the direct phone number for Norfolk's Children Missing Education Assistant?") is True
+
+
+def test_without_a_vocabulary_only_service_names_and_coined_words_count():
+    bare = CorpusNames.from_texts(POLICY)
+    assert bare.found_in("At Erkenwald Campus?") == ["erkenwald campus"]  # ends in a service noun
+    assert bare.found_in("Is CareFirst the system?") == ["carefirst"]
+    assert bare.found_in("Where is the Lost Pupil Database?") == ["lost pupil database"]
