@@ -117,6 +117,7 @@ class ProcedureAnswerer:
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self._squashed: dict[str, str] = {}
+        self._name_counts: dict[str, int] = {}  # corpus name → passages holding it (the index never changes under us)
 
     def _prime(self, queries: list[str]) -> None:
         """Embed every text this turn's searches will need in one batch."""
@@ -562,9 +563,15 @@ class ProcedureAnswerer:
     def _rare_names(self, message: str) -> tuple[str, ...]:
         """The names of the policies' own services the message uses that few passages hold ("Erkenwald
         Campus", not "Children Missing Education"): a fact asked about one must stand beside it."""
-        folded = self._chunk_folds
-        return tuple(n for n in corpus_names(self.r).found_in(message)
-                     if 0 < sum(1 for t in folded if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", t)) <= RARE_NAME_CHUNKS)
+        return tuple(n for n in corpus_names(self.r).found_in(message) if 0 < self._chunks_naming(n) <= RARE_NAME_CHUNKS)
+
+    def _chunks_naming(self, name: str) -> int:
+        """How many passages hold the (folded) name, counted once per name: a scan of every passage
+        costs milliseconds, and the same services come up again and again."""
+        if name not in self._name_counts:
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            self._name_counts[name] = sum(1 for t in self._chunk_folds if pattern.search(t))
+        return self._name_counts[name]
 
     @cached_property
     def _chunk_folds(self) -> list[str]:
