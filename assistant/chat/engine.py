@@ -3,10 +3,10 @@ citation check → Answer. Framework-free: the API, the CLI and the web page all
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-import logging
 from typing import Any, Callable, Iterator
 
 from assistant.chat import compose, named_things, render
@@ -317,7 +317,7 @@ def _rules_read(result: dict[str, Any]) -> bool:
     kind = result.get("kind")
     if kind in ("ground", "no_ground"):
         return True
-    return kind == "needs_facts" and result["missing"][0]["key"] != "situation"
+    return kind == "needs_facts" and (result.get("missing") or [{}])[0].get("key") not in (None, "situation")
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
