@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from guardrails.text import fold
@@ -90,6 +91,12 @@ class CorpusNames:
         if self._exact is None:
             return []
         return sorted({fold(m) for m in self._exact.findall(message)}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1024)
+def name_pattern(name: str) -> re.Pattern:
+    """A folded name as a whole phrase in folded text ("sen" is not in "sent")."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _alternation(names: list[str]) -> re.Pattern | None:

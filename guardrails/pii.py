@@ -13,7 +13,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from guardrails.names import CorpusNames
+from guardrails.names import CorpusNames, name_pattern
 from guardrails.text import fold
 
 PATTERNS: dict[str, str] = {
@@ -224,7 +224,7 @@ def _named_contact(q: str, named: list[str]) -> bool:
     Erkenwald Campus")? ``q`` is folded; ``named`` are the corpus names in it, folded."""
     rest = q
     for n in named:  # ("Children" in "Children Missing Education Assistant" is no child)
-        rest = re.sub(rf"(?<!\w){re.escape(n)}(?!\w)", " ", rest)
+        rest = name_pattern(n).sub(" ", rest)
     if _PEOPLE.search(rest):
         return False
     return any(re.search(rf"\b{_DETAIL_WORD}\b(?:\s+\S+){{0,4}}?\s+{re.escape(n)}(?!\w)|"

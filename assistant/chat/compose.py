@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 
 from assistant.chat.types import Citation
+from guardrails.names import name_pattern
 from guardrails.text import fold
 from indexer import query_adapter
 from indexer.contacts import PHONE
@@ -447,8 +448,7 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # "respond" is some other step's time limit.
         # ("backup" in the question is "back-up" in the regulation: hyphenated words count joined too)
         if named:
-            return any(has.search(x) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(f"{u.hit.chunk.section_path} {prev} {x}"))
-                                             for n in named)
+            return any(has.search(x) and _names_in(named, f"{u.hit.chunk.section_path} {prev} {x}")
                        for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
         return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
                                                     or topic & set(tokenize(_JOINED_HYPHEN.sub("", f"{prev} {x}")))
@@ -474,6 +474,12 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
     elif _HOW_SOON.search(question) and not about_subject(_TIME_LIMIT):
         return "a time limit about the question's subject"
     return None
+
+
+def _names_in(named: tuple[str, ...], text: str) -> bool:
+    """Does the text hold one of the (folded) names as a whole phrase?"""
+    folded = fold(text)
+    return any(name_pattern(n).search(folded) for n in named)
 
 
 def continuation(u: Unit, retriever: HybridRetriever, limit: int = 8) -> list[Hit]:

@@ -13,7 +13,8 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer
-from assistant.chat.router import asks_for_documents, is_contact_question, is_deadline_question, is_pupil_story, route
+from assistant.chat.router import (asks_for_documents, asks_only_about_deletion, is_contact_question, is_deadline_question,
+                                   is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.types import Action, Answer, Intent, ToolCall
@@ -105,11 +106,11 @@ class ChatEngine:
             and is_pupil_story(message)
         documents = intent == Intent.LEAVER and asks_for_documents(message)
         decided = self._rules_result(message, scope, today) if story or documents else {}
-        if story and (decided.get("kind") == "ground" or _rules_read(decided) and _deletion_story(message)):
+        if story and (decided.get("kind") == "ground" or _rules_read(decided) and asks_only_about_deletion(message)):
             intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
-        if documents and decided.get("missing", [{}])[0].get("key") == "situation":
+        if documents and _first_missing(decided) == "situation":
             # The rules cannot tell what is happening ("an EOTAS package has been agreed"), but the
             # message also asks what to send with the deletion: the authority's documents answer that
             # (and, where they list reasons by situation, the reason too).
@@ -317,22 +318,9 @@ def _rules_read(result: dict[str, Any]) -> bool:
     kind = result.get("kind")
     if kind in ("ground", "no_ground"):
         return True
-    return kind == "needs_facts" and (result.get("missing") or [{}])[0].get("key") not in (None, "situation")
+    return kind == "needs_facts" and _first_missing(result) not in (None, "situation")
 
 
-# What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
-_DELETION_ASK = re.compile(
-    r"\b(?:remov\w*|delet\w*|off[- ]?(?:the\s+)?roll|de-?roll\w*|leaver|leaving|(?:take|taking) (?:him|her|them) off|come off|"
-    r"keep (?:him|her|them) on|stays? on (?:the |our )?roll|on roll)\b|"
-    r"^\W*(?:(?:so|and|but)\s+)?(?:what now|what next|what do (?:we|i) do|where do (?:we|i) stand)\b", re.I)
-# Recording attendance ("what code do we put in the register?") or a policy's rule is not a deletion story.
-_NOT_DELETION = re.compile(r"\b(?:codes?|mark(?:ed)?|attendance register|sessions?|polic(?:y|ies)|guidance)\b", re.I)
-
-
-def _deletion_story(message: str) -> bool:
-    """A pupil story asking nothing, or only about taking the pupil off roll: the leaver rules are the
-    answer even when they settle no ground yet (they say why, or ask for the fact they need)."""
-    if _NOT_DELETION.search(message):
-        return False
-    questions = re.findall(r"[^.!?\n]*\?", message)
-    return all(_DELETION_ASK.search(q.strip()) for q in questions)
+def _first_missing(result: dict[str, Any]) -> str | None:
+    """The key of the first fact the leaver rules still need (None when they need none)."""
+    return (result.get("missing") or [{}])[0].get("key")

@@ -14,17 +14,13 @@ import numpy as np
 
 from assistant.chat import compose, named_things
 from assistant.chat.citations import squash
-from assistant.chat.contacts import (
-    ASKING_WORDS,
-    ASKS_STILL_CURRENT,
-    asks_for_contact,
-    subject_words,
-)
+from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
 from assistant.chat.corpus_names import corpus_names
 from assistant.chat.scoping import Scoping
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
 from assistant.rules import find_old_ground_references
 from assistant.rules.sources import R as REGULATIONS_2024
+from guardrails.names import name_pattern
 from guardrails.text import fold
 from indexer.contacts import CONTACT_DETAIL
 from indexer.corpus import NATIONAL
@@ -569,8 +565,7 @@ class ProcedureAnswerer:
         """How many passages hold the (folded) name, counted once per name: a scan of every passage
         costs milliseconds, and the same services come up again and again."""
         if name not in self._name_counts:
-            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            self._name_counts[name] = sum(1 for t in self._chunk_folds if pattern.search(t))
+            self._name_counts[name] = sum(1 for t in self._chunk_folds if name_pattern(name).search(t))
         return self._name_counts[name]
 
     @cached_property

@@ -197,8 +197,29 @@ def is_pupil_story(text: str) -> bool:
     about_one = _PUPIL_SITUATION.search(text) or _ONE_PUPIL.search(text)
     if not about_one or (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text)):
         return False
-    questions = re.findall(r"[^.!?\n]*\?", text)
-    return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in questions)
+    return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in _questions(text))
+
+
+def _questions(text: str) -> list[str]:
+    """The message's questions: each stretch of text up to a question mark."""
+    return re.findall(r"[^.!?\n]*\?", text)
+
+
+# What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
+_DELETION_ASK = re.compile(
+    r"\b(?:remov\w*|delet\w*|off[- ]?(?:the\s+)?roll|de-?roll\w*|leaver|leaving|(?:take|taking) (?:him|her|them) off|come off|"
+    r"keep (?:him|her|them) on|stays? on (?:the |our )?roll|on roll)\b|"
+    r"^\W*(?:(?:so|and|but)\s+)?(?:what now|what next|what do (?:we|i) do|where do (?:we|i) stand)\b", re.I)
+# Recording attendance ("what code do we put in the register?") or a policy's rule is not a deletion story.
+_NOT_DELETION = re.compile(r"\b(?:codes?|mark(?:ed)?|attendance register|sessions?|polic(?:y|ies)|guidance)\b", re.I)
+
+
+def asks_only_about_deletion(message: str) -> bool:
+    """A pupil story asking nothing, or only about taking the pupil off roll: the leaver rules are the
+    answer even when they settle no ground yet (they say why, or ask for the fact they need)."""
+    if _NOT_DELETION.search(message):
+        return False
+    return all(_DELETION_ASK.search(q.strip()) for q in _questions(message))
 
 
 # "…and what do I need to attach?", "what do they need from us to go with it?"

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.chat.extract import extract_deadline
-from assistant.chat.router import asks_for_documents, is_contact_question, is_pupil_story, route
+from assistant.chat.router import asks_for_documents, asks_only_about_deletion, is_contact_question, is_pupil_story, route
 from assistant.chat.types import Intent
 
 TODAY = date(2026, 3, 18)
@@ -187,3 +187,13 @@ def test_pupil_story(message, story):
 ])
 def test_asks_for_documents(message, documents):
     assert asks_for_documents(message) is documents
+
+
+@pytest.mark.parametrize("message, only", [
+    ("Y7 boy is on roll at Westfield now but the SAO names us and is still in force.", True),  # no question at all
+    ("Y9 dual registered with us and the PRU. Can we take him off?", True),
+    ("Year 10 lad remanded into youth detention. What code do we put in the register for him?", False),
+    ("Y9 dual registered with us and the PRU. Who do we tell at the LA?", False),
+])
+def test_asks_only_about_deletion(message, only):
+    assert asks_only_about_deletion(message) is only
