@@ -65,8 +65,11 @@ def build_chat(services: "Services"):
     from assistant.chat.rails import InputRails
 
     rails = InputRails(retriever, services.pii, services.clock)
+    from assistant.chat import sentence_ranker
+
+    ranker = sentence_ranker.load() if services.settings.retrieval.sentence_ranker else None
     return ChatEngine(retriever, tools, clock=services.clock, settings_hash=services.settings.settings_hash(), llm=llm,
-                      rails=rails)
+                      rails=rails, ranker=ranker)
 
 
 _PII = None

@@ -34,9 +34,12 @@ def grade(case: dict, resp: dict, chunk_text: dict[str, str]) -> dict:
     facts_ok = all(matches(e, blob) for e in case.get("must_contain", []))
     verbatim = [squash(c["quote"]) in squash(chunk_text.get(c["chunk_id"], "")) for c in resp["citations"]]
     grounded = True
+    lead = None  # does the first passage quoted hold the evidence? (None: no evidence to hold)
     if case["expected_action"] == "answered" and case.get("evidence"):
         keys = [evidence_key(e["quote"]) for e in case["evidence"]]
-        grounded = any(k in squash(chunk_text.get(c["chunk_id"], "")) for c in resp["citations"] for k in keys)
+        holds = [any(k in squash(chunk_text.get(c["chunk_id"], "")) for k in keys) for c in resp["citations"]]
+        grounded = any(holds)
+        lead = bool(holds) and holds[0]
     tool_ok = True
     if case.get("expected_tool"):
         calls = [t for t in resp["tool_calls"] if t["name"].replace("-", "_") in (case["expected_tool"], "compulsory_school_age")]
@@ -55,7 +58,7 @@ def grade(case: dict, resp: dict, chunk_text: dict[str, str]) -> dict:
         correct = action_ok and facts_ok and grounded and tool_ok
     return {"id": case["id"], "category": case["category"], "correct": correct, "action_ok": action_ok,
             "facts_ok": facts_ok, "grounded": grounded, "tool_ok": tool_ok, "flag_ok": flag_ok,
-            "verbatim": verbatim, "action": resp["action"], "flags": resp["flags"]}
+            "lead_grounded": lead, "verbatim": verbatim, "action": resp["action"], "flags": resp["flags"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         # None when the set has no unanswerable cases (v6 measures rule choices only)
         "unanswerable_not_found": (sum(r["correct"] for r in by_cat["unanswerable"]) / len(by_cat["unanswerable"])
                                    if by_cat.get("unanswerable") else None),
+        # What a reader sees first: of the cases with evidence, the share whose first quote holds it.
+        "lead_grounded": _share([r["lead_grounded"] for r in results if r["lead_grounded"] is not None]),
         "verbatim": sum(quotes) / len(quotes) if quotes else 1.0,
         "quotes": len(quotes),
         "per_category": {k: {"n": len(v), "correct": sum(r["correct"] for r in v) / len(v),
@@ -118,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     (REPORTS / f"answers{suffix}.md").write_text(_markdown(summary, results), encoding="utf-8")
     print(_markdown(summary, results))
     return 0 if all(summary["checks"].values()) else 1
+
+
+def _share(flags: list[bool]) -> float | None:
+    return sum(flags) / len(flags) if flags else None
 
 
 def _tuned_on(settings, version: str, cases: list[dict]) -> int:
@@ -146,6 +155,8 @@ def _markdown(s: dict, results: list[dict]) -> str:
         "- Unanswerable cases answered `not_found` with no citation: "
         + ("none in this set" if s["unanswerable_not_found"] is None else f"**{s['unanswerable_not_found']:.1%}**"),
         f"- Quotes verbatim: **{s['verbatim']:.1%}** of {s['quotes']}",
+        "- First quote holds the evidence (cases with evidence): "
+        + ("none in this set" if s["lead_grounded"] is None else f"**{s['lead_grounded']:.1%}**"),
         f"- `POST /v1/chat` latency (in-process HTTP, 2 cores): p50 {s['latency']['p50_ms']:.0f} ms, p95 {s['latency']['p95_ms']:.0f} ms",
         "",
         "| category | cases | correct | flag raised |",

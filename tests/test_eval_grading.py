@@ -82,3 +82,15 @@ def test_leaver_story_grading_scores_facts_and_ground():
     assert grade_story(undecided, {"tool_calls": [{**call, "result": {"kind": "needs_facts"}}]})["ground_ok"]
     assert not grade_story(undecided, {"tool_calls": [call]})["ground_ok"]
     assert not grade_story(undecided, {"tool_calls": []})["ground_ok"]
+
+
+def test_the_lead_quote_is_graded_apart_from_grounding():
+    chunks = {**CHUNKS, "d--0002": "Parents are sent a letter."}
+    two = response()
+    two["citations"] = [{"n": 1, "chunk_id": "d--0002", "quote": "a letter"}, *two["citations"]]
+    g = grade(CASE, two, chunks)
+    assert g["grounded"] and g["lead_grounded"] is False  # the evidence is quoted, but second
+    assert grade(CASE, response(), CHUNKS)["lead_grounded"] is True
+    assert grade(CASE, response(action="not_found", chunk_id=None), CHUNKS)["lead_grounded"] is False
+    unanswerable = {**CASE, "expected_action": "not_found", "evidence": []}
+    assert grade(unanswerable, response(action="not_found", chunk_id=None), CHUNKS)["lead_grounded"] is None

@@ -46,12 +46,14 @@ class ChatEngine:
         settings_hash: str = "",
         llm=None,
         corpus_text: str = "",
+        ranker=None,
     ) -> None:
         self.corpus_text = corpus_text or "\n".join(retriever.index.texts.values())
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self.r = retriever
         self.scoping = Scoping(retriever)
-        self.procedure = ProcedureAnswerer(retriever, self.scoping, named_things.fold(self.corpus_text), self._finish, llm)
+        self.procedure = ProcedureAnswerer(retriever, self.scoping, named_things.fold(self.corpus_text), self._finish, llm,
+                                           ranker=ranker)
         self.tools = {t.name: t for t in tools}
         self.clock = clock
         self.sessions = sessions or SessionStore()

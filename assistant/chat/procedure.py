@@ -17,6 +17,7 @@ from assistant.chat.citations import squash
 from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
 from assistant.chat.corpus_names import corpus_names
 from assistant.chat.scoping import Scoping
+from assistant.chat.sentence_ranker import SentenceRanker
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
 from assistant.rules import find_old_ground_references
 from assistant.rules.sources import R as REGULATIONS_2024
@@ -106,8 +107,9 @@ MAX_PART_ANSWERS = 2  # passages added for the further questions of a message th
 
 class ProcedureAnswerer:
     def __init__(self, retriever: HybridRetriever, scoping: Scoping, corpus_folded: str,
-                 finish: Callable[[Answer, date], Answer], llm=None) -> None:
+                 finish: Callable[[Answer, date], Answer], llm=None, ranker: SentenceRanker | None = None) -> None:
         self.r = retriever
+        self.ranker = ranker  # the learnt choice of sentence; None for the hand-weighted score
         self.scoping = scoping
         self._folded = corpus_folded
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
@@ -151,7 +153,11 @@ class ProcedureAnswerer:
         """The sentences of ``hits`` scored as answers to ``text`` (its vector comes from the cache
         when this turn has embedded it already)."""
         qvec = self._query_vector(text) if qvec is None else qvec
-        return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec)
+        return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec, ranker=self.ranker)
+
+    def candidates(self, message: str, scope: str | None) -> compose.Scored:
+        """The sentences the first search of a turn finds, scored (the data the ranker is fitted to)."""
+        return self._search(message, scope)[1]
 
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
@@ -227,6 +233,8 @@ class ProcedureAnswerer:
         # After the answer-type check: a passage quoted only as a runner-up must not be what
         # makes a question about a date or a number look answered.
         chosen += self._side_runners_up(side, scored, message) if side else compose.runners_up(scored, chosen)
+        if not side:
+            chosen = compose.lead_first(chosen, scored)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
             # The row leads; a runner-up quoting the same rows of the table is not said again.
