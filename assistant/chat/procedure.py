@@ -233,6 +233,8 @@ class ProcedureAnswerer:
         # After the answer-type check: a passage quoted only as a runner-up must not be what
         # makes a question about a date or a number look answered.
         chosen += self._side_runners_up(side, scored, message) if side else compose.runners_up(scored, chosen)
+        # The learnt ranker's favourite passages the hand score left out join them (compose.learnt_extra).
+        chosen += compose.learnt_side_extra(side, chosen, scored) if side else compose.learnt_extra(chosen, scored)
         if not side:
             chosen = compose.lead_first(chosen, scored)
         row = compose.code_row_for(message, chosen, self.r)

@@ -124,3 +124,49 @@ def test_the_ranker_leads_with_the_passage_that_answers(services, hand_engine, m
     assert engine.procedure.ranker is not None and hand_engine.procedure.ranker is None
     assert evidence in first_quote(engine, message, authority)
     assert evidence not in first_quote(hand_engine, message, authority)
+
+
+@pytest.mark.parametrize("favourite, expected", [
+    (unit("B", chance=0.9), ["B"]),                 # the ranker's favourite, not quoted yet: joins
+    (unit("A2", chance=0.9), []),                   # from a chunk already quoted
+    (unit("C", LAW, chance=0.9), ["C"]),            # the law's passage may join any authority's answer
+    (unit("E", SimpleNamespace(authority="Derbyshire"), chance=0.9), []),  # another authority's may not
+    (unit("B", chance=0.9, heading=True), []),      # a heading never
+    (unit("B", chance=0.1), []),                    # not the favourite: the quoted one rates higher
+])
+def test_learnt_extra(favourite, expected):
+    quoted = unit("A", chance=0.4)
+    if favourite.hit.chunk.chunk_id == "A2":
+        favourite.hit.chunk.chunk_id = "A"
+    scored = SimpleNamespace(units=[quoted, favourite])
+    assert [u.hit.chunk.chunk_id for u in compose.learnt_extra([quoted], scored)] == expected
+
+
+def test_learnt_side_extra_adds_each_sources_favourite_when_it_outrates_the_pick():
+    derby = SimpleNamespace(authority="Derbyshire")
+    picks = [unit("N1", chance=0.3), unit("D1", derby, chance=0.6)]
+    better_norfolk, worse_derby = unit("N2", chance=0.8), unit("D2", derby, chance=0.5)
+    scored = SimpleNamespace(units=[*picks, better_norfolk, worse_derby])
+    assert compose.learnt_side_extra(picks, list(picks), scored) == [better_norfolk]
+    assert compose.learnt_side_extra(picks, [*picks, better_norfolk], scored) == []  # already quoted
+    assert compose.learnt_side_extra([unit("N1", chance=None)], picks, scored) == []  # no ranker
+
+
+def quotes(engine, message, authority=None):
+    from assistant.chat.engine import ChatRequest
+
+    return " ".join(c.quote for c in engine.respond(ChatRequest(message=message, authority=authority))[1].citations)
+
+
+@pytest.mark.parametrize("message, authority, evidence", [
+    # v27 a2718 and v22 a2201, held out of the ranker's fitting: the passage that answers was not among
+    # those the hand score quoted.
+    ("We deleted the wrong Year 8 from the admission register last week (same surname, different child) and "
+     "have now put him back on. What does the register itself have to show about that correction?", None,
+     "the name of the person who made the amendment"),
+    ("Sent a CME referral through to the county on Friday. Who actually picks it up at their end and hands it "
+     "out to an officer? Just so I know who to chase", "Worcestershire", "Triages CME cases upon receipt"),
+])
+def test_the_rankers_favourite_passage_is_quoted_too(services, hand_engine, message, authority, evidence):
+    assert evidence in quotes(services.require_chat(), message, authority)
+    assert evidence not in quotes(hand_engine, message, authority)
