@@ -68,6 +68,9 @@ def build_chat(services: "Services"):
     from assistant.chat import sentence_ranker
 
     ranker = sentence_ranker.load() if services.settings.retrieval.sentence_ranker else None
+    if ranker is None and services.settings.retrieval.sentence_ranker:
+        log.warning("sentence ranker: %s is missing or was fitted to other features; answers use the hand-weighted "
+                    "score alone (refit with python -m eval.fit_sentence_ranker)", sentence_ranker.WEIGHTS_FILE)
     return ChatEngine(retriever, tools, clock=services.clock, settings_hash=services.settings.settings_hash(), llm=llm,
                       rails=rails, ranker=ranker)
 

@@ -35,8 +35,9 @@ class RetrievalSettings(_Section):
     candidates: int = Field(50, ge=5, le=500, description="Candidates taken from each ranker before fusion.")
     query_adapter: bool = Field(True, description="Map query vectors through the index's learnt adapter (fitted to "
                                                   "corpus/tuning_questions.jsonl when the index is built).")
-    sentence_ranker: bool = Field(True, description="Choose the sentence to quote with the learnt ranker "
-                                                    "(assistant/chat/sentence_ranker.json); off, by the hand-weighted score.")
+    sentence_ranker: bool = Field(True, description="Let the learnt sentence ranker (assistant/chat/sentence_ranker.json) "
+                                                    "add the passage it favours and choose which quote leads; off, the "
+                                                    "hand-weighted score alone.")
 
 
 class ApiSettings(_Section):

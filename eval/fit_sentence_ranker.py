@@ -104,7 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     run_index(settings, quiet=True)
     services = load_services(settings, clock=date.today)
     engine = services.require_chat()
-    engine.procedure.ranker = None  # candidates keep the hand-weighted score, to compare against
     rows = candidates(engine, sets)
     ranker, questions, units = fit(rows, args.c)
 

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         # None when the set has no unanswerable cases (v6 measures rule choices only)
         "unanswerable_not_found": (sum(r["correct"] for r in by_cat["unanswerable"]) / len(by_cat["unanswerable"])
                                    if by_cat.get("unanswerable") else None),
-        # What a reader sees first: of the cases with evidence, the share whose first quote holds it.
+        # What a reader sees first: of the cases with evidence, the share whose first citation is on its passage.
         "lead_grounded": _share([r["lead_grounded"] for r in results if r["lead_grounded"] is not None]),
         "verbatim": sum(quotes) / len(quotes) if quotes else 1.0,
         "quotes": len(quotes),
@@ -155,7 +155,7 @@ def _markdown(s: dict, results: list[dict]) -> str:
         "- Unanswerable cases answered `not_found` with no citation: "
         + ("none in this set" if s["unanswerable_not_found"] is None else f"**{s['unanswerable_not_found']:.1%}**"),
         f"- Quotes verbatim: **{s['verbatim']:.1%}** of {s['quotes']}",
-        "- First quote holds the evidence (cases with evidence): "
+        "- First citation on the evidence passage (cases with evidence): "
         + ("none in this set" if s["lead_grounded"] is None else f"**{s['lead_grounded']:.1%}**"),
         f"- `POST /v1/chat` latency (in-process HTTP, 2 cores): p50 {s['latency']['p50_ms']:.0f} ms, p95 {s['latency']['p95_ms']:.0f} ms",
         "",

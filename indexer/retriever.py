@@ -151,7 +151,7 @@ class HybridRetriever:
             if chunk.chunk_id in seen:
                 continue
             seen.add(chunk.chunk_id)
-            out.append(Hit(chunk, self.index.documents[chunk.doc_id], round(float(sims[u]), 6), {"sentence": int(u)}))
+            out.append(Hit(chunk, self.index.documents[chunk.doc_id], round(float(sims[u]), 6), {"sentence": len(out)}))
         return out
 
     def has_contact(self, chunk_id: str) -> bool:

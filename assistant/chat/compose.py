@@ -72,14 +72,18 @@ class Scored:
     best: Unit | None
     support: float  # how well the best sentence answers the question, 0..1
     features: np.ndarray | None = None  # the ranker's view of each unit (sentence_ranker.FEATURES), for fitting it
+    # The units this scoring made, before any other search's are added to ``units``: only their
+    # chances were computed against this question and these candidates, so only they compare.
+    own: tuple[Unit, ...] = ()
 
 
 def score_units(
     question: str, expanded: str, hits: list[Hit], retriever: HybridRetriever, *, query_vec: np.ndarray | None = None,
-    ranker: SentenceRanker | None = None,
+    ranker: SentenceRanker | None = None, features: bool = False,
 ) -> Scored:
     """Every sentence of ``hits`` scored as an answer to ``question`` by hand-set weights; with a
-    ``ranker``, each also gets the learnt ranker's chance of answering (see lead_first)."""
+    ``ranker``, each also gets the learnt ranker's chance of answering (see learnt_extra).
+    ``features``: keep the ranker's view of the units (for fitting it) even without a ranker."""
     units = [u for r, h in enumerate(hits) for u in units_of(h, r, retriever)]
     if not units:
         return Scored([], None, 0.0)
@@ -107,9 +111,11 @@ def score_units(
         u.score = (DENSE_WEIGHT * u.lex + DENSE_WEIGHT * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank)
                    + (0.12 if fit else 0.0) - (0.15 if u.is_heading else 0.0))
     adapter = retriever.sentence_adapter
-    mapped = query_adapter.apply(adapter, q) if adapter is not None else None
-    typed_as = answer_type(question)
-    x = sentence_ranker.features(units, mapped, [bool(typed_as and typed_as.search(u.text)) for u in units], fits)
+    x = None
+    if ranker is not None or features:
+        mapped = query_adapter.apply(adapter, q) if adapter is not None else None
+        typed_as = answer_type(question)
+        x = sentence_ranker.features(units, mapped, [bool(typed_as and typed_as.search(u.text)) for u in units], fits)
     if ranker is not None:
         for u, chance in zip(units, ranker.scores(x)):
             u.chance = float(chance)
@@ -119,62 +125,63 @@ def score_units(
         # The earlier sentence opens the quote, which runs on through the one first chosen; it takes
         # that one's rank among the candidates, so the runners-up are chosen exactly as before.
         chosen.score, best.score = best.score, chosen.score
-        return Scored(units, chosen, max(support_of(best), support_of(chosen)), x)
-    return Scored(units, best, support_of(best), x)
+        return Scored(units, chosen, max(support_of(best), support_of(chosen)), x, tuple(units))
+    return Scored(units, best, support_of(best), x, tuple(units))
 
 
-LEARNT_EXTRA = 1  # the ranker's favourite passage joins what the hand score quotes (its second added nothing on v1-v27)
-
-
-def learnt_extra(chosen: list[Unit], scored: Scored, *, most: int = LEARNT_EXTRA) -> list[Unit]:
-    """The passages the learnt ranker rates likeliest to answer that the answer does not quote yet:
-    each from a chunk not quoted, of the first passage's authority or the law.
+def learnt_extra(chosen: list[Unit], scored: Scored) -> list[Unit]:
+    """The learnt ranker's favourite passage of this search, when the answer does not quote its
+    chunk yet and it is the first passage's authority's or the law's.
 
     Added, not swapped in: the hand score's choices already passed the checks set on them (answer
     type, currency), and the ranker's favourite is often the passage they missed. On v22-v27, held
-    out of its fitting, this answered 3 more of 300 cases and lost none (v1-v27: 16 more, none
-    lost); 33 of 1103 answers quote one more passage."""
+    out of its fitting, this answered more cases and lost none (see the closing note of session 14).
+    Its second favourite added nothing there."""
     if not chosen or chosen[0].chance is None:
         return []
     own = (chosen[0].hit.document.authority, NATIONAL)
-    ranked = sorted((u for u in scored.units if u.chance is not None and not u.is_heading), key=lambda u: -u.chance)
-    extra: list[Unit] = []
-    for u in ranked[:most]:
-        if u.hit.document.authority in own and all(c.hit.chunk.chunk_id != u.hit.chunk.chunk_id for c in (*chosen, *extra)):
-            extra.append(u)
-    return extra
+    fav = max((u for u in scored.own if u.chance is not None and not u.is_heading), key=lambda u: u.chance, default=None)
+    if fav is None or fav.hit.document.authority not in own or any(c.hit.chunk.chunk_id == fav.hit.chunk.chunk_id for c in chosen):
+        return []
+    return [fav]
 
 
 def learnt_side_extra(side: list[Unit], chosen: list[Unit], scored: Scored) -> list[Unit]:
     """For an answer that sets sources side by side: each source's passage the learnt ranker rates
-    above the one the hand score picked for it, when not quoted yet. Swapping it in for the pick
-    instead won 7 and lost 4 on v1-v27; adding it won the same 7 and lost none, at the cost of
-    about 100 more words in the 57 answers it changed."""
+    above the one the hand score picked for it, when not quoted yet. (Only a pick made by this
+    search compares: a named authority's own search scored its pick against other candidates.)
+    Measured with a first fit on v1-v27: swapping it in for the pick won 7 and lost 4; adding it won
+    the same 7 and lost none, at the cost of about 100 more words in the 57 answers it changed."""
+    mine = {id(u) for u in scored.own}
     extra: list[Unit] = []
     for first in side:
-        if first.chance is None:
+        if first.chance is None or id(first) not in mine:
             continue
-        own = [u for u in scored.units if u.chance is not None and not u.is_heading
-               and u.hit.document.authority == first.hit.document.authority]
-        fav = max(own, key=lambda u: u.chance, default=None)
+        fav = max((u for u in scored.own if u.chance is not None and not u.is_heading
+                   and u.hit.document.authority == first.hit.document.authority), key=lambda u: u.chance, default=None)
         if fav is not None and fav.chance > first.chance and \
                 all(c.hit.chunk.chunk_id != fav.hit.chunk.chunk_id for c in (*chosen, *extra)):
             extra.append(fav)
     return extra
 
 
-def lead_first(chosen: list[Unit], scored: Scored) -> list[Unit]:
+def lead_first(chosen: list[Unit], scored: Scored, wanted: re.Pattern | None = None) -> list[Unit]:
     """The passages an answer quotes, the one the learnt ranker gives the best chance of answering
-    first. Only the order changes, and only among passages of the first one's authority found by
-    this search, so whose answer it is stays the hand score's decision. (Letting the ranker choose
-    the lead before the checks, in place of the hand's best, moved as many graded answers wrong as
-    right on v22-v27, held out of its fitting: the checks downstream were set on the hand's choices.)"""
-    if not chosen or chosen[0].chance is None:
+    first. Only the order changes, only when the hand score's best leads (not a contact passage, a
+    register-code row or a next step put first on purpose), and only among this search's passages of
+    that one's authority, so whose answer it is stays the hand score's decision. (Letting the ranker
+    choose the lead before the checks, in place of the hand's best, moved as many graded answers
+    wrong as right on v22-v27, held out of its fitting: the checks were set on the hand's choices.)
+
+    ``wanted``: the kind of fact the question asks for (answer_type); when the first passage holds
+    one, only a passage that also holds one may lead instead."""
+    if not chosen or chosen[0] is not scored.best or chosen[0].chance is None:
         return chosen
     first = chosen[0]
-    own = {id(u) for u in scored.units}
-    pool = [u for u in chosen if id(u) in own and u.chance is not None and not u.is_heading
-            and u.hit.document.authority == first.hit.document.authority]
+    mine = {id(u) for u in scored.own}
+    typed = wanted is not None and wanted.search(first.text) is not None
+    pool = [u for u in chosen if id(u) in mine and u.chance is not None and not u.is_heading
+            and u.hit.document.authority == first.hit.document.authority and (not typed or wanted.search(u.text))]
     lead = max(pool, key=lambda u: u.chance, default=first)
     return chosen if lead is first else [lead, *(u for u in chosen if u is not lead)]
 

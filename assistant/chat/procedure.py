@@ -156,8 +156,11 @@ class ProcedureAnswerer:
         return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec, ranker=self.ranker)
 
     def candidates(self, message: str, scope: str | None) -> compose.Scored:
-        """The sentences the first search of a turn finds, scored (the data the ranker is fitted to)."""
-        return self._search(message, scope)[1]
+        """The sentences the first search of a turn finds, scored, with the ranker's view of each
+        (the data the ranker is fitted to)."""
+        hits, _ = self._search(message, scope)
+        return compose.score_units(message, self.r.glossary.expand(message), hits, self.r,
+                                   query_vec=self._query_vector(message), ranker=self.ranker, features=True)
 
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
@@ -233,10 +236,9 @@ class ProcedureAnswerer:
         # After the answer-type check: a passage quoted only as a runner-up must not be what
         # makes a question about a date or a number look answered.
         chosen += self._side_runners_up(side, scored, message) if side else compose.runners_up(scored, chosen)
-        # The learnt ranker's favourite passages the hand score left out join them (compose.learnt_extra).
-        chosen += compose.learnt_side_extra(side, chosen, scored) if side else compose.learnt_extra(chosen, scored)
-        if not side:
-            chosen = compose.lead_first(chosen, scored)
+        if newer is None:  # (a newer contact's search replaced this one's candidates)
+            # The learnt ranker's favourite passage, when the hand score left it out.
+            chosen += compose.learnt_side_extra(side, chosen, scored) if side else compose.learnt_extra(chosen, scored)
         row = compose.code_row_for(message, chosen, self.r)
         if row is not None:
             # The row leads; a runner-up quoting the same rows of the table is not said again.
@@ -256,6 +258,10 @@ class ProcedureAnswerer:
         if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
+        elif not side and not compose.asks_code(message):
+            # Last, so the law, register-code and next-step choices above keyed off the hand score's best.
+            # (For "which code?", the register row the hand score or code_row_for put first stays first.)
+            chosen = compose.lead_first(chosen, scored, compose.answer_type(message))
         # Switched to another authority's answer, or shown it beside the asker's own ("also").
         answer = self._compose(chosen, scored, today, authority if other and also is None else None, message,
                                elsewhere=authority if also is not None else None, lead=lead)

@@ -5,14 +5,14 @@ The hand-weighted score (shared rare words, closeness in meaning, chunk rank) wa
 refitting those same signals changes nothing (523 against 521 of 795 first choices right,
 leave-sets-out). What it leaves out is how each retriever ranked the chunk (through the learnt
 query map) and the sentence's closeness through the learnt sentence map. With those, the best
-sentence's quote holds the evidence for 135 of 184 questions of v22-v27 (held out of both maps and
+sentence's quote holds the evidence for 131 of 184 questions of v22-v27 (held out of both maps and
 of this fit) against 114 by hand.
 
 The hand score still decides whether anything answers, whose answer it is and what passes the
 answer-type check. The ranker then adds the passage it favours when the hand's choices left it
 out (compose.learnt_extra, learnt_side_extra) and puts the one it rates best first
-(compose.lead_first). On v22-v27: 4 more of 300 answers right, none lost, and the first quote
-holds the evidence in 142 of 184 answers against 123.
+(compose.lead_first). On v22-v27: 3 more of 300 answers right, none lost, and the first citation
+is on the evidence passage in 139 of 184 answers against 123.
 
 The weights live in ``sentence_ranker.json`` beside this module, written by
 ``python -m eval.fit_sentence_ranker`` with a note of what they were fitted to. The features are
