@@ -134,9 +134,10 @@ def learnt_extra(chosen: list[Unit], scored: Scored) -> list[Unit]:
     chunk yet and it is the first passage's authority's or the law's.
 
     Added, not swapped in: the hand score's choices already passed the checks set on them (answer
-    type, currency), and the ranker's favourite is often the passage they missed. On v22-v27, held
-    out of its fitting, this answered more cases and lost none (see the closing note of session 14).
-    Its second favourite added nothing there."""
+    type, currency), and the ranker's favourite is often the passage they missed. With
+    learnt_side_extra: v1-v27 1179 -> 1199 of 1370, none lost (v22-v27, held out of its fitting,
+    240 -> 243); no change on v28 and v29, never read. Adding its second favourite as well changed
+    no graded answer on v1-v27."""
     if not chosen or chosen[0].chance is None:
         return []
     own = (chosen[0].hit.document.authority, NATIONAL)
@@ -150,8 +151,8 @@ def learnt_side_extra(side: list[Unit], chosen: list[Unit], scored: Scored) -> l
     """For an answer that sets sources side by side: each source's passage the learnt ranker rates
     above the one the hand score picked for it, when not quoted yet. (Only a pick made by this
     search compares: a named authority's own search scored its pick against other candidates.)
-    Measured with a first fit on v1-v27: swapping it in for the pick won 7 and lost 4; adding it won
-    the same 7 and lost none, at the cost of about 100 more words in the 57 answers it changed."""
+    Measured on v1-v27 with an earlier fit: swapping it in for the pick won 7 and lost 4; adding it
+    won the same 7 and lost none, at the cost of about 100 more words in the 57 answers it changed."""
     mine = {id(u) for u in scored.own}
     extra: list[Unit] = []
     for first in side:
