@@ -52,7 +52,7 @@ def candidates(engine, sets: list[str]) -> list[tuple[str, np.ndarray, np.ndarra
 
 def first_right(rows, choose) -> tuple[int, int]:
     """Questions whose chosen sentence's quote holds the evidence, and questions in all. (The
-    answers' own figure, the first quote holding it, is in the answer reports: run_answers.)"""
+    answers' own figure, the first citation on the evidence passage, is in the answer reports.)"""
     right = sum(bool(y[choose(x, units)]) for _, x, y, units in rows)
     return right, len(rows)
 
@@ -60,14 +60,12 @@ def first_right(rows, choose) -> tuple[int, int]:
 def fit(rows, c: float):
     from sklearn.linear_model import LogisticRegression
 
-    from assistant.chat.sentence_ranker import SentenceRanker
-
-    from assistant.chat.sentence_ranker import FEATURES
+    from assistant.chat.sentence_ranker import FEATURES, SentenceRanker
 
     train = [r for r in rows if r[2].any()]  # a question none of whose candidates answers teaches nothing
     x = np.vstack([r[1] for r in train])
     y = np.concatenate([r[2] for r in train])
-    # Headings are never chosen (compose._rank): they would only teach the model their text's score.
+    # Headings are never chosen (compose.learnt_extra, lead_first): they would only teach the model their text's score.
     keep = x[:, FEATURES.index("heading")] == 0
     x, y = x[keep], y[keep]
     mean, scale = x.mean(axis=0), x.std(axis=0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 import numpy as np
 
@@ -129,6 +130,11 @@ def score_units(
     return Scored(units, best, support_of(best), x, tuple(units))
 
 
+def quotes_chunk(units: Iterable[Unit], u: Unit) -> bool:
+    """Does one of ``units`` already quote from ``u``'s chunk? (An answer quotes a chunk once.)"""
+    return any(c.hit.chunk.chunk_id == u.hit.chunk.chunk_id for c in units)
+
+
 def learnt_extra(chosen: list[Unit], scored: Scored) -> list[Unit]:
     """The learnt ranker's favourite passage of this search, when the answer does not quote its
     chunk yet and it is the first passage's authority's or the law's.
@@ -142,7 +148,7 @@ def learnt_extra(chosen: list[Unit], scored: Scored) -> list[Unit]:
         return []
     own = (chosen[0].hit.document.authority, NATIONAL)
     fav = max((u for u in scored.own if u.chance is not None and not u.is_heading), key=lambda u: u.chance, default=None)
-    if fav is None or fav.hit.document.authority not in own or any(c.hit.chunk.chunk_id == fav.hit.chunk.chunk_id for c in chosen):
+    if fav is None or fav.hit.document.authority not in own or quotes_chunk(chosen, fav):
         return []
     return [fav]
 
@@ -160,8 +166,7 @@ def learnt_side_extra(side: list[Unit], chosen: list[Unit], scored: Scored) -> l
             continue
         fav = max((u for u in scored.own if u.chance is not None and not u.is_heading
                    and u.hit.document.authority == first.hit.document.authority), key=lambda u: u.chance, default=None)
-        if fav is not None and fav.chance > first.chance and \
-                all(c.hit.chunk.chunk_id != fav.hit.chunk.chunk_id for c in (*chosen, *extra)):
+        if fav is not None and fav.chance > first.chance and not quotes_chunk((*chosen, *extra), fav):
             extra.append(fav)
     return extra
 
@@ -394,7 +399,7 @@ def runners_up(scored: Scored, chosen: list[Unit], *, max_units: int = RUNNER_UP
     for u in sorted(scored.units, key=lambda u: -u.score):
         if len(chosen) + len(extra) >= max_units or u.score < ratio * scored.best.score:
             break
-        if u.is_heading or any(c.hit.chunk.chunk_id == u.hit.chunk.chunk_id for c in (*chosen, *extra)):
+        if u.is_heading or quotes_chunk((*chosen, *extra), u):
             continue
         extra.append(u)
     return extra

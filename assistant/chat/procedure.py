@@ -123,7 +123,8 @@ class ProcedureAnswerer:
         if prime is not None:
             prime([t for q in queries for t in (self.r.dense_text(q), self.r.without_names(q))])
 
-    def _search(self, message: str, scope: str | None, *, national: bool = True) -> tuple[list[Hit], compose.Scored]:
+    def _search(self, message: str, scope: str | None, *, national: bool = True,
+                features: bool = False) -> tuple[list[Hit], compose.Scored]:
         reach = asks_for_contact(message)
         ranked = self.r.search(message, k=CONTACT_DEPTH if reach else CHUNK_HITS, authority=scope, include_national=national)
         hits = ranked[:CHUNK_HITS]
@@ -139,7 +140,7 @@ class ProcedureAnswerer:
         qvec = self._query_vector(message)
         hits += self.r.sentence_chunks(qvec, SENTENCE_HITS, scope, include_national=national,
                                        exclude={h.chunk.chunk_id for h in hits})
-        return hits, self._score(message, hits, qvec)
+        return hits, self._score(message, hits, qvec, features=features)
 
     @cached_property
     def _code_table(self) -> list[Hit]:
@@ -149,18 +150,17 @@ class ProcedureAnswerer:
     def _query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.r.embeddings.embed_query(self.r.without_names(text)), dtype=np.float32)
 
-    def _score(self, text: str, hits: list[Hit], qvec: np.ndarray | None = None) -> compose.Scored:
+    def _score(self, text: str, hits: list[Hit], qvec: np.ndarray | None = None, *, features: bool = False) -> compose.Scored:
         """The sentences of ``hits`` scored as answers to ``text`` (its vector comes from the cache
         when this turn has embedded it already)."""
         qvec = self._query_vector(text) if qvec is None else qvec
-        return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec, ranker=self.ranker)
+        return compose.score_units(text, self.r.glossary.expand(text), hits, self.r, query_vec=qvec, ranker=self.ranker,
+                                   features=features)
 
     def candidates(self, message: str, scope: str | None) -> compose.Scored:
         """The sentences the first search of a turn finds, scored, with the ranker's view of each
         (the data the ranker is fitted to)."""
-        hits, _ = self._search(message, scope)
-        return compose.score_units(message, self.r.glossary.expand(message), hits, self.r,
-                                   query_vec=self._query_vector(message), ranker=self.ranker, features=True)
+        return self._search(message, scope, features=True)[1]
 
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
@@ -255,7 +255,7 @@ class ProcedureAnswerer:
                                             (f" (it is not {authority}'s own document)" if authority and
                                              later.hit.document.authority != authority else "") + ":")
         step = compose.next_step_for(message, chosen[0], scored.units, self.r)
-        if step is not None and not any(c.hit.chunk.chunk_id == step.hit.chunk.chunk_id for c in chosen):
+        if step is not None and not compose.quotes_chunk(chosen, step):
             scored.units.append(step)
             chosen = [chosen[0], step, *chosen[1:]]
         elif not side and not compose.asks_code(message):
@@ -526,8 +526,7 @@ class ProcedureAnswerer:
                 if not near_best and (not near_first or not wanted.search(u.text)):
                     continue
                 # (by chunk: a named authority's own search brings its chunks again, as other hits)
-                if u.hit.document.authority == a and not u.is_heading and all(
-                        c.hit.chunk.chunk_id != u.hit.chunk.chunk_id for c in (*side, *extra)):
+                if u.hit.document.authority == a and not u.is_heading and not compose.quotes_chunk((*side, *extra), u):
                     extra.append(u)
                     break
         return extra

@@ -93,7 +93,7 @@ class InputRails:
         for u in steps:
             if len(chosen) >= 4:
                 break
-            if not any(c.hit.chunk.chunk_id == u.hit.chunk.chunk_id for c in chosen):
+            if not compose.quotes_chunk(chosen, u):
                 chosen.append(u)
         citations: list[Citation] = []
         lines = ["**Possible immediate risk to a child: act on safeguarding first.** If the child is in immediate "

@@ -75,9 +75,8 @@ class SentenceRanker:
     intercept: float
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        """Each unit's chance of being the one to quote, 0..1. A chance rather than a raw log-odds,
-        so that the composer's ratios to the best ("runners-up score at least 0.7 of it") still
-        compare positive numbers."""
+        """Each unit's chance of being the one to quote, 0..1 (compared only with the chances of the
+        same scoring: compose.Scored.own)."""
         z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
