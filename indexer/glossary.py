@@ -42,7 +42,7 @@ class Glossary:
         extra: list[str] = []
         low = query.lower()
         for short, long in self.acronyms.items():
-            if re.search(rf"(?<![A-Za-z0-9]){re.escape(short)}s?(?![A-Za-z0-9])", query):
+            if _acronym(short).search(query):
                 extra.append(long)
             elif long.lower() in low:
                 extra.append(short)
@@ -61,7 +61,7 @@ class Glossary:
     def spell_out(self, text: str) -> str:
         """The text with each acronym replaced by its long form ("Derbys VS" → "Derbys virtual school")."""
         for short, long in self.acronyms.items():
-            text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])", long, text)
+            text = _acronym(short, plural=False).sub(long, text)
         return text
 
     def topic_codes(self, query: str) -> list[str]:
@@ -75,6 +75,13 @@ class Glossary:
         for code in _CODE.findall(query):
             out.extend(self.old_codes.get(code.lower(), []))
         return out + self.topic_codes(query)
+
+
+@lru_cache(maxsize=None)
+def _acronym(short: str, *, plural: bool = True) -> re.Pattern:
+    """An acronym as a word of its own ("SAO", and with ``plural`` "SAOs"); compiled once, because a
+    turn's other patterns overflow ``re``'s own cache and these were recompiled every query."""
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(short)}{'s?' if plural else ''}(?![A-Za-z0-9])")
 
 
 @lru_cache(maxsize=None)

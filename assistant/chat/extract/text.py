@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 # -- text helpers ------------------------------------------------------------------------------
@@ -55,7 +56,7 @@ def _hedged(t: str, pos: int, n: int = 6) -> bool:
 def _positive(pattern: str, t: str, *, neg_window: int = 4, hedge: bool = True, flags=re.I) -> list[re.Match[str]]:
     """Matches of ``pattern`` that are not negated (and, if ``hedge``, not hedged) just before."""
     out = []
-    for m in re.finditer(pattern, t, flags):
+    for m in _rx(pattern, flags).finditer(t):
         if _negated(t, m.start(), neg_window):
             continue
         if hedge and _hedged(t, m.start()):
@@ -65,7 +66,14 @@ def _positive(pattern: str, t: str, *, neg_window: int = 4, hedge: bool = True, 
 
 
 def _has(pattern: str, text: str, flags=re.I) -> bool:
-    return re.search(pattern, text, flags) is not None
+    return _rx(pattern, flags).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _rx(pattern: str, flags) -> re.Pattern:
+    """The readers pass their patterns as strings; there are more of them than ``re`` caches, so
+    they were recompiled on every turn."""
+    return re.compile(pattern, flags)
 
 
 def _pos(pattern: str, t: str, **kw: Any) -> bool:
