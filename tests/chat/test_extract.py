@@ -131,6 +131,14 @@ def test_will_return(text, expected, absent):
       "term finished back in July.", {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="parents-still-owe"),
     P("Y13 boarder (she's 17) has left us to start an apprenticeship.", {"boarder": True, "ceased_to_be_pupil": True},
       id="year-group-boarder-left"),
+    # v28: the charges named in the sentence after the board and lodging; a term end still to come
+    P("Bursar at a state boarding academy. His dad is the one who pays his board and lodging. The charges for the spring "
+      "term were still unpaid when that term finished.", {"board_and_lodging_unpaid_at_end_of_term": True, "school_type": "academy"},
+      id="charges-in-the-next-sentence"),
+    P("The parents of one of our boarders haven't paid anything towards her board and lodging this term. If it's still "
+      "unpaid when term finishes on Friday 18 December, can she come off?", {"board_and_lodging_unpaid_at_end_of_term": True},
+      id="unpaid-when-term-finishes"),
+    P("Bursar at an LA-maintained boarding school.", {"school_type": "maintained"}, id="maintained-sign-on"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -164,6 +172,8 @@ def test_death_and_boarding(text, expected, absent):
     P("The school attendance order that named us has been changed so it now names St Mark's instead.", {"sao_amended_to_other_school": True},
       ("sao_names_this_school",), id="sao-now-names-another-by-name"),
     P("The SAO has been changed so it now names us.", {}, ("sao_amended_to_other_school",), id="sao-now-names-us"),
+    P("We served a school attendance order in September naming Hillview Primary. We've since amended it so that it names "
+      "St Anne's instead.", {"sao_amended_to_other_school": True}, id="la-amended-it-to-name-another-instead"),
     P("The LA served a school attendance order on a Y6 girl's parents last term and it named us. This week they've written "
       "to say they've changed the order so it now names a different primary instead.", {"sao_amended_to_other_school": True},
       ("sao_names_this_school",), id="order-changed-in-the-next-sentence"),
@@ -177,6 +187,11 @@ def test_death_and_boarding(text, expected, absent):
     P("Boy from a Traveller family, they've gone on the road for the season and he's been put on roll at a school in Kent.",
       {"mobile_child": True, "registered_at_another_school": True}, id="traveller-family-on-the-road"),
     P("Our Traveller families are settled on the local site all year.", {}, ("mobile_child",), id="settled-travellers-not-mobile"),
+    # v28, v29: Showmen and Travellers on the move in their own words
+    P("Year 2 girl from a showmen's family; they travel round with the fairground rides for a good part of the year.",
+      {"mobile_child": True}, id="showmen-travel-round"),
+    P("Girl from a Traveller family on the site near us moved on with her family about three weeks ago.",
+      {"mobile_child": True}, id="traveller-family-moved-on"),
     # over-matches found in review
     P("Y4 dual registered with the PRU. The main school has never agreed to us removing him.",
       {"other_schools_all_consented": False}, id="main-school-never-agreed"),

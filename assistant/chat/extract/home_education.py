@@ -35,7 +35,9 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
              r"\bto name\s+(?!us\b|our\b|this\b|the same\b)[A-Z]|\b(?:swapped|switched|taken|replaced) us (?:out )?(?:for|with)\b|"
              r"instead of (?:us|ours|our school)|different school|another school|the other school|the new school|"
              # "…has been changed so it now names St Mark's instead"
-             r"\bnow names?\s+(?!us\b|our\b|this\b|the same\b)\S+")
+             r"\bnow names?\s+(?!us\b|our\b|this\b|the same\b)\S+|"
+             # "we've since amended it so that it names St Anne's instead"
+             r"\bnames?\s+(?!us\b|our\b|this\b|the same\b)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}\s+instead\b")
     for s_off, s in _sentences_with(_SAO, t):
         # "the SAO they served on one of our Y8s (it named us) has been changed so it now names…"
         after = t[s_off + len(s): s_off + len(s) + 160]

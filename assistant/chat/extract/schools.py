@@ -117,11 +117,14 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
               r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\s*(?:[:\-\u2013,]|with\b)|"
               rf"\bour (?:(?:state|boarding|secondary|primary|special)\s+){{0,2}}academy\b|{we}(?:[\w-]+\s+){{0,3}}school\s+\((?:an\s+)?(?:academy|free school)\)|"
               # "State boarding school (academy)."
-              r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special|day)\s+){0,3}school\s+\((?:an\s+)?(?:academy|free school)\)", t):
+              r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special|day)\s+){0,3}school\s+\((?:an\s+)?(?:academy|free school)\)|"
+              # a sign-on, as for independent schools: "Bursar at a state boarding academy."
+              r"^\W*(?:[\w-]+ ){1,3}(?:at|of|for) (?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\b", t):
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b|"
               r"^\W*(?:an? |our )?(?:la[- ]maintained|maintained)(?: state)? (?:(?:boarding|special|secondary|primary) )?school\s*[:\-\u2013,]|"
-              r"\bour (?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b", t):
+              r"\bour (?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b|"
+              r"^\W*(?:[\w-]+ ){1,3}(?:at|of|for) (?:an? |our )?(?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b", t):
         out["school_type"] = "maintained"
 
 
@@ -156,13 +159,16 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
             r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
-            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
+            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:anything\s+|a penny\s+|any\s+|the\s+|their\s+|his\s+|her\s+)?(?:(?:towards?|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
             r"\b(?:stopped|stop|not|never) paying (?:the |their |his |her )?(?:boarding|board and lodging|board & lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
-            r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
+            r"\b(?:board|boarding|lodging)\b[^.;!?]{0,60}\b(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b|"
+            # "…who pays his board and lodging. The charges for the spring term were still unpaid…"
+            r"\b(?:board (?:and|&) lodging|boarding (?:fees|charges))\b[^.;!?]{0,40}[.;]\s+(?:the|those|these|his|her|their)\s+(?:\w+\s+){0,4}?(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
             t, neg_window=1) and \
-            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm(?:'s| has| had| is)? (?:now |just |since |already |long )?(?:ended|finished|closed|over)\b", t):
+            _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm(?:'s| has| had| is)? (?:now |just |since |already |long )?(?:ended|finished|closed|over)\b|"
+                 r"\bwhen (?:the |this |that )?(?:\w+ )?term (?:ends|finishes|closes)\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
 
@@ -184,7 +190,8 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
     # "Traveller family. Mum says they're off round the country for work": the two halves may
     # sit in different sentences.
     travelling_now = (_has(rf"\b{_TRAVELLING_PEOPLE}\b", t) and
-                      _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out|'re|'s) on the road\b", t, neg_window=2))
+                      _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out|'re|'s) on the road\b|"
+                           r"\b(?:they|the family|the parents|family)\s+(?:\w+\s+)?(?:travel|travels)\b|\b(?:moved|moving|move|have moved|has moved) on\b", t, neg_window=2))
     if travelling_now or _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
                               t, neg_window=2):
         out["mobile_child"] = True
