@@ -19,6 +19,7 @@ import numpy as np
 from assistant.chat import sentence_ranker
 from assistant.chat.sentence_ranker import SentenceRanker
 from assistant.chat.types import Citation
+from assistant.rules.sources import R as REGULATIONS_2024
 from guardrails.names import name_pattern
 from guardrails.text import fold
 from indexer import query_adapter
@@ -405,18 +406,64 @@ def runners_up(scored: Scored, chosen: list[Unit], *, max_units: int = RUNNER_UP
     return extra
 
 
+# Replaced instruments as a passage names them. The manifest lists the ones each document is known
+# to cite; a quoted passage may name one the manifest leaves out (Worcestershire's absence-form
+# section still sends schools to the 2016 CME guidance while the rest of its policy cites 2024's).
+# The labels are the manifest's, so a reference is not named twice.
+PUPIL_REGISTRATION_2006 = "Education (Pupil Registration) (England) Regulations 2006"
+_SUPERSEDED_IN_TEXT = (
+    (re.compile(r"\bRegulations,? 2006\b|\b2006 (?:Pupil Registration )?Regulations\b"), PUPIL_REGISTRATION_2006),
+    (re.compile(r"\(Amendment\) Regulations,? 2016\b"), PUPIL_REGISTRATION_2006),
+    (re.compile(r"\b(?:Children Missing (?:from )?Education|CME)\b[^.\n]{0,25}\b2016\b|"
+                r"\bStatutory Guidance\b[^.\n]{0,80}\b2016\b", re.I), "2016 CME statutory guidance"),
+    (re.compile(r"\b(?:Children Missing (?:from )?Education|CME)\b[^.\n]{0,25}\b2015\b|"
+                r"\bStatutory Guidance\b[^.\n]{0,80}\b2015\b", re.I), "2015 CME statutory guidance"),
+)
+
+
+def superseded_in(text: str) -> list[str]:
+    """The replaced instruments a passage itself names (manifest labels)."""
+    return list(dict.fromkeys(label for pattern, label in _SUPERSEDED_IN_TEXT if pattern.search(text)))
+
+
 def currency_notes(citations: list[Citation], documents: dict, today: date) -> list[str]:
     notes = []
     for doc_id in dict.fromkeys(c.doc_id for c in citations):
         doc = documents[doc_id]
         if doc.status(today) == "review_overdue":
             notes.append(f"*{doc.title}* was due for review by {doc.review_due} and may be out of date.")
-        if doc.superseded_references:
+        if doc.authority == NATIONAL:
+            continue
+        named = [r for c in citations if c.doc_id == doc_id for r in superseded_in(c.quote)]
+        refs = list(dict.fromkeys([*doc.superseded_references, *named]))
+        if refs:
             notes.append(
-                f"*{doc.title}* refers to {', '.join(doc.superseded_references)}, since replaced "
+                f"*{doc.title}* refers to {', '.join(refs)}, since replaced "
                 "(the Pupil Registration Regulations 2024 and the 2024 statutory guidance apply now)."
             )
     return notes
+
+
+_IN_FORCE = re.compile(r"These Regulations may be cited as [^.]*? come into force on [^.]+\.")
+
+
+def replacement_in_force(citations: list[Citation], chunks: Iterable, documents: dict, today: date) -> Citation | None:
+    """When a quoted local passage itself names the 2006 Regulations (or their 2016 amendments), the
+    2024 Regulations' own words on their name and the day they came into force, so the answer says
+    what replaced them and since when from the law, not from a note of ours."""
+    if not any(PUPIL_REGISTRATION_2006 in superseded_in(c.quote) for c in citations if c.authority != NATIONAL):
+        return None
+    for chunk in chunks:
+        if chunk.doc_id != REGULATIONS_2024:
+            continue
+        m = _IN_FORCE.search(chunk.text)
+        if m is None:
+            continue
+        if any(c.chunk_id == chunk.chunk_id and m.group(0) in c.quote for c in citations):
+            return None  # already quoted
+        hit = Hit(chunk, documents[chunk.doc_id], 0.0)
+        return citation_for(max((c.n for c in citations), default=0) + 1, hit, m.start(), m.end(), today)
+    return None
 
 
 # -- answer type: a question that asks for an amount, a count, an email or a phone number is only
@@ -431,8 +478,9 @@ _NEEDS = (
                 # "is there a DfE helpdesk number we can ring?"
                 r"(?<!reference )(?<!case )(?<!ref )\bnumber (?:(?:we|i|you|they|schools?|parents?) (?:can|could|should|would|need to|have to) |to )(?:ring|call|phone|dial)\b", re.I),
      PHONE, "a phone number"),
-    (re.compile(r"\bpercentage\b|\bper ?cent\b|%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
-    (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterm dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
+    # (a figure the writer states, "SIMS shows him at 100%", asks for nothing)
+    (re.compile(r"\bpercentage\b|(?<!\d )\bper ?cent\b|(?<!\d)(?<!\d )%", re.I), re.compile(r"\d\s?%|\bper ?cent\b", re.I), "a percentage"),
+    (re.compile(r"\bclosing date\b|\bdeadline for applications\b|\bterms?\s+(?:[\w-]+\s+){0,2}?dates?\b|\bwhen (?:is|are|does) (?:the )?(?:\w+ )?half[- ]term\b|\binset days?\b|"
                 r"\bwhen (?:do|does|is|are) (?:the )?(?:\w+ )?terms? (?:start|begin|end|finish)|\bterms? (?:start|end|finish) dates?\b", re.I),
      re.compile(r"\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I),
      "a date"),

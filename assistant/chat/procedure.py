@@ -63,6 +63,9 @@ _ASKS_CURRENT_VERSION = re.compile(
     r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
     r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+# "…sends us to the 2006 pupil registration regulations: are those still the ones to use?"
+_ASKS_ABOUT_OLD_LAW = re.compile(r"\b(?:2006|2016)\b[^.?!]{0,40}\b(?:regulations|regs)\b|\b(?:regulations|regs)\b[^.?!]{0,20}\b(?:2006|2016)\b|"
+                                 r"\bold (?:regulations|regs)\b|\bstill the (?:regulations|regs|law|ones)\b", re.I)
 
 
 _OPENING_LABEL = re.compile(r"\(([0-9]{1,2}[A-Z]?|[a-z]{1,2}|[ivx]{1,5})\)\s")
@@ -267,6 +270,11 @@ class ProcedureAnswerer:
                                elsewhere=authority if also is not None else None, lead=lead)
         if other:
             answer.flag("other_authority")
+        if _ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message):
+            now = compose.replacement_in_force(answer.citations, self.r.index.chunks, self.r.index.documents, today)
+            if now is not None:
+                answer.citations = [*answer.citations, now]
+                answer.answer += f"\n\n**The law now ({now.title}):**\n{now.quote} [{now.n}]"
         answer = self.finish(answer, today)
         if self.llm is not None:
             outcome = self.llm.compose(message, authority, hits, today)

@@ -23,6 +23,9 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("What's the maximum fine for ignoring an SAO?", "A fine of up to £2,500 may be imposed.", None),
         ("How much is a penalty notice?", SAO, "an amount"),
         ("What are the 2025-26 term dates for schools in Barking?", "until the last Friday in June", "a date"),
+        # v29 a2940: the year between "term" and "dates"
+        ("norfolk spring term 2027 dates? need them to count a 20 day absence", "After every holiday, including half term, "
+         "the parents of any absent children are immediately contacted.", "a date"),
         ("When is half-term?", "Half term begins on 27 October 2025.", None),
         ("What's the CME team's email address?", "Email cme@worcestershire.gov.uk", None),
         ("What's the CME team's email address?", "Contact the CME team.", "an email address"),
@@ -40,6 +43,10 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("What is the number of days allowed?", "Schools should refer children by day 11 at the latest.", None),
         ("What attendance percentage counts as persistently absent?", "The pupil is absent with leave.", "a percentage"),
         ("What attendance percentage counts as persistently absent?", "Pupils below 90% attendance are persistently absent.", None),
+        # v28 a2801: a percentage the writer states is not one asked for
+        ("SIMS shows him at 100%, but he hasn't been into a lesson. Which form on the portal is it?",
+         "This form should be used to notify the Local Authority of the following absences:", None),
+        ("Below what % do we have to tell the LA?", "This form should be used to notify the Local Authority.", "a percentage"),
         ("What happens after an SAO?", SAO, None),
         ("What happens after half term if a child hasn't come back?", "contacted immediately", None),
         ("How many hours a week of tuition does the Home Tuition Service give?",

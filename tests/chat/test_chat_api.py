@@ -136,6 +136,24 @@ def test_stale_source_is_flagged(client):
     assert "stale_source" in body["flags"] and "review" in body["answer"]
 
 
+def test_a_quoted_passage_naming_replaced_guidance_is_flagged(client):
+    # Worcestershire's manifest entry lists no replaced instrument, but its absence-form section
+    # still sends schools to the 2016 CME guidance (v28 a2849, v29 a2949).
+    body = chat(client, "The county's school user guide tells us to read the 2016 CME statutory guidance when we send in an "
+                        "absence form. Is 2016 still the current version?", authority="Worcestershire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    assert "refers to 2016 CME statutory guidance" in body["answer"]
+
+
+def test_a_quoted_passage_naming_the_2006_regulations_gets_the_2024_commencement(client):
+    body = chat(client, "Cromford's CME policy sends us to the 2006 pupil registration regulations for the rules on taking "
+                        "children off roll. Are those still the regulations we should be using?")
+    assert any("Regulations 2006" in c["quote"] for c in body["citations"] if c["authority"] == "Derbyshire")
+    now = [c for c in body["citations"] if "come into force on 19th August 2024" in c["quote"]]
+    assert len(now) == 1 and now[0]["doc_id"] == "uksi-2024-208"
+    assert f"19th August 2024. [{now[0]['n']}]" in body["answer"]
+
+
 def test_unknown_authority_and_bad_bodies(client):
     r = client.post("/v1/chat", json={"message": "hi", "authority": "Kent"})
     assert r.status_code == 422 and "Norfolk" in r.json()["error"]["message"]
