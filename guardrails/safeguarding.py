@@ -96,7 +96,10 @@ _FOR_STAFF = re.compile(r"\b(awareness|training (question|purposes|session|quiz|
 # "keeps going missing from home … he's home and in school now": the episode is over; what is asked is the rule.
 _BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|safe|found)\b[^.;!?]{0,30}\b(now|safe|well|in school)\b|"
                         r"\bfound safe\b|\b(is|are|'s|'re) (now )?back (home|in school),? (safe|now)\b|"
-                        r"\b(he|she|they)('s|'re| is| are) (now )?back and (settled|safe|well|fine|in school)\b")
+                        r"\b(he|she|they)('s|'re| is| are) (now )?back and (settled|safe|well|fine|in school)\b|"
+                        # "the police found her on Saturday and she's back at the foster home"
+                        r"\b(he|she|they)('s|'re| is| are) (now )?back (at|with|in) (the |her |his |their )?"
+                        r"(foster (home|placement|carers?)|placement|children'?s home|care home|family home|home)\b")
 # The writer signing on with their own job ("YOT social worker.", "Social worker asking about …") is
 # not a mark on the child: only a social worker *of the child* makes a missing child a protected one.
 # Words that say whose worker it is ("Her social worker", "CLA social worker") keep the mark.

@@ -30,6 +30,12 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      id="missing-episode-over"),
         pytest.param("She ran away on Friday; she's home now but says she'll run again tonight.", True,
                      id="home-now-but-will-run-again"),
+        # v28 a2844: found by the police and back at the placement
+        pytest.param("One of our looked-after Y9s went missing from her foster placement for two nights. The police found her on "
+                     "Saturday and she's back at the foster home. Should someone be offering her an independent interview?", False,
+                     id="back-at-the-foster-home"),
+        pytest.param("Our looked-after Y9 is back at the foster home but has gone missing again tonight.", True,
+                     id="back-at-the-foster-home-but-missing-again"),
         # v17 a1720 / v18 a1843: days off school are not days missing from home; a training question is not a case
         pytest.param("can the head sign off a Y9 missing 3 days for a paid modelling job? mum says it's a great opportunity",
                      False, id="missing-days-of-school"),
