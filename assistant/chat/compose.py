@@ -513,6 +513,15 @@ _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|t
                          r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
 
 
+# "I was told parents get 15 days to reply to the notice. Is that right?" checks a time limit: only a
+# passage holding one about the notice answers it, yes or no.
+_CLAIMED_PERIOD = re.compile(r"\b(?:i was told|i've been told|i have been told|we were told|we've been told|i(?:'ve| have)? heard|"
+                             r"someone (?:said|told me)|(?:my |a )?colleague (?:says|said|told me)|apparently)\b[^.?!]{0,80}?"
+                             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+                             r"(?:school |working |calendar |clear )?(?:days?|weeks?|months?)\b[^?]{0,160}?"
+                             r"\b(?:is (?:that|this|it) (?:right|true|correct|accurate|so)|am i right|(?:right|true|correct)\s*\?)", re.I)
+
+
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
 # "10 school days", "day 11"), not by a passage that only talks about it.
 _HOW_MANY = re.compile(r"\b(?:how many|(?:minimum|maximum|min|max|total|least|most|required|right|set|exact) (?:number|no\.?) of) (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
@@ -604,6 +613,11 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
             return f"{what} about the question's subject"
     elif _HOW_SOON.search(question) and not about_subject(_TIME_LIMIT):
         return "a time limit about the question's subject"
+    elif _CLAIMED_PERIOD.search(question):
+        # (the claimed figure itself is no subject word: "15 days" beside "15 days due to illness")
+        topic = {t for t in topic if not t.isdigit()}
+        if not about_subject(_TIME_LIMIT):
+            return "a time limit about the question's subject"
     return None
 
 

@@ -131,6 +131,12 @@ def test_a_hyphenated_word_is_the_same_word_joined(text, missing):
         ("When do terms start and finish in 2025/26?", "From 1 September 2014, all children must continue in education or training.",
          {"2025", "26", "finish"}, "a date about the question's subject"),
         ("When does the autumn term start?", "The autumn term starts on 3 September 2025.", {"autumn"}, None),
+        # a claimed time limit to check is answered only by one about its subject, the figure itself not counting (v29 a2941)
+        ("I was told parents get 15 days to reply to the council's notice before an SAO is made. Is that right?",
+         "10 days continuous absence (including if the child is likely to be absent for more than 15 days due to illness)",
+         {"15", "reply", "notice", "council"}, "a time limit about the question's subject"),
+        ("I was told parents get 15 days to reply to the council's notice before an SAO is made. Is that right?",
+         "The notice must give the parent at least 15 days to reply.", {"15", "reply", "notice", "council"}, None),
         # with no rare words to go on, any time limit may be the answer ("…and how long do we have?")
         ("Do we need to send anything, and how long do we have?", "Notify the local authority within five days.", set(), None),
     ],

@@ -370,6 +370,9 @@ def test_enquiries(text, expected, absent):
       id="taken-into-custody-type-unknown"),
     P("He is being held in a youth detention centre.", {"detained": True}, ("detention_type",), id="youth-detention-centre"),
     P("She is in a secure children's home.", {"detained": True}, ("detention_type",), id="secure-childrens-home"),
+    # v29 a2929: "held at", not "in"
+    P("He has been held at a secure children's home since 19 October 2026.", {"detained": True}, ("detention_type",),
+      id="held-at-a-secure-childrens-home"),
     P("Our Y10 boy is in a young offenders place now, for a while.", {"detained": True}, ("detention_type",), id="young-offenders-place"),
     P("He is in the custody of his grandmother.", {}, ("detained",), id="custody-of-a-relative"),
     P("He is living in custody of his gran.", {}, ("detained",), id="in-custody-of-a-relative"),

@@ -42,7 +42,9 @@ def _custody(t: str, out: dict[str, Any]) -> None:
     police = _positive(r"\bpolice (?:custody|cell|station)\b|\bheld (?:overnight )?(?:by|at) (?:the )?police\b|\barrested\b|\bin a police cell\b", t,
                        neg_window=2, hedge=False)
     # ("in the custody of his gran" is not detention, so custody takes no article)
-    generic = _positive(r"\bin (?:custody|youth custody)\b(?! of\b)|\btaken into (?:youth )?custody\b|\b(?:went|gone|sent|going) (?:in)?to (?:prison|jail|youth custody|a yoi)\b(?!\s+visit)|\bin (?:a |an |the )?(?:prison|jail|gaol|young offenders?'? institution|yoi|"
+    generic = _positive(r"\bin (?:custody|youth custody)\b(?! of\b)|\btaken into (?:youth )?custody\b|\b(?:went|gone|sent|going) (?:in)?to (?:prison|jail|youth custody|a yoi)\b(?!\s+visit)|"
+                        # "held at a secure children's home since 19 October"
+                        r"\b(?:in|(?:held|placed|detained|kept|locked up) at) (?:a |an |the )?(?:prison|jail|gaol|young offenders?'? institution|yoi|"
                         r"secure (?:training centre|children'?s home|school|unit)|youth detention(?: centre| center| accommodation)?)\b|"
                         r"\bYOI\b|\byoung offenders?'? (?:place|unit|centre|center|institution|institute)\b|\byouth custody (?:place|placement|unit|centre|center|establishment)\b|\blocked up\b|\bbehind bars\b|\bdetained\b(?! (?:after|at|during|in) (?:school|lunch|break))", t, neg_window=2, hedge=True)
     generic = [m for m in generic if not _has(r"mental health act|sectioned|\bsection (?:2|3)\b|hospital", t[max(0, m.start() - 40):m.end() + 40])]
