@@ -54,7 +54,7 @@ class Glossary:
         for group, any_of in _synonym_patterns(self.synonyms) if synonyms else ():
             if not any_of.search(low):
                 continue  # most groups do not apply: one compiled test each, not one per phrase
-            used = [p for p in group if _phrase(p).search(low)]
+            used = [p for p in group if phrase_pattern(p).search(low)]
             extra.extend(p for p in group if p not in used and p not in extra)
         return query if not extra else f"{query} ({'; '.join(extra)})"
 
@@ -85,7 +85,8 @@ def _acronym(short: str, *, plural: bool = True) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _phrase(p: str) -> re.Pattern:
+def phrase_pattern(p: str) -> re.Pattern:
+    """A lower-case phrase as whole words in lower-case text, compiled once."""
     return re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])")
 
 

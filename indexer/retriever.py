@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +20,7 @@ from indexer.contacts import CONTACT_DETAIL
 from indexer.chunker import Chunk, normalise_code
 from indexer.corpus import NATIONAL, Document
 from indexer.errors import IndexNotReady, UnknownAuthority
-from indexer.glossary import Glossary
+from indexer.glossary import Glossary, phrase_pattern
 from indexer.lexical import BM25Index
 
 FUSIONS = ("rrf", "weighted", "dense", "bm25")
@@ -202,7 +201,7 @@ class HybridRetriever:
         low = f" {query.lower()} "
         out = set()
         for d in self.index.documents.values():
-            if any(_alias(a).search(low) for a in d.aliases):
+            if any(phrase_pattern(a.lower()).search(low) for a in d.aliases):
                 out.add(d.doc_id)
         return out
 
@@ -360,12 +359,6 @@ class HybridRetriever:
             if i is not None:
                 out.append((i, 1.0 - float(dist)))
         return out
-
-
-@lru_cache(maxsize=None)
-def _alias(alias: str) -> re.Pattern:
-    """A document's alias as whole words, compiled once (a turn's patterns overflow ``re``'s cache)."""
-    return re.compile(rf"(?<![a-z]){re.escape(alias.lower())}(?![a-z])")
 
 
 def open_retriever(data_dir: Path, embeddings: Embeddings, glossary: Glossary, *, client=None, **kwargs) -> HybridRetriever:

@@ -19,7 +19,6 @@ import numpy as np
 from assistant.chat import sentence_ranker
 from assistant.chat.sentence_ranker import SentenceRanker
 from assistant.chat.types import Citation
-from assistant.rules.sources import R as REGULATIONS_2024
 from guardrails.names import name_pattern
 from guardrails.text import fold
 from indexer import query_adapter
@@ -444,24 +443,20 @@ def currency_notes(citations: list[Citation], documents: dict, today: date) -> l
     return notes
 
 
-_IN_FORCE = re.compile(r"These Regulations may be cited as [^.]*? come into force on [^.]+\.")
+IN_FORCE = re.compile(r"These Regulations may be cited as [^.]*? come into force on [^.]+\.")
 
 
-def replacement_in_force(citations: list[Citation], chunks: Iterable, documents: dict, today: date) -> Citation | None:
+def replacement_in_force(citations: list[Citation], commencement: list[Hit], today: date) -> Citation | None:
     """When a quoted local passage itself names the 2006 Regulations (or their 2016 amendments), the
-    2024 Regulations' own words on their name and the day they came into force, so the answer says
-    what replaced them and since when from the law, not from a note of ours."""
+    2024 Regulations' own words on their name and the day they came into force (``commencement``:
+    the chunks holding that line, IN_FORCE), so the answer says what replaced them and since when
+    from the law, not from a note of ours."""
     if not any(PUPIL_REGISTRATION_2006 in superseded_in(c.quote) for c in citations if c.authority != NATIONAL):
         return None
-    for chunk in chunks:
-        if chunk.doc_id != REGULATIONS_2024:
-            continue
-        m = _IN_FORCE.search(chunk.text)
-        if m is None:
-            continue
-        if any(c.chunk_id == chunk.chunk_id and m.group(0) in c.quote for c in citations):
+    for hit in commencement:
+        m = IN_FORCE.search(hit.chunk.text)
+        if any(c.chunk_id == hit.chunk.chunk_id and m.group(0) in c.quote for c in citations):
             return None  # already quoted
-        hit = Hit(chunk, documents[chunk.doc_id], 0.0)
         return citation_for(max((c.n for c in citations), default=0) + 1, hit, m.start(), m.end(), today)
     return None
 

@@ -150,6 +150,11 @@ class ProcedureAnswerer:
         """The chunks of the 2024 Regulations' table of attendance codes (built once)."""
         return self._passages_of({REGULATIONS_2024}, lambda c: compose.holds_code_rows(c.text))
 
+    @cached_property
+    def _commencement(self) -> list[Hit]:
+        """The chunk of the 2024 Regulations that gives their name and commencement (found once)."""
+        return self._passages_of({REGULATIONS_2024}, lambda c: bool(compose.IN_FORCE.search(c.text)))
+
     def _query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.r.embeddings.embed_query(self.r.without_names(text)), dtype=np.float32)
 
@@ -271,7 +276,7 @@ class ProcedureAnswerer:
         if other:
             answer.flag("other_authority")
         if _ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message):
-            now = compose.replacement_in_force(answer.citations, self.r.index.chunks, self.r.index.documents, today)
+            now = compose.replacement_in_force(answer.citations, self._commencement, today)
             if now is not None:
                 answer.citations = [*answer.citations, now]
                 answer.answer += f"\n\n**The law now ({now.title}):**\n{now.quote} [{now.n}]"
