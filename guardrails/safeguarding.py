@@ -17,7 +17,10 @@ RISKS: tuple[tuple[str, str], ...] = (
     ("fgm", r"\bfgm\b|female genital|genital mutilation|\bcut(ting)?\b.{0,40}\b(girls?|her|ceremony|holiday|tradition|summer|visit|back home|abroad)|"
             r"\b(be|being|get|getting|was|been) cut\b|the cutting|(made|become) a woman|circumcis|"
             r"(special|secret) (ceremony|day|celebration)|(lady|woman|man) with (a|the) knife|"
-            r"(do|did|have|having|had) ['‘\"]?(the thing|the operation|an operation|the procedure)|"
+            r"(do|did|have|having|had) ['‘\"]?(the thing|the procedure)|"
+            # "had an operation and the consultant says…" is surgery; the euphemism has no clinician.
+            r"^(?!.*\b(consultant|surgeon|surgery|hospital|gp|doctor|nhs|physio\w*|recover\w*|operated on|appendix|tonsils)\b)"
+            r".*(do|did|have|having|had) ['‘\"]?(the operation|an operation)|"
             r"['‘\"]operation['’\"].{0,60}\b(girls?|daughter|sisters?|culture|that age)|(girls?|daughter|sisters?).{0,60}['‘\"]operation"),
     ("forced_marriage", r"forced (to )?marr|forced marriage|made to marry|married off|marry (her|him) off|"
                         r"\b(will|'ll|going to|is to|are to|has to|have to|to) (be|get) (married|engaged)\b|married to (her|his) cousin|"
@@ -74,7 +77,8 @@ _STRONG = {"fgm", "forced_marriage", "trafficking", "abduction", "missing_protec
 _PARTICULAR = re.compile(
     r"\b(she|he|her|him|his|this (child|pupil|girl|boy)|a (year|yr) ?\d+|our (pupil|student|year|child|girl|boy)|"
     r"one of our|a (girl|boy|child|pupil|student) (in|at|from|who|has|is|was|told)|my (pupil|student|class)|"
-    r"[a-z]+'s (mum|mother|dad|father|family|sister|brother)|the (girl|boy|child|pupil|family))\b"
+    r"[a-z]+'s (mum|mother|dad|father|family|sister|brother)|the (girl|boy|child|pupil|family)|"
+    r"(two|three|four|five|six|[2-9]) (of our )?(boys|girls|children|pupils|students|siblings|brothers|sisters|kids))\b"
 )
 # A question about policy, training, recording or definitions in general.
 _GENERAL = re.compile(
@@ -82,7 +86,10 @@ _GENERAL = re.compile(
     r"same thing as|advice line|helpline|number (is )?given|what number|which code|attendance code|vulnerable group|"
     r"link between|procedures? for|what (must|should|do|does) (the )?(dsl|school|staff|we) do if|what does it say|"
     r"according to|advice (line|centre|center)|what'?s the number|number for|"
-    r"who (do|does|should|must) (the )?(dsl|school|we|i|staff) (contact|tell|notify|inform|call|refer))\b"
+    r"who (do|does|should|must) (the )?(dsl|school|we|i|staff) (contact|tell|notify|inform|call|refer)|"
+    # "is there a rule about children who keep going missing…": children in general, not one child
+    r"(is|are) there (a|an|any) (rule|rules|threshold|set number|limit|timescale|procedure|process)|"
+    r"(children|pupils|young people|students) who|how many (times|episodes|occasions))\b"
 )
 _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|can|should|according|our policy|"
                              r"the .{0,40}(policy|guidance|procedure) (mentions|says|lists|refers|gives|has)|the .{0,30} policy|we'?re planning)")
@@ -91,6 +98,7 @@ _QUESTION_START = re.compile(r"^(what|which|how|is|are|does|do|where|who|when|ca
 # Material for staff ("putting together a trafficking awareness slide…") is about the subject, not a child.
 _FOR_STAFF = re.compile(r"\b(awareness|training (question|purposes|session|quiz|scenario)|(training|powerpoint|presentation) slides?|slides? for (staff|governors|colleagues)|"
                         r"presentation|briefing|poster|leaflet|staff training|inset|staff meeting|(staff )?handbook|contacts? (list|sheet)|"
+                        r"induction (notes|pack|booklet|materials?|session|training)|notes for (new )?staff|"
                         r"(writing|updating|reviewing|putting together|drafting|rewriting) (our|the|a|an) [\w ]{0,30}?"
                         r"(polic(y|ies)|procedures?|flowcharts?|contacts? (file|folder)|procedures? (file|folder)))\b")
 # "keeps going missing from home … he's home and in school now": the episode is over; what is asked is the rule.
@@ -137,7 +145,7 @@ def triage(message: str) -> Triage:
         return Triage(False, (), "no risk indicator")
     # "if a child has been taken abroad" is a hypothetical, not a particular child.
     # So is "if we think a pupil has been taken abroad".
-    hypothetical = (r"\b(if|when|whether|where) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
+    hypothetical = (r"\b(if|when|whether|where|for) ((we|you|staff|the school|schools?|they|i) (think|suspect|believe|fear|find out|hear|are told|are worried|know)"
                     r"( that)? )?(a|an|any) (child|pupil|girl|boy|student)\b")
     particular = bool(_PARTICULAR.search(re.sub(hypothetical, " ", t)))
     if _NOT_LIVE.search(t) and set(found) <= _MISSING_KINDS and not _MISSING_NOW.search(t):
@@ -148,7 +156,13 @@ def triage(message: str) -> Triage:
     if set(found) <= _MISSING_KINDS and back and not _MISSING_AFTER.search(t, back.end()) and not re.search(rf"\b({_RUNS_AGAIN})\b", t):
         return Triage(False, found, "the missing episode is over")
     # (the question may follow the writer's sign-on: "Social worker asking about the policy: how long…")
-    asks = bool(_QUESTION_START.search(t)) or bool(_QUESTION_START.search(signed_off.strip()))
+    # (or in a later sentence: "Putting together induction notes. Is there an advice line…?")
+    asks = bool(_QUESTION_START.search(t)) or bool(_QUESTION_START.search(signed_off.strip())) or \
+        any(_QUESTION_START.search(q.strip()) for q in re.findall(r"(?:^|[.!?]\s)([^.!?]*\?)", t))
+    if set(found) <= _MISSING_KINDS and not particular and not _MISSING_NOW.search(t) and \
+            re.search(r"\b(might|may|could|would|likely to|at risk of) (go|be|run|going) (missing|away)\b", t) and "?" in t and \
+            not re.search(r"\b(tonight|today|right now|this (morning|afternoon|evening)|threat\w*)\b", t):
+        return Triage(False, found, "a question about a child who might go missing")
     general = (bool(_GENERAL.search(t)) and asks or bool(_FOR_STAFF.search(t))) and not particular
     if general:
         return Triage(False, found, "a general question about policy or recording")
