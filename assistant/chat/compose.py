@@ -492,13 +492,35 @@ _NEEDS = (
     (re.compile(r"\b(?:what(?:'s| is| counts as| actually counts as)(?: a| the)?|how far is(?: a| the)?) walking distance\b|"
                 r"\b(?:is it|are they|it's) (?:\d+|two|three) miles?\b|\b(?:what|which|how much|how long a) distance\b", re.I),
      re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:miles?|km|kilomet(?:re|er)s?)\b", re.I), "a distance"),
+    # "Is there a form or an email for it?" is answered by a passage naming a form or giving an address.
+    (re.compile(r"\bis there (?:a|an|any) (?:referral )?(?:form|e-?mail)(?: address)? or (?:a|an|any) (?:referral )?(?:form|e-?mail)\b", re.I),
+     re.compile(r"@|\bform\b", re.I), "a form or an email address"),
+    # "where do I download a blank CME 1 from?" wants the place: a site, portal or system.
+    (re.compile(r"\bwhere (?:can|do|should|would|could|are) (?:i|we|you|schools?|staff) (?:\w+ ){0,3}?download\b|\bdownload (?:it|them|a|the|blank|copies)\b[^?]{0,60}\bfrom\b", re.I),
+     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bweb ?pages?\b|\bschoolsnet\b|\bs2s\b|\bonline\b|\bintranet\b|\bpublished\b|"
+                r"(?<![@\w.-])[\w-]+\.(?:gov|org|co|sch)\.uk\b", re.I), "a place to download it"),
+    # "Where do we get hold of the de-rolling checklist?", "where does the county put the forms?": a
+    # place, or an address to ask for them.
+    (re.compile(r"(?s)^(?=.*\b(?:forms?|checklists?|templates?|paperwork|docs|documents)\b).*"
+                r"\bwhere (?:do|does|can|should|would|could|are|is|will) (?:i|we|you|schools?|staff|they|the (?:county|council|la|local authority)) "
+                r"(?:\w+ ){0,3}?(?:get|find|put|keep|publish|store|access|locate|obtain|request)\b", re.I),
+     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bweb ?pages?\b|\bschoolsnet\b|\bs2s\b|\bonline\b|\bintranet\b|\bpublished\b|@|"
+                r"\brequested\b|\bavailable (?:from|on)\b", re.I), "where to get it"),
+    # "Where do we submit joiner and leaver forms?": a place or an address to send them to.
+    (re.compile(r"\bwhere (?:do|does|can|should|would|could) (?:i|we|you|schools?|staff|they) (?:\w+ ){0,3}?(?:submit|send|upload|return)\b", re.I),
+     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bonline\b|\bschoolsnet\b|\bs2s\b|@|\b(?:sent|submitted|sending|send|submit) "
+                r"(?:\w+ ){0,3}?(?:to|via)\b", re.I), "where to send it"),
+    # "How do we get a login for the portal?" wants how access is given, not what the portal is for.
+    (re.compile(r"\b(?:log ?-?in|login|logon|password|user ?name|user account)s?\b", re.I),
+     re.compile(r"\blog ?-?in|\blogin|\blogon|\bpassword|\buser ?name|\baccounts?\b(?! of)|\bsign(?:ed)? up\b|\brequest access\b", re.I),
+     "how to get access"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
 )
 # Kinds of fact that must stand beside the question's subject: a date, a time of day or a time
 # limit somewhere in the quotes does not answer "when do terms start?" or "how soon will the EHE
 # team visit?" unless the passage holding it is about terms or visits.
-_TOPICAL = {"a date", "a time of day", "a frequency", "a web address"}
+_TOPICAL = {"a date", "a time of day", "a frequency", "a web address", "a form or an email address"}
 # "How long / how soon / how quickly…?" asks for a time limit.
 _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?\b|\btime ?frame\b|"
                        # "is there a maximum length of time a part-time timetable can run?"
@@ -506,6 +528,12 @@ _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?
 _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?:\s+|-(?!\d))"
                          r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b(?!-old)|\bday \d+\b|\bimmediately\b|\bsame day\b|"
                          r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
+
+
+# "How long is a case tracked?" may be answered by the end of a state, not a count: "tracked and
+# monitored until they are reengaged in education".
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_UNTIL = re.compile(rf"{_TIME_LIMIT.pattern}|\buntil\b", re.I)
 
 
 # "I was told parents get 15 days to reply to the notice. Is that right?" checks a time limit: only a
@@ -557,6 +585,28 @@ def answer_type(question: str) -> re.Pattern | None:
     return _TIME_LIMIT if _HOW_SOON.search(question) else None
 
 
+# Kinds of fact a question may want from a passage the hand score did not put first: where a form is
+# downloaded or how access is given is often one sentence of the section that is about the form.
+_FOUND_NEARBY = {"a place to download it", "where to get it", "where to send it", "how to get access", "a form or an email address"}
+NEARBY_UNITS = 12
+
+
+def unit_holding_asked(question: str, chosen: list[Unit], scored: Scored) -> Unit | None:
+    """For a question wanting one of the ``_FOUND_NEARBY`` kinds that no chosen passage holds: the
+    best-scoring passage of a chosen document that holds it (None if there is none)."""
+    for asks, has, what in _NEEDS:
+        if what not in _FOUND_NEARBY or not asks.search(question):
+            continue
+        if any(has.search(u.text) for u in chosen):
+            return None
+        docs = {u.hit.chunk.doc_id for u in chosen}
+        for u in sorted(scored.units, key=lambda u: -u.score)[:NEARBY_UNITS]:
+            if not u.is_heading and u.hit.chunk.doc_id in docs and has.search(u.text):
+                return u
+        return None
+    return None
+
+
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
                         topic: set[str] = frozenset(), named: tuple[str, ...] = ()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
@@ -604,9 +654,12 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         what = f"a number of {noun.lower()}"
         if not count.search(text):
             return what
+        # (the counted thing is no subject word: "how many weeks can a trial run?" is not answered
+        # by "weekly returns … within 5 days")
+        topic = topic - set(tokenize(noun))
         if not about_subject(count):
             return f"{what} about the question's subject"
-    elif _HOW_SOON.search(question) and not about_subject(_TIME_LIMIT):
+    elif _HOW_SOON.search(question) and not about_subject(_UNTIL if _HOW_LONG.search(question) else _TIME_LIMIT):
         return "a time limit about the question's subject"
     elif _CLAIMED_PERIOD.search(question):
         # (the claimed figure itself is no subject word: "15 days" beside "15 days due to illness")

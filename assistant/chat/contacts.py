@@ -27,7 +27,12 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     r"what are (?:their|his|her|its) (?:contact )?details|"
                     # "what's the email for the EHE team?", "the duty team number for social care?"
                     r"what(?:'s| is) (?:the |their |its )?(?:e-?mail|phone number|telephone number|contact number|number|tel\.?)(?: address)? (?:for|of)\b|"
-                    r"\b(?:team|service|desk)(?:'s)? (?:phone |telephone |contact )?number\b)", re.I)
+                    r"\b(?:team|service|desk)(?:'s)? (?:phone |telephone |contact )?number\b|"
+                    # "what's the contact for the Virtual School team?", "worcs SEND team email?"
+                    r"what(?:'s| is| are) (?:the |their |its )?contacts? (?:details )?(?:for|at)\b|"
+                    # "who can I speak to at the county for advice?"
+                    r"who (?:can|could|do|should) (?:i|we) (?:speak|talk) (?:to|with)\b|"
+                    r"\b(?:team|service|officer|office|desk|department|dept)(?:'s)? e-?mail(?: address)?\s*\?)", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 

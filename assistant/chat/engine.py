@@ -6,17 +6,19 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any, Callable, Iterator
 
 from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
-from assistant.chat.procedure import ProcedureAnswerer
+from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
 from assistant.chat.router import (asks_for_documents, asks_only_about_deletion, is_contact_question, is_deadline_question,
                                    is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
+from assistant.chat.spelling import Speller, english_words
 from assistant.chat.types import Action, Answer, Intent, ToolCall
 from guardrails import output as output_rails
 from indexer.errors import UnknownAuthority
@@ -61,7 +63,19 @@ class ChatEngine:
         self.settings_hash = settings_hash
 
     # -- public ------------------------------------------------------------------------------
+    @cached_property
+    def speller(self) -> Speller:
+        docs = self.r.index.documents.values()
+        vocabulary = getattr(self.r.embeddings, "vocabulary", None)
+        g = self.r.glossary
+        keep = [*(d.authority for d in docs), *(a for d in docs for a in d.aliases), *g.acronyms, *g.acronyms.values(),
+                *(p for group in g.synonyms for p in group), *g.abroad_places, *g.other_authorities]
+        return Speller(self.r.index.texts.values(), (vocabulary() if vocabulary else frozenset()) | english_words(), keep)
+
     def respond(self, req: ChatRequest) -> tuple[str, Answer]:
+        # Everything below reads the message with its typing slips mended ("chnaged" → "changed");
+        # the session keeps that reading, so follow-ups resolve against the same words.
+        req = ChatRequest(self.speller.correct(req.message), req.session_id, req.authority)
         session = self.sessions.get_or_create(req.session_id)
         authority = self._authority(req.authority) or session.authority
         if req.authority:
@@ -128,7 +142,8 @@ class ChatEngine:
                               options=list(self.r.authorities), intent=Intent.REFERRAL)
             return self._referral(message, scope, today)
         if (scope is None and is_contact_question(message) and not self.scoping.outside_corpus(message)
-                and len(self.scoping.named_authorities(message)) < 2):  # two named: each one's contacts, side by side
+                and len(self.scoping.named_authorities(message)) < 2  # two named: each one's contacts, side by side
+                and not asks_to_compare(message)):  # "is it the same everywhere?": every authority's, side by side
             session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
             return Answer(Action.CLARIFY, "Contacts differ by local authority. Which authority is the child's school in?",
                           options=list(self.r.authorities), intent=Intent.PROCEDURE)

@@ -126,3 +126,52 @@ def _words(name: str) -> str:
 def unknown_things(message: str, corpus: Folded) -> list[str]:
     """The named things in the message that no document names, as written in the message."""
     return [f"{name} {head}" for name, head in named_things(message) if not corpus_names(corpus, name, head)]
+
+
+# "What does EEVSS stand for?" is answered only where a document spells the letters out.
+_ASKS_EXPANSION = re.compile(
+    r"\b(?i:what) (?i:does|do|did|is|'s|might) (?i:the |an? )?(?i:acronym |abbreviation |initials )?['\"‘“]?"
+    r"(?!(?i:that|this|it|they|these|those|the|term|word|phrase)\b)([A-Za-z][A-Za-z0-9&]{1,6})['\"’”]?"
+    r"(?i: (?:team|group|panel|lead|service))? (?i:stand for|mean|short for)\b|"
+    r"\b([A-Z][A-Z0-9&]{1,6}) (?:stands? for|is short for)\b")
+# Small words an expansion may skip or use ("Without A School Place", "School to School").
+_SKIPPABLE = {"and", "of", "the", "for", "from", "in", "on", "to", "with", "a", "an", "at", "by", "&", "who", "is", "are", "not"}
+
+
+def asked_expansion(message: str) -> str | None:
+    """The acronym whose meaning the message asks for, upper-cased, or None."""
+    m = _ASKS_EXPANSION.search(message)
+    if m is None:
+        return None
+    acr = (m.group(1) or m.group(2)).upper()
+    return acr if len(acr) >= 2 and re.search(r"[A-Z]", acr) else None
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Do the words, from the first, spell the letters by their initials (small words optional)?"""
+    def go(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(words):
+            return False
+        w = words[j].lower()
+        want = letters[i].lower()
+        hit = w[0] == want or want == "2" and w in ("to", "two") or want == "&" and w in ("and", "&")
+        if hit and go(i + 1, j + 1):
+            return True
+        return w in _SKIPPABLE and j > 0 and go(i, j + 1)
+    return go(0, 0)
+
+
+def spelled_out(acronym: str, corpus_text: str) -> bool:
+    """Does the text spell the acronym out beside it ("Without A School Place (WASP)", "WASP -
+    Without a School Place")? Words up to 60 characters before or after an occurrence are tried."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(acronym)}(?![\w])", corpus_text, re.I):
+        # (hyphenated words count word by word: "Multi-Agency Safeguarding Hub")
+        before = re.findall(r"[\w&'’]+", corpus_text[max(0, m.start() - 90):m.start()])
+        after = re.findall(r"[\w&'’]+", corpus_text[m.end():m.end() + 90])
+        n = len(acronym) + 4
+        if any(_spells(acronym, before[k:]) for k in range(max(0, len(before) - n), len(before))) or \
+                _spells(acronym, after[:n]):
+            return True
+    return False

@@ -57,6 +57,13 @@ _ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)
 _COMPARES = re.compile(r"\b(?:each|every|different|various|other|all (?:the )?|both)\s+(?:councils?|(?:local )?authorit(?:y|ies)|LAs?|polic(?:y|ies)|areas?|boroughs?|count(?:y|ies))\b|"
                        r"\b(?:do|does|would|will) (?:the )?(?:LAs|councils|local authorities)\b|\bacross (?:the )?(?:authorities|councils|LAs|areas)\b|"
                        r"\b(?:differ|vary|varies|put differently|the same everywhere)\b", re.I)
+
+
+def asks_to_compare(message: str) -> bool:
+    """Does the message ask how authorities' procedures compare ("is it the same everywhere?")?"""
+    return _COMPARES.search(message) is not None
+
+
 # "Is that still the current version / the right reference?": whether a cited edition has been replaced.
 _ASKS_CURRENT_VERSION = re.compile(
     r"\bstill (?:the )?(?:right|correct|current|valid|in force|up to date|accurate|in date|the (?:latest|current|right))\b|"
@@ -181,6 +188,10 @@ class ProcedureAnswerer:
         if unknown:
             # Passages about its namesake would read like an answer about a thing no document names.
             return self._not_found(message, hits, scope, unknown)
+        acronym = named_things.asked_expansion(message)
+        if acronym is not None and not named_things.spelled_out(acronym, self._folded.cased):
+            # Passages that only use the letters ("The EEVSS Lead is responsible…") do not say what they stand for.
+            return self._not_found(message, hits, scope)
         other = False
         also = None  # another authority's passage nearly as good as the asker's own authority's best
         if authority and (mentioned != authority or self.scoping.only_where_asker_works(message, authority)):
@@ -238,6 +249,9 @@ class ProcedureAnswerer:
             other = True
         else:
             also = None
+        nearby = compose.unit_holding_asked(message, chosen, scored)
+        if nearby is not None:
+            chosen = [*chosen, nearby]
         if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF),
                                        named=self._rare_names(message)):
             return self._not_found(message, hits, scope)

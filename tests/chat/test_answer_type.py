@@ -233,3 +233,55 @@ def test_a_fact_asked_about_a_named_service_stands_beside_its_name(named, missin
     # v27 a2741: the six weeks are Seabrook's, so they do not answer how long an Erkenwald placement is
     question = "How long is a placement at Erkenwald Campus?"
     assert missing_answer_type(question, [scored_passage(TABLE, 0.0)], topic={"placement"}, named=named) == missing
+
+
+@pytest.mark.parametrize(
+    "question, text, topic, missing",
+    [
+        # v30 a3039 / v31 a3137: a login is asked for, not what the portal holds
+        ("How do we get a login for the Children's Services Portal?",
+         "The forms to submit this information are on the Children's Services Portal.", {"portal"}, "how to get access"),
+        ("How do we get a login for the portal?", "Schools request a portal account from the admissions team.", {"portal"}, None),
+        # v33 a3337: where to download a form wants a place, and an e-mail address's domain is not one
+        ("norfolk - where do i download a blank CME 1 form from?",
+         "the CME Assistant will refer the details on a CME 3 form to csattendance@norfolk.gov.uk", {"cme"}, "a place to download it"),
+        ("Where can I download the CML form?", "All forms will be published on Derbyshire SchoolsNet.", {"cml"}, None),
+        # v30 a3041: "a form or an email for it?" — about the service asked after
+        ("How do we refer a pupil to the Home Tuition Service? Is there a form or an email for it?",
+         "This can be achieved by referring the child to the borough's Home Tuition Service.", {"tuit", "servic"},
+         "a form or an email address"),
+        ("How do we refer a pupil to the Home Tuition Service? Is there a form or an email for it?",
+         "Email: accessattendance@lbbd.gov.uk", {"tuit", "servic"}, "a form or an email address about the question's subject"),
+        ("Is there a form or an email for the Home Tuition Service?",
+         "Referrals to the Home Tuition Service are made on the HTS1 form.", {"tuit", "servic"}, None),
+        # v33 a3338: the counted thing ("weeks") is not a subject word of its own
+        ("managed move - how many weeks can the trial run before he goes on the new school's roll?",
+         "5.4 Weekly returns are required, and joiners must be notified within 5 weeks.", {"week", "trial", "move"},
+         "a number of weeks about the question's subject"),
+        ("managed move - how many weeks can the trial run?", "A managed move trial runs for 6 weeks.", {"week", "trial", "move"}, None),
+        # v31 a3109: "how long" may be answered by the end of a state
+        ("Norfolk: how long is a CME case tracked?", "Explain how children will be tracked and monitored until they are reengaged.",
+         {"track"}, None),
+        ("By when must a CME case be tracked?", "Explain how children will be tracked and monitored until they are reengaged.",
+         {"track"}, "a time limit about the question's subject"),
+    ],
+)
+def test_access_downloads_forms_and_counts(question, text, topic, missing):
+    assert missing_answer_type(question, [scored_passage(text, 0.4)], topic=topic) == missing
+
+
+def unit(text, doc_id, score, heading=False):
+    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text, section_path="", doc_id=doc_id)),
+                           text=text, score=score, is_heading=heading, dense=0.4)
+
+
+def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
+    from assistant.chat.compose import unit_holding_asked
+    chosen = [unit("Notification must be given by sending a CML form to the CME team.", "derbyshire", 0.9)]
+    place = unit("All forms and guidance will be published on Derbyshire SchoolsNet.", "derbyshire", 0.5)
+    elsewhere = unit("The forms are on the Children's Services Portal.", "worcestershire", 0.8)
+    scored = SimpleNamespace(units=[*chosen, elsewhere, place])
+    question = "Where do I download the CML form from?"
+    assert unit_holding_asked(question, chosen, scored) is place
+    assert unit_holding_asked(question, chosen, SimpleNamespace(units=[*chosen, elsewhere])) is None
+    assert unit_holding_asked("Who receives the CML form?", chosen, scored) is None

@@ -667,3 +667,31 @@ def test_a_fact_asked_about_a_named_service_must_stand_beside_its_name(client, m
         assert body["action"] == "answered" and "6-week" in body["answer"]
     else:
         assert body["action"] == "not_found" and not body["citations"]
+
+
+@pytest.mark.parametrize("message, authority, action", [
+    # v31 a3136 / a3140: the letters are used, never spelled out
+    ("What does EEVSS stand for in the Worcestershire CME policy?", "Worcestershire", "not_found"),
+    ("Derbyshire's policy mentions the ACRE leadership team. What does ACRE stand for?", "Derbyshire", "not_found"),
+    ("What does WASP stand for?", "Derbyshire", "answered"),
+])
+def test_an_acronym_is_explained_only_where_a_document_spells_it_out(client, message, authority, action):
+    r = client.post("/v1/chat", json={"message": message, "authority": authority}).json()
+    assert r["action"] == action
+    if action == "answered":
+        assert "without a school place" in r["answer"].lower()
+
+
+def test_a_typing_slip_does_not_hide_the_deadline_asked_for(client):
+    # v33 a3332: "chnaged" is read as "changed", so the code N rule is counted
+    r = client.post("/v1/chat", json={"message": "marked a Y6 as N on Thurs 3 Dec 2026. by when does it have to be chnaged?"}).json()
+    assert r["action"] == "answered"
+    assert [t["result"]["due"] for t in r["tool_calls"] if t["name"] == "deadline"] == ["2026-12-10"]
+
+
+def test_a_leaver_story_typed_without_apostrophes_is_decided(client):
+    # v33 a3325
+    r = client.post("/v1/chat", json={"message": "Y9 perm excluded, governors upheld it on Thu 5 Nov 2026. dad emailed Mon 9 Nov 2026 "
+                                                  "saying he wont be going for a review. can he come off roll now + which reason"}).json()
+    assert r["action"] == "answered"
+    assert any(t["result"].get("code") == "9(1)(o)" for t in r["tool_calls"] if t["name"] == "leaver_reason")

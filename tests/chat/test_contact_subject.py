@@ -59,6 +59,10 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("Who do I need to email about a child missing education in Norfolk?", True),
     ("Which team do I need to email the CME form to?", True),
     ("Do I really need to email them myself?", False),
+    # v30 a3040, v33 a3340
+    ("What's the contact for the Virtual School team? We've got a looked-after child joining us.", True),
+    ("worcs SEND team email? Y6 with an EHCP leaving us", True),
+    ("Does the SEND team email parents about it?", False),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks

@@ -351,6 +351,14 @@ def test_it_is_now_counts_the_absence_to_that_day():
       {"reasonable_grounds_will_return": False}, ("joint_enquiries_outcome",), id="found-but-not-joint"),
     P("Jointly with the LA we found the family in Leeds; she won't be coming back and the LA agrees.",
       {"joint_enquiries_outcome": "found_and_agree_wont_return"}, id="found-la-agrees"),
+    # v30 a3026, v31 a3126, v33 a3327
+    P("We and the LA have jointly tried to find the family without any luck.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="without-any-luck"),
+    P("Our attendance officer and the council's CME officer have been working on it together - calls, a home visit - "
+      "and nobody can find out where he is.", {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="working-together"),
+    P("Calls, emails and the place at risk letter all ignored.", {"school_enquiries_made": True, "school_enquiries_outcome": "not_found"},
+      ("joint_enquiries_made",), id="all-ignored"),
+    P("We phoned mum and she said they're fine.", {}, ("school_enquiries_outcome", "joint_enquiries_made"), id="no-failure-said"),
 ])
 def test_enquiries(text, expected, absent):
     check(text, expected, absent)
@@ -405,6 +413,9 @@ def test_custody(text, expected, absent):
     P("He had a fixed-term exclusion last week.", {"permanently_excluded": False}, id="fixed-term"),
     P("She was suspended for three days.", {"permanently_excluded": False}, id="suspension"),
     P("He has been excluded.", {}, ("permanently_excluded",), id="kind-not-known"),
+    # v33 a3325: typed without apostrophes
+    P("Y9 perm excluded, governors upheld it. dad emailed saying he wont be going for a review.",
+      {"permanently_excluded": True, "exclusion_status": "no_review_stated_in_writing"}, id="wont-without-apostrophe"),
 ])
 def test_exclusion(text, expected, absent):
     check(text, expected, absent)
@@ -728,6 +739,9 @@ def test_end_to_end_question(text, first_key):
                  {"rule_id": "sickness_return_15_school_days", "start": "2026-03-02"}, id="sickness-return"),
     pytest.param("He was N for both sessions on Friday 1st May 2026. What date do we have to have the proper code in by?",
                  {"rule_id": "code_n_5_school_days", "start": "2026-05-01"}, id="was-n-proper-code-in-by"),
+    # v33 a3332
+    pytest.param("marked a Y6 as N on Thurs 3 Dec 2026. by when does it have to be changed?",
+                 {"rule_id": "code_n_5_school_days", "start": "2026-12-03"}, id="marked-a-y6-as-n"),
     # v12 a1234: the story mentions code N on the way; the question asks about 20 school days
     pytest.param("Unexplained absence started Wednesday 4 March 2026, every session coded N and then O since. On what date "
                  "does she reach 20 school days?", {"rule_id": "absence_20_school_days", "start": "2026-03-04"},
@@ -764,3 +778,23 @@ def test_assumptions_are_kept_apart_from_facts(text, assumed):
     ex = extract_facts(text, TODAY)
     assert ex.assumed == assumed
     assert "of_compulsory_school_age" not in ex.facts or not ex.assumed
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("he wont be back", "he won't be back"),
+    ("Dont know, she hasnt been in and theyre not answering", "Don't know, she hasn't been in and they're not answering"),
+    ("shes 17 and hes gone; whats next?", "she's 17 and he's gone; what's next?"),
+    ("im new and ive no idea", "i'm new and i've no idea"),
+    # ordinary words that look like a contraction without its apostrophe stay as typed
+    ("We were told its well known that ill pupils shell out", "We were told its well known that ill pupils shell out"),
+])
+def test_apostrophes_dropped_on_a_phone_are_put_back(typed, read):
+    from assistant.chat.extract.text import _normalise
+    assert _normalise(typed) == read
+
+
+def test_a_pupil_who_wont_be_coming_back_typed_without_apostrophe():
+    # v33 a3323
+    facts = extract_facts("Y10 lad got a 4 month DTO at youth court. family are moving to Leeds for when hes out so he wont be "
+                          "coming back to us.", date(2026, 11, 22)).facts
+    assert facts["reasonable_grounds_will_return"] is False

@@ -72,3 +72,32 @@ def test_a_question_about_a_register_no_document_names_is_not_found(client):
     body = r.json()
     assert body["action"] == "not_found" and body["citations"] == []
     assert "Children Not in School register" in body["answer"]
+
+
+@pytest.mark.parametrize("message, acronym", [
+    ("What does EEVSS stand for in the Worcestershire CME policy?", "EEVSS"),
+    ("Derbyshire's policy mentions the ACRE leadership team. What does ACRE stand for?", "ACRE"),
+    ("what does cmj mean", "CMJ"),
+    ("What is FAP short for?", "FAP"),
+    ("Colleagues keep saying a child is 'WASP'. What does that stand for?", None),  # "that" is not the acronym
+    ("What does the term home education mean?", None),
+    ("What does the LA do next?", None),
+])
+def test_a_question_asking_what_an_acronym_stands_for(message, acronym):
+    from assistant.chat.named_things import asked_expansion
+    assert asked_expansion(message) == acronym
+
+
+@pytest.mark.parametrize("acronym, text, spelled", [
+    ("WASP", "a child is Without A School Place (WASP) when", True),
+    ("S2S", "Schools use the School to School (S2S) system", True),
+    ("MASH", "the Multi-Agency Safeguarding Hub (MASH) decides", True),
+    ("CCAS", "a potential CCAS (Children who Can't Attend School) Panel case", True),
+    ("EHCP", "children who have an Education Health Care Plan (EHCP)", True),
+    ("WASP", "Children who are WASP are tracked weekly.", False),
+    ("EEVSS", "7.3 The EEVSS Lead is responsible for the oversight of CME policy", False),
+    ("ACRE", "The ACRE leadership team have oversight", False),
+])
+def test_an_acronym_is_spelled_out_only_beside_its_letters(acronym, text, spelled):
+    from assistant.chat.named_things import spelled_out
+    assert spelled_out(acronym, text) is spelled

@@ -40,6 +40,8 @@ def _rule_for(t: str) -> str | None:
               or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0)
               # "I marked a Y6 boy N on Mon 16 Nov"
               or _has(r"\b(?:marked|recorded|coded)\s+(?:a|an|the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|pupil|child|student|lad|lass)\s+(?:as\s+)?N\b", t, 0)
+              # "marked a Y6 as N on Thurs 3 Dec"
+              or _has(r"\b(?:marked|recorded|coded|entered|put)\s+(?:a|an|the|our|this|one)\s+(?:[\w-]+\s+){1,3}?(?:as|with)\s+(?:an?\s+)?N\b", t, 0)
               # "He was N for both sessions on Friday"
               or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"

@@ -14,7 +14,7 @@ _EFFORT = (r"(?:enquir|inquir|efforts|tried|trying|searched|search|checks|checke
 _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cannot|not been able to|unable to|failed to|didn't|did not|still can't|still haven't|yet to)\s+(?:yet\s+)?(?:been able to\s+)?"
            r"(?:find|found|locate|located|trace|traced|track|reach|reached|contact|contacted|establish|find out|work out|get hold of|make contact|get (?:a |any )?(?:response|reply|answer))\b"
            r"(?:\s+(?:him|her|them|the family|the pupil|the child|the parents?|mum|dad|where|out where|anyone|any trace|their whereabouts|contact|a response|anything))?|"
-           r"\bgone unanswered|\bno (?:reply|response|answer|trace|success|luck|contact)\b|\bwhereabouts (?:are |is |remain |still )*(?:unknown|not known)|"
+           r"\bgone unanswered|\bno (?:reply|response|answer|trace|success|luck|contact)\b|\bwithout (?:any )?(?:luck|joy|success|result)\b|\b(?:all|both|been|were|was|have been|has been|just|simply)\s+ignored\b|\bwhereabouts (?:are |is |remain |still )*(?:unknown|not known)|"
            r"\b(?:not|never) (?:been )?(?:found|located|traced)\b|\b(?:hasn't|haven't) (?:yet )?been (?:found|located|traced)\b|\bgot nowhere\b|\bgetting nowhere\b|\bdr[ae]wn? a blank|\bfound nothing|\bturned up nothing|"
            r"\b(?:came|come) up (?:empty|with nothing|blank)|\bwithout success\b|\bto no avail\b|\bunsuccessful\b|\b(?:no[- ]?one|nobody) knows where|"
            r"\b(?:no[- ]?one|nobody) (?:can|could|has been able to|have been able to|was able to|is able to|seems able to) (?:find|locate|trace|reach|get hold of)\b|"
@@ -37,7 +37,9 @@ def _enquiries(t: str, out: dict[str, Any]) -> None:
     joint_pat = (rf"\bjoint(?:ly)?\b(?!\s*(?:registration|registered|custody))|\b(?:with|alongside|together with) {_LA}\b|"
                  rf"\b{_LA}\s+and\s+(?:us|we|the school|ourselves)\b|\b(?:we|us|ourselves|the school|school) and {_LA}|\b{_LA}\s+(?:has|have)\s+(?:also\s+)?(?:\w+\s+)?"
                  r"(?:tried|made|done|checked|visited|searched|looked|carried out|been involved|been trying|contacted)|"
-                 rf"\b{_LA}\b[^.;!?]{{0,40}}\bwith us\b")
+                 rf"\b{_LA}\b[^.;!?]{{0,40}}\bwith us\b|"
+                 # "our attendance officer and the council's CME officer have been working on it together"
+                 rf"\b{_LA}\b[^.;!?]{{0,60}}\b(?:together|in partnership)\b|\b(?:together|in partnership)\b[^.;!?]{{0,60}}\b{_LA}\b")
     made_neg_joint = (rf"\b(?:haven't|have not|hasn't|has not|not yet|didn't|did not|yet to)\s+(?:yet\s+)?(?:contacted|involved|told|informed|spoken to|referred to|asked|been in touch with)\s+{_LA}|"
                       rf"\b{_LA}\s+(?:isn't|is not|aren't|are not|hasn't been|has not been|haven't been|have not been|not)\s+(?:yet\s+)?(?:involved|aware|contacted|told)|"
                       r"\bno joint (?:enquiries|efforts)|\bnot (?:yet )?(?:made )?(?:any )?joint")

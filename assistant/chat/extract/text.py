@@ -16,9 +16,29 @@ _CLAUSE_STOP = re.compile(r"^(?:[,;:()\u2013\u2014-]|but|although|though|however
 _TOKEN = re.compile(r"[\w']+|[,;:()\u2013\u2014]|(?<=\s)-(?=\s)")
 
 
+# Phone-typed messages drop the apostrophe ("he wont be back", "dad isnt going for a review").
+# Only forms that are not also ordinary words are restored: "were", "well", "its", "ill", "id",
+# "hell", "shell" and "wed" stay as written.
+_CONTRACTION = re.compile(
+    r"\b(do|does|did|is|was|are|has|have|had|could|would|should|must|need)nt\b|\b(wo|ca)nt\b|"
+    r"\b(s?he|what|that|there|who|where)s\b(?!')|\b(they|you)re\b|\b(they|we|you|i)ve\b|\b(i)m\b",
+    re.I)
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    w = m.group(0)
+    if m.group(1) or m.group(2):
+        return w[:-2] + "n't"
+    for g, cut in ((3, 1), (4, 2), (5, 2), (6, 1)):
+        if m.group(g):
+            return w[:-cut] + "'" + w[-cut:]
+    return w
+
+
 def _normalise(message: str) -> str:
-    return (message.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-            .replace("\u201d", '"').replace("\u00a0", " "))
+    t = (message.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+         .replace("\u201d", '"').replace("\u00a0", " "))
+    return _CONTRACTION.sub(_apostrophe, t)
 
 
 def _sentence_start(t: str, pos: int) -> int:
