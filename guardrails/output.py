@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 GROUNDS_2024 = {f"9(1)({c})" for c in "abcdefghijklmno"} | {f"9(2)({c})" for c in "abc"} | {f"9(3)({c})" for c in "abcde"}
@@ -53,9 +54,15 @@ def dates_from_tools(answer: str, ctx: Context) -> list[str]:
     return [line for line in _lines(answer) if any(d not in allowed for d in _ISO.findall(line))]
 
 
+@lru_cache(maxsize=4)
+def _without_spaces(text: str) -> str:
+    # (the corpus is the same string every turn: squash it once, not on every answer)
+    return re.sub(r"\s+", "", text)
+
+
 def contacts_in_corpus(answer: str, ctx: Context) -> list[str]:
     """No phone number, e-mail address or URL that the corpus does not contain."""
-    corpus = re.sub(r"\s+", "", ctx.corpus_text)
+    corpus = _without_spaces(ctx.corpus_text)
     bad = []
     for line in _lines(answer):
         for pat in (_PHONE, _EMAIL, _URL):

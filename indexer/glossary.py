@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+EXPAND_CACHE = 2048  # expanded queries kept (a few per turn)
 _CODE = re.compile(r"\b\d{1,2}\(\d{1,2}\)(?:\([a-z]{1,2}\))+", re.I)
 
 
@@ -21,6 +22,7 @@ class Glossary:
     abroad_phrase: str = ""
     abroad_places: tuple[str, ...] = ()
     other_authorities: tuple[str, ...] = ()  # English local authorities whose documents are not held
+    _expanded: dict[tuple[str, bool], str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -39,6 +41,16 @@ class Glossary:
 
     def expand(self, query: str, *, synonyms: bool = True) -> str:
         """The query plus the other spelling of every acronym or long form it uses."""
+        # (a turn expands the same few texts several times: the retriever, the sentence scorer and
+        # the answer-type checks each ask)
+        key = (query, synonyms)
+        if key not in self._expanded:
+            if len(self._expanded) >= EXPAND_CACHE:
+                self._expanded.clear()
+            self._expanded[key] = self._expand(query, synonyms)
+        return self._expanded[key]
+
+    def _expand(self, query: str, synonyms: bool) -> str:
         extra: list[str] = []
         low = query.lower()
         for short, long in self.acronyms.items():

@@ -42,6 +42,10 @@ SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when 
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 LATER_EDITION_DENSE = 0.4  # a newer document's passage citing a later edition must be this close in meaning to the question
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
+# "Can we take him off roll…?", "is it OK to remove her from the roll…?": whether deletion is allowed.
+_ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it (?:ok|okay|alright|fine|right|legal|lawful)(?: (?:for us|to))?|"
+                                  r"are we (?:allowed|able|ok|okay) to|when (?:can|do|should|must|may))\b[^.?!]{0,60}?"
+                                  r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|take (?:them|him|her|the pupil|a pupil|a child) off)\b", re.I)
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
@@ -465,10 +469,16 @@ class ProcedureAnswerer:
                      today: date) -> compose.Unit | None:
         """When every chosen passage is from a document past review or citing superseded law, the
         2024 legislation's best passage goes with it, so the answer gives the current position.
-        A question about taking a pupil off roll looks first in regulation 9."""
+        A question about taking a pupil off roll looks first in regulation 9.
+
+        A passage quoting an old rule by its wording ("custody for more than four months") brings the
+        provision that replaced it even when the law is quoted already: the law's passage the search
+        found may be another one (the definition of a sentence of detention, not 9(1)(j))."""
+        replaced = self._provision_now(message, [u for u in chosen if _stale_only([u], today)], scored)
+        if replaced is not None and not compose.quotes_chunk(chosen, replaced):
+            return replaced
         if not _stale_only(chosen, today):
-            return None
-        replaced = self._provision_now(message, chosen, scored)
+            return self._deletion_law(message, chosen, scored)
         if replaced is not None:
             return replaced
         floor = CURRENT_LAW_RATIO * chosen[0].score
@@ -477,6 +487,20 @@ class ProcedureAnswerer:
         if _DELETION.search(message):
             law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
         return law[0] if law else None
+
+    def _deletion_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
+        """Whether a pupil may be taken off roll is the law's to say (regulation 9), whatever a local
+        policy adds: an answer quoting only local documents on it also quotes the regulation's best
+        passage, when one scores near the best."""
+        if not _ASKS_ABOUT_DELETION.search(message) or any(u.hit.document.authority == NATIONAL for u in chosen):
+            return None
+        floor = CURRENT_LAW_RATIO * chosen[0].score
+        law = [u for u in sorted(scored.units, key=lambda u: -u.score)
+               if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor
+               and any(p.startswith("9(") for p in u.hit.chunk.paragraphs)]
+        # the paragraph the question describes ("absent for 20 days" is 9(1)(i)) before a neighbour
+        named = set(self.r.glossary.topic_codes(message))
+        return next((u for u in law if named & set(u.hit.chunk.paragraphs)), law[0] if law else None)
 
     def _provision_now(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
         """The 2024 provision that replaced what a stale passage quotes, from the rule module's table of

@@ -695,3 +695,23 @@ def test_a_leaver_story_typed_without_apostrophes_is_decided(client):
                                                   "saying he wont be going for a review. can he come off roll now + which reason"}).json()
     assert r["action"] == "answered"
     assert any(t["result"].get("code") == "9(1)(o)" for t in r["tool_calls"] if t["name"] == "leaver_reason")
+
+
+def test_a_question_whether_a_pupil_may_come_off_roll_quotes_the_regulation(client):
+    # v31 a3147: local policies differ, the law decides; "20 days of unexplained absence" is 9(1)(i)
+    r = client.post("/v1/chat", json={"message": "Do schools need the council's agreement before taking a pupil off roll after 20 "
+                                                  "days of unexplained absence?"}).json()
+    assert r["action"] == "answered"
+    law = [c for c in r["citations"] if c["doc_id"] == "uksi-2024-208"]
+    assert law and "continuously absent from the school for at least twenty school days" in " ".join(c["quote"] for c in law)
+
+
+def test_an_old_rule_in_a_stale_passage_brings_the_provision_that_replaced_it(client):
+    # v31 a3149: Aspire's four-month custody rule (2006) is answered with 9(1)(j), even though the law's
+    # definition of a sentence of detention is quoted already
+    r = client.post("/v1/chat", json={"message": "I'm new to attendance at The Aspire Academy. Our CME policy says we only tell the LA "
+                                                  "about a pupil in custody if it's for over four months. A Year 10 boy has just been given "
+                                                  "a three-month detention and training order. Does the four-month rule still apply?"}).json()
+    assert "stale_source" in r["flags"]
+    assert "9(1)(j)" in r["answer"]
+    assert any(c["doc_id"] == "uksi-2024-208" and "detained under a sentence of detention" in c["quote"] for c in r["citations"])

@@ -99,6 +99,10 @@ def test_names_that_only_scope_are_removed_from_the_query(retriever):
         ("Dad says she won't return. Which ground for taking her off roll?", []),  # 'return' as a verb
         ("She'll be off sick for about a month after an operation. Do I need to send the local authority anything?", ["13(9)"]),
         ("She was off sick yesterday; which code do we use?", []),
+        # v30 a3045, v31 a3147: twenty days of absence, in the words staff use, is the 9(1)(i) test
+        ("Can we take a pupil off roll once they've been absent for 20 days?", ["9(1)(i)"]),
+        ("before taking a pupil off roll after 20 days of unexplained absence", ["9(1)(i)"]),
+        ("He was off for 20 days last year with flu, and is back now.", []),
     ],
 )
 def test_topic_phrases_allow_one_extra_word(query, codes):
@@ -161,3 +165,11 @@ def test_a_store_that_cannot_return_vectors_is_searched_through_its_query(retrie
     r = HybridRetriever(retriever.index, retriever.embeddings, QueryOnly(retriever.collection), retriever.glossary)
     assert r._vectors is None
     assert r.search("who do I tell when a child leaves without a school place", k=5, authority="Derbyshire")
+
+
+def test_an_expanded_query_is_remembered_and_unchanged():
+    g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
+    first = g.expand("what is EHE?")
+    assert first == g.expand("what is EHE?") and "elective home education" in first
+    assert g.expand("what is EHE?", synonyms=False) == Glossary.load(
+        Path(__file__).parents[2] / "corpus" / "glossary.yaml")._expand("what is EHE?", False)
