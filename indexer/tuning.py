@@ -114,7 +114,10 @@ def ensure_adapter(
         _remove(folder)
         return TuningReport("none")
     raw = path.read_bytes()
-    key = _fingerprint(active["index_id"], raw, params)
+    # The questions are embedded as search() embeds them, glossary expansions and topic codes
+    # included: a glossary edit changes what is fitted, so it is part of the key.
+    glossary = corpus_dir / "glossary.yaml"
+    key = _fingerprint(active["index_id"], raw + (glossary.read_bytes() if glossary.is_file() else b""), params)
     note = _read_note(folder)
     if note.get("key") == key and (folder / ADAPTER_FILE).is_file():
         return TuningReport("up to date", note.get("questions", 0), note.get("unmatched", 0))

@@ -81,6 +81,18 @@ def test_a_rebuild_reuses_the_adapter_until_the_questions_change(tuned_corpus, t
     assert not np.array_equal(np.load(_adapter_path(data)), first)
 
 
+def test_a_glossary_edit_refits_the_adapter(tuned_corpus, tmp_path, minilm):
+    # the questions are embedded with the glossary's expansions, so a new glossary is a new fit
+    data = tmp_path / "data"
+    build(tuned_corpus, data, minilm)
+    glossary = tuned_corpus / "glossary.yaml"
+    before = glossary.read_text(encoding="utf-8") if glossary.is_file() else "acronyms: {}\n"
+    glossary.write_text(before.replace("acronyms:", "acronyms:\n  ZZQ: zebra zone quest", 1), encoding="utf-8")
+    again = build(tuned_corpus, data, minilm)
+    assert again.tuning.status == "trained"
+    assert build(tuned_corpus, data, minilm).tuning.status == "up to date"
+
+
 def test_without_questions_there_is_no_adapter(tuned_corpus, tmp_path, minilm):
     data = tmp_path / "data"
     build(tuned_corpus, data, minilm)
