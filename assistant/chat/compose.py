@@ -463,6 +463,8 @@ def replacement_in_force(citations: list[Citation], commencement: list[Hit], tod
 
 # -- answer type: a question that asks for an amount, a count, an email or a phone number is only
 #    answered by a passage that contains one.
+# Where forms live online: a link, a portal, a site or a named system.
+_ONLINE = r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bonline\b|\bschoolsnet\b|\bs2s\b"
 _NEEDS = (
     (re.compile(r"\bhow much\b|\bhow big\b|\b(maximum|max|minimum|largest|biggest)\s+(fine|penalty|amount|sum)\b|\bwhat (?:size of )?(?:fine|penalty)\b|"
                 r"\bfine\b.*\b(amount|how much|how big|level)\b|\bcost\b|£", re.I),
@@ -497,19 +499,18 @@ _NEEDS = (
      re.compile(r"@|\bform\b", re.I), "a form or an email address"),
     # "where do I download a blank CME 1 from?" wants the place: a site, portal or system.
     (re.compile(r"\bwhere (?:can|do|should|would|could|are) (?:i|we|you|schools?|staff) (?:\w+ ){0,3}?download\b|\bdownload (?:it|them|a|the|blank|copies)\b[^?]{0,60}\bfrom\b", re.I),
-     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bweb ?pages?\b|\bschoolsnet\b|\bs2s\b|\bonline\b|\bintranet\b|\bpublished\b|"
-                r"(?<![@\w.-])[\w-]+\.(?:gov|org|co|sch)\.uk\b", re.I), "a place to download it"),
+     re.compile(rf"{_ONLINE}|\bweb ?pages?\b|\bintranet\b|\bpublished\b|(?<![@\w.-])[\w-]+\.(?:gov|org|co|sch)\.uk\b", re.I),
+     "a place to download it"),
     # "Where do we get hold of the de-rolling checklist?", "where does the county put the forms?": a
     # place, or an address to ask for them.
     (re.compile(r"(?s)^(?=.*\b(?:forms?|checklists?|templates?|paperwork|docs|documents)\b).*"
                 r"\bwhere (?:do|does|can|should|would|could|are|is|will) (?:i|we|you|schools?|staff|they|the (?:county|council|la|local authority)) "
                 r"(?:\w+ ){0,3}?(?:get|find|put|keep|publish|store|access|locate|obtain|request)\b", re.I),
-     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bweb ?pages?\b|\bschoolsnet\b|\bs2s\b|\bonline\b|\bintranet\b|\bpublished\b|@|"
-                r"\brequested\b|\bavailable (?:from|on)\b", re.I), "where to get it"),
+     re.compile(rf"{_ONLINE}|\bweb ?pages?\b|\bintranet\b|\bpublished\b|@|\brequested\b|\bavailable (?:from|on)\b", re.I),
+     "where to get it"),
     # "Where do we submit joiner and leaver forms?": a place or an address to send them to.
     (re.compile(r"\bwhere (?:do|does|can|should|would|could) (?:i|we|you|schools?|staff|they) (?:\w+ ){0,3}?(?:submit|send|upload|return)\b", re.I),
-     re.compile(r"https?://|\bwww\.|\bportal\b|\bweb ?site\b|\bonline\b|\bschoolsnet\b|\bs2s\b|@|\b(?:sent|submitted|sending|send|submit) "
-                r"(?:\w+ ){0,3}?(?:to|via)\b", re.I), "where to send it"),
+     re.compile(rf"{_ONLINE}|@|\b(?:sent|submitted|sending|send|submit) (?:\w+ ){{0,3}}?(?:to|via)\b", re.I), "where to send it"),
     # "How do we get a login for the portal?" wants how access is given, not what the portal is for.
     (re.compile(r"\b(?:log ?-?in|login|logon|password|user ?name|user account)s?\b", re.I),
      re.compile(r"\blog ?-?in|\blogin|\blogon|\bpassword|\buser ?name|\baccounts?\b(?! of)|\bsign(?:ed)? up\b|\brequest access\b", re.I),

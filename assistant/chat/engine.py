@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any, Callable, Iterator
 
 from assistant.chat import compose, named_things, render

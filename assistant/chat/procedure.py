@@ -110,6 +110,13 @@ def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
     return not any(d.authority == NATIONAL for d in docs) and all(
         d.superseded_references or d.status(today) == "review_overdue" for d in docs)
 
+def _law_near_best(chosen: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
+    """The law's passages scoring at least CURRENT_LAW_RATIO of the first chosen passage, best first."""
+    floor = CURRENT_LAW_RATIO * chosen[0].score
+    return [u for u in sorted(scored.units, key=lambda u: -u.score)
+            if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor]
+
+
 _CONDITION = re.compile(r"(?:if|where|should|failing|otherwise|unless)\b", re.I)
 FURTHER_IDF = 2.0  # a question word this rare, missing from a quote, carries it on into the next sentence…
 FURTHER_UNITS = 2  # …for at most this many sentences…
@@ -481,9 +488,7 @@ class ProcedureAnswerer:
             return self._deletion_law(message, chosen, scored)
         if replaced is not None:
             return replaced
-        floor = CURRENT_LAW_RATIO * chosen[0].score
-        law = [u for u in sorted(scored.units, key=lambda u: -u.score)
-               if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor]
+        law = _law_near_best(chosen, scored)
         if _DELETION.search(message):
             law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
         return law[0] if law else None
@@ -494,10 +499,7 @@ class ProcedureAnswerer:
         passage, when one scores near the best."""
         if not _ASKS_ABOUT_DELETION.search(message) or any(u.hit.document.authority == NATIONAL for u in chosen):
             return None
-        floor = CURRENT_LAW_RATIO * chosen[0].score
-        law = [u for u in sorted(scored.units, key=lambda u: -u.score)
-               if u.hit.document.authority == NATIONAL and not u.is_heading and u.score >= floor
-               and any(p.startswith("9(") for p in u.hit.chunk.paragraphs)]
+        law = [u for u in _law_near_best(chosen, scored) if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)]
         # the paragraph the question describes ("absent for 20 days" is 9(1)(i)) before a neighbour
         named = set(self.r.glossary.topic_codes(message))
         return next((u for u in law if named & set(u.hit.chunk.paragraphs)), law[0] if law else None)

@@ -1,8 +1,8 @@
 """Typing slips in staff messages ("chnaged", "famliy", "unathorised"). Every pattern the chat reads
 a message with (routing, fact reading, answer types, safeguarding) matches whole words, so one
 swapped letter hides a fact. A word that neither the corpus nor everyday English holds is replaced
-by the one corpus word it is a single keystroke from (a letter dropped, added, changed or two
-swapped). Only the corpus's own words are offered, so a rare name typed in lower case is left alone
+by the one corpus word it is a single slip from (a letter dropped or added, or two letters
+swapped; never a letter changed, see ``_edits``). Only the corpus's own words are offered, so a rare name typed in lower case is left alone
 unless it is one slip from a policy word; everyday English only says which words are already right.
 
 Only lower-case words of five letters or more are touched: capitalised words are names, short
@@ -27,8 +27,8 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[a-z]+")
 # Addresses and links are copied, never corrected ("mfowler2@…", "schoolsnet.derbyshire…").
 _VERBATIM = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:uk|com|org|net)\S*", re.I)
-_CANDIDATE = re.compile(r"(?<![\w@'’.-])[a-z]{5,}(?![\w@'’-])")
-MIN_LENGTH = 5
+MIN_LENGTH = 5  # shorter words are staff shorthand more often than slips
+_CANDIDATE = re.compile(rf"(?<![\w@'’.-])[a-z]{{{MIN_LENGTH},}}(?![\w@'’-])")
 
 
 def _edits(word: str) -> set[str]:
