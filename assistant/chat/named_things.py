@@ -165,7 +165,7 @@ def _spells(letters: str, words: list[str]) -> bool:
 
 def spelled_out(acronym: str, corpus_text: str) -> bool:
     """Does the text spell the acronym out beside it ("Without A School Place (WASP)", "WASP -
-    Without a School Place")? Words up to 60 characters before or after an occurrence are tried."""
+    Without a School Place")? Words up to 90 characters before or after an occurrence are tried."""
     for m in re.finditer(rf"(?<![\w]){re.escape(acronym)}(?![\w])", corpus_text, re.I):
         # (hyphenated words count word by word: "Multi-Agency Safeguarding Hub")
         before = re.findall(r"[\w&'’]+", corpus_text[max(0, m.start() - 90):m.start()])

@@ -110,6 +110,10 @@ def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
     return not any(d.authority == NATIONAL for d in docs) and all(
         d.superseded_references or d.status(today) == "review_overdue" for d in docs)
 
+def _in_regulation_9(u: compose.Unit) -> bool:
+    return any(p.startswith("9(") for p in u.hit.chunk.paragraphs)
+
+
 def _law_near_best(chosen: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
     """The law's passages scoring at least CURRENT_LAW_RATIO of the first chosen passage, best first."""
     floor = CURRENT_LAW_RATIO * chosen[0].score
@@ -231,7 +235,7 @@ class ProcedureAnswerer:
             return self._not_found(message, hits, scope)
         chosen = compose.select(scored)
         named = self.scoping.named_authorities(message) if scope is None else ()
-        if scope is None and not named and _COMPARES.search(message):
+        if scope is None and not named and asks_to_compare(message):
             named = tuple(self.r.authorities)  # "does each council say the same?": every authority's own answer
         side = (self._each_named(message, named, scored) if len(named) > 1 else None) or \
             self._side_by_side(scored, include_law=scope is not None, message=message)
@@ -490,7 +494,7 @@ class ProcedureAnswerer:
             return replaced
         law = _law_near_best(chosen, scored)
         if _DELETION.search(message):
-            law = [u for u in law if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)] or law
+            law = [u for u in law if _in_regulation_9(u)] or law
         return law[0] if law else None
 
     def _deletion_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
@@ -499,7 +503,7 @@ class ProcedureAnswerer:
         passage, when one scores near the best."""
         if not _ASKS_ABOUT_DELETION.search(message) or any(u.hit.document.authority == NATIONAL for u in chosen):
             return None
-        law = [u for u in _law_near_best(chosen, scored) if any(p.startswith("9(") for p in u.hit.chunk.paragraphs)]
+        law = [u for u in _law_near_best(chosen, scored) if _in_regulation_9(u)]
         # the paragraph the question describes ("absent for 20 days" is 9(1)(i)) before a neighbour
         named = set(self.r.glossary.topic_codes(message))
         return next((u for u in law if named & set(u.hit.chunk.paragraphs)), law[0] if law else None)

@@ -2,8 +2,9 @@
 a message with (routing, fact reading, answer types, safeguarding) matches whole words, so one
 swapped letter hides a fact. A word that neither the corpus nor everyday English holds is replaced
 by the one corpus word it is a single slip from (a letter dropped or added, or two letters
-swapped; never a letter changed, see ``_edits``). Only the corpus's own words are offered, so a rare name typed in lower case is left alone
-unless it is one slip from a policy word; everyday English only says which words are already right.
+swapped; never a letter changed, see ``_edits``). Only the corpus's own words are offered, so a
+rare name typed in lower case is left alone unless it is one slip from a policy word; everyday
+English only says which words are already right.
 
 Only lower-case words of five letters or more are touched: capitalised words are names, short
 ones are staff shorthand ("yr", "regd", "wks"), and e-mail addresses and links are left as typed.
@@ -31,14 +32,17 @@ MIN_LENGTH = 5  # shorter words are staff shorthand more often than slips
 _CANDIDATE = re.compile(rf"(?<![\w@'’.-])[a-z]{{{MIN_LENGTH},}}(?![\w@'’-])")
 
 
+def _swaps(word: str) -> set[str]:
+    """Every string two neighbouring letters swapped away."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
 def _edits(word: str) -> set[str]:
     """Every string one deletion, transposition or insertion away. (Not a changed letter: "drags",
     "login" and "perms" are one change from "drugs", "logic" and "terms", and are meant as typed;
     dropped, doubled and swapped letters are the slips staff make.)"""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b for a, b in splits for c in _ALPHABET})
+    return {a + b[1:] for a, b in splits if b} | _swaps(word) | {a + c + b for a, b in splits for c in _ALPHABET}
 
 
 def _inflection(word: str, other: str) -> bool:
@@ -46,10 +50,6 @@ def _inflection(word: str, other: str) -> bool:
     model's vocabulary (whole words only) may simply lack."""
     short, long = sorted((word, other), key=len)
     return long.startswith(short) and long[len(short):] in ("s", "d", "es", "ed", "y", "ly", "r", "er")
-
-
-def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
 
 
 def english_words() -> frozenset[str]:
