@@ -132,10 +132,10 @@ def ensure_adapter(
                        query_adapter=False)
     if r.chunk_vectors is None:
         raise IndexerError("the index's chunk vectors cannot be read back, so no query adapter can be fitted")
-    # Chunk search embeds the question as search() does (acronyms spelt out, place names left out);
+    # Chunk search embeds a question as search() embeds a short one (acronyms spelt out, place names left out);
     # a chunk answers when it holds a whole quote.
     chunks = _fit(r, questions, [c.text for c in r.index.chunks], r.chunk_vectors, None,
-                  lambda quote: {quote}, r.dense_text, embeddings, params, progress, "tuning")
+                  lambda quote: {quote}, r.spelt_out, embeddings, params, progress, "tuning")
     if chunks.matrix is None:
         _remove(folder)
         return TuningReport("none", len(chunks.questions), len(questions) - len(chunks.questions))

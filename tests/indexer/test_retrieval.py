@@ -124,6 +124,18 @@ def test_a_named_country_abroad_adds_moving_abroad(query, abroad):
     assert ("moving abroad" in g.expand(query).lower()) is abroad
 
 
+def test_a_long_query_is_embedded_for_dense_search_without_its_acronyms_spelt_out(retriever):
+    from indexer.retriever import LONG_QUERY_WORDS
+
+    short = "Is EHE a reason to take a Norfolk pupil off roll?"
+    assert "elective home education" in retriever.dense_text(short).lower() and "Norfolk" not in retriever.dense_text(short)
+    long = " ".join(["The parents wrote to us again about the same thing."] * (LONG_QUERY_WORDS // 10 + 1)) + " " + short
+    assert len(long.split()) >= LONG_QUERY_WORDS
+    assert retriever.dense_text(long) == retriever.without_names(long)
+    # The query adapter is fitted to every question spelt out, long ones too.
+    assert "elective home education" in retriever.spelt_out(long).lower()
+
+
 def test_spell_out_replaces_acronyms_with_their_long_forms():
     g = Glossary.load(Path(__file__).parents[2] / "corpus" / "glossary.yaml")
     assert g.spell_out("Derbys VS phone number? CLA pupil") == "Derbys virtual school phone number? children looked after pupil"
