@@ -15,6 +15,9 @@ _ROLE = (r"(?:dsl|deputy dsl|designated safeguarding lead|attendance (?:officer|
          r"head of \w+|teacher|senco|ewo|education welfare officer|cme (?:officer|lead|co-?ordinator)|officer|lead|manager|"
          r"admissions|school|academy|primary|secondary|trust|federation|setting|team|worker|governor|clerk|la|local authority|council)")
 
+# Words of a question, which a role's description never starts with ("Who is the CME officer in …?")
+_ASKING = r"(?:who|whom|what|which|where|when|why|how|is|are|was|were|do|does|did|can|could|should|would|will|the|a|an)"
+
 
 @lru_cache(maxsize=32)
 def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
@@ -26,9 +29,10 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         rf"(?:school|academy|primary|secondary|trust|federation)\b|"
         # "Derbyshire CME co-ordinator here"
         rf"(?<![\w&])(?:{alts})\s+(?:[\w-]+\s+){{0,3}}?here\b|"
-        # "DSL in Barking and Dagenham. …", "I'm an attendance officer at a Worcs …", "I work in Derbyshire"
+        # "DSL in Barking and Dagenham. …", "Police school liaison officer in Norfolk.", "I'm an attendance
+        # officer at a Worcs …", "I work in Derbyshire"
         # (but "who is the CME officer in Derbyshire?" asks about Derbyshire's own officer)
-        rf"(?:^|[.!?]\s+|\b(?:i'm|i am|we're|we are|as)\s+(?:a |an )?)(?:[\w-]+\s+)?{_ROLE}\s+(?:in|at|for)\s+(?:{alts})(?![\w&])|"
+        rf"(?:^|[.!?]\s+|\b(?:i'm|i am|we're|we are|as)\s+(?:a |an |the )?)(?:(?!{_ASKING}\b)[\w-]+\s+){{0,3}}?{_ROLE}\s+(?:in|at|for)\s+(?:{alts})(?![\w&])|"
         rf"\b(?:i|we)\s+(?:work|am based|are based)\s+(?:in|at|for)\s+(?:{alts})(?![\w&])|"
         # "our CME procedure in Norfolk", "our attendance policy for Worcs"
         rf"\bour\s+(?:[\w-]+\s+){{0,3}}?(?:in|for)\s+(?:{alts})(?![\w&])|"

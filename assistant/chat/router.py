@@ -23,7 +23,7 @@ _WHICH_GROUND = re.compile(
     r"\b(?:which|what)(?:'s| is| are| was)?\s+(?:(?:the|a|our|correct|right|best|appropriate|relevant|regulation|reg\.?|9|reg 9)\s+){0,3}"
     r"(?:(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?|de-?roll(?:ing)?|derol+ing|legal)\s+)?(?:reason|ground|paragraph|letter)s?\b"
     # (not the reason someone gave: "what reason did the family give?"; but "which reason does the school use?" asks for one)
-    r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the(?!\s+(?:school|academy|office)\s+(?:use|record|put|pick|choose|need))|"
+    r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the(?!\s+(?:[\w-]+\s+){1,3}?(?:use|record|put|pick|choose|need|enter|select)\b)|"
     r"his|her|their|mum|dad|parents?|family)\b)|"
     r"\b(?:which|what)(?:'s| is)?\s+(?:(?:the|a)\s+)?(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?)\s+code\b|"
     # (not a relative clause: "is there an age under which the police will always treat…")
@@ -74,7 +74,7 @@ _THIS_GROUND = re.compile(
 # "can we take her off roll?", "do we delete him?", "can he be removed from the register?"
 _PUPIL = r"(?:him|her|them|the pupil|the child|the student|this pupil|this child|the girl|the boy|the name|his name|her name|their name|it)"
 _CAN_DELETE = re.compile(
-    rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?"
+    rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?(?:go ahead and\s+)?"
     rf"(?:delete|remove|de-?roll|derol+|off-?roll|take\s+(?:{_PUPIL}\s+)?off|taking\s+(?:{_PUPIL}\s+)?off|deleting|removing)\b|"
     rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
@@ -185,7 +185,10 @@ _REGISTER_ASK = re.compile(
 _OTHER_ASK = re.compile(
     r"\b(?:who|whom|where|email|phone|contact|notify|notif\w+|tell|inform|send|form|refer\w*|la|local authority|council|county|"
     r"policy|procedure|documents?|evidence|paperwork|safeguard\w*|dsl|police|social care|why|when|date|deadline|how long|how many|"
-    r"info|information|details|address|get|ask|before|soon|visit|sign off|say-so|allowed)\b",
+    r"info|information|details|address|get|ask|before|soon|visit|sign off|say-so|allowed)\b|"
+    # putting a name on the register is admission, not deletion: "should his name have gone on their admission register?"
+    r"\b(?:gone|go|goes|going|put|putting|added|add|adding|entered|enter|entering|placed)\s+(?:\w+\s+){0,2}?on(?:to)?\s+"
+    r"(?:the\s+|their\s+|our\s+|its\s+)?(?:admission\s+)?(?:register|roll)\b",
     _I)
 
 

@@ -16,6 +16,7 @@ NAMES = {
     ("Norfolk", "I'm writing the safeguarding section of our Norfolk school's staff handbook.", True),
     ("Derbyshire", "New office manager at a Derbyshire primary here. Where are the forms?", True),
     ("Barking and Dagenham", "DSL in Barking and Dagenham. When a missing pupil turns up, how soon do the police check?", True),
+    ("Norfolk", "Police school liaison officer in Norfolk. Is there anything saying the police should be brought in?", True),
     ("Worcestershire", "Worcs admissions: a family never turned up to enrol. Who do we escalate to?", True),
     ("Norfolk", "We're putting together a contacts list for our CME procedure in Norfolk. Is there a number?", True),
     ("Derbyshire", "I work in Derbyshire. Who do I tell?", True),

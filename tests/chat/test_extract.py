@@ -67,6 +67,10 @@ def P(text, expected, absent=(), id=None):
     P("We're an 11-18 academy and our LA CME officer has tried everything to find them.", {}, ("of_compulsory_school_age",),
       id="school-with-sixth-form-leaves-age-open"),
     P("We're an 11-18 academy; our Year 9 boy has gone.", {"of_compulsory_school_age": True}, id="year-group-beats-sixth-form-school"),
+    # v32 a3230: "young person" is the Education Act's word for someone past compulsory school age
+    P("Query from the CME inbox: a school wants to delete a young person who has been off for 30 school days.", {},
+      ("of_compulsory_school_age",), id="young-person-leaves-age-open"),
+    P("A young person in Year 10 has stopped attending.", {"of_compulsory_school_age": True}, id="young-person-in-year-10"),
 ])
 def test_stage(text, expected, absent):
     check(text, expected, absent)
@@ -99,6 +103,8 @@ def test_age(text, years):
     P("We don't know if she'll come back.", {}, ("reasonable_grounds_will_return",), id="hedged-is-unknown"),
     P("He hasn't come back since half term.", {}, ("reasonable_grounds_will_return",), id="not-back-yet-is-not-never"),
     P("He was permanently excluded.", {}, ("reasonable_grounds_will_return",), id="permanently-excluded-is-not-for-good"),
+    P("Her placement has finished and the PRU has no reason to expect her again.", {"reasonable_grounds_will_return": False},
+      id="no-reason-to-expect-her-again"),
 ])
 def test_will_return(text, expected, absent):
     check(text, expected, absent)
@@ -164,6 +170,8 @@ def test_death_and_boarding(text, expected, absent):
     P("Dual registered with us and the PRU - the PRU head has agreed in writing we can delete her.",
       {"other_schools_all_consented": True}, id="pru-head-agreed-we-can-delete"),
     P("She is dual registered; the other school agreed to us removing her.", {"other_schools_all_consented": True}, id="agreed-to-removing"),
+    P("She is dual registered. Hillside has confirmed in writing that it consents to the PRU removing her.",
+      {"other_schools_all_consented": True}, id="consents-to-the-pru-removing"),
     P("Dual registered with the PRU. The LA has agreed we can take her off.", {}, ("other_schools_all_consented",),
       id="la-agreeing-is-not-the-other-school"),
     P("There is no school attendance order.", {"sao_names_this_school": False}, id="no-sao"),
@@ -436,6 +444,11 @@ def test_exclusion(text, expected, absent):
       {"school_type": "independent", "ceased_to_be_pupil": True}, id="i-do-admissions-at-independent"),
     P("I'm the registrar at an independent prep school. A Year 4 boy left at half term.",
       {"school_type": "independent", "ceased_to_be_pupil": True}, id="registrar-at-independent-boy-left"),
+    # told by the LA: the school he left is the one whose register is asked about
+    P("Admissions officer. A Year 8 boy has left a fee-paying independent school (not an academy); his parents gave notice.",
+      {"school_type": "independent", "ceased_to_be_pupil": True}, id="la-tells-of-boy-who-left-an-independent-school"),
+    P("A girl who has left a private school joined us in September and has now stopped coming.", {}, ("school_type",),
+      id="left-a-private-school-to-join-us"),
     P("We are an independent school. She left early for a dentist appointment.", {"school_type": "independent"},
       ("ceased_to_be_pupil",), id="left-early-is-not-leaving"),
     P("We're a state boarding academy.", {"school_type": "academy"}, id="state-boarding-academy"),
@@ -746,6 +759,10 @@ def test_end_to_end_question(text, first_key):
     pytest.param("Unexplained absence started Wednesday 4 March 2026, every session coded N and then O since. On what date "
                  "does she reach 20 school days?", {"rule_id": "absence_20_school_days", "start": "2026-03-04"},
                  id="asked-count-wins-over-code-n-in-the-story"),
+    # v32 a3234: the day of deletion is named first, the first day off after it
+    pytest.param("The school took a Year 5 girl off roll on Monday 11 May 2026, saying she'd reached 20 school days. Her first "
+                 "day off was Tuesday 14 April 2026. On what date did she reach the 20th school day?",
+                 {"rule_id": "absence_20_school_days", "start": "2026-04-14"}, id="first-day-off-beats-off-roll-date"),
 ])
 def test_deadline_asks(text, args):
     ask = extract_deadline(text, TODAY, None)

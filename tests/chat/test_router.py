@@ -22,6 +22,9 @@ def routed(message):
 @pytest.mark.parametrize("message, intent", [
     # asking which ground / whether the pupil can be deleted -> the leaver tool
     pytest.param("Year 4 boy has moved to Wales for good. Which deletion ground do we use?", L, id="which-deletion-ground"),
+    pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
+    pytest.param("Every session since is coded O and nobody has been found. Can the school go ahead and remove them on its own?", L,
+                 id="go-ahead-and-remove"),
     pytest.param("Her new school confirmed she's on roll. What's the leaving reason?", L, id="whats-the-leaving-reason"),
     pytest.param("Our Year 9 has been sentenced to a DTO. Under what ground can we take him off?", L, id="under-what-ground"),
     pytest.param("26 school days coded O and nobody can find the family. Can we take them off, and under what?", L, id="and-under-what"),
@@ -32,6 +35,7 @@ def routed(message):
     pytest.param("Polish family moved back to Krakow for good; the Year 2 boy is at a school there. Which reason does the school "
                  "use to take him off?", L, id="which-reason-does-the-school-use"),
     pytest.param("What reason did the family give for moving?", P, id="reason-the-family-gave"),
+    pytest.param("What reason does the family give for leaving?", P, id="reason-the-family-gives"),
     # v26 a2626: a code someone proposes for a pupil, checked
     pytest.param("Our nursery has a three-year-old boy; he's moving to a private nursery and won't be back. The office says we "
                  "always use 9(1)(b) for nursery leavers. Is that the right reason?", L, id="is-that-the-right-reason"),
@@ -172,6 +176,8 @@ def test_contact_question(message, contact):
     pytest.param("Family emigrating next month. What info do we need to get off them before they go?", False, id="what-to-get"),
     pytest.param("If a pupil emigrates, what do we do about the register?", False, id="general-case"),
     pytest.param("What is CME?", False, id="no-pupil"),
+    pytest.param("A Year 4 boy was due to start on Monday and never turned up. Should his name have gone on their admission register?",
+                 False, id="going-on-the-register-is-admission"),
 ])
 def test_pupil_story(message, story):
     """A story about our pupil asking (at most) about the register: the rule tool may answer it."""

@@ -92,7 +92,9 @@ def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
             before = t[max(0, d.start - 50):d.start]
             if re.search(r"(?:\blast (?:attended|seen|came in|in school)|(?:\bnot|n't) (?:been )?(?:in|seen|attended)(?: school)? since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
                 return next_school_day(d.value)
-        d = near(r"\b(?:since|from|first day|first|began|started|starting|off|absent)\b", 40)
+        # "took her off roll on 11 May … her first day off was 14 April": the first day named as such wins
+        d = near(r"\bfirst (?:day|date|session)\b", 40) or \
+            near(r"\b(?:since|from|first|began|started|starting|off(?! (?:the )?(?:roll|register))|absent)\b", 40)
         return (d or dates[0]).value
     if rule == "new_pupil_return":
         d = near(r"\b(?:entered|added|put|went|placed|registered|joined|started|starting|starts|admitted|enrolled|register|roll)\b", 40)

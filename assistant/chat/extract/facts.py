@@ -75,6 +75,11 @@ def extract_facts(message: str, today: date) -> Extracted:
     _will_return(t, out, stage_over)
     _enquiries(t, out)
 
+    # The Education Act 1996 (s. 579) calls a person over compulsory school age and under 18 a
+    # "young person": a message that says only that leaves the age open (a CME inbox's question
+    # too), so it is asked rather than assumed.
+    young_person = _has(r"\byoung (?:person|people)\b", t)
+
     # What the situation necessarily implies about compulsory school age (used only when the
     # message says nothing about age or stage): school attendance orders (EA 1996 s. 437),
     # pupil referral units (s. 19(2)), elective home education (s. 7) and children missing
@@ -83,10 +88,10 @@ def extract_facts(message: str, today: date) -> Extracted:
     implied = (sao_exists or (ehe and out.get("home_education_intended") is True)
                or out.get("joint_enquiries_made") is True or out.get("mobile_child") is True
                or _has(r"\b(?:PRU|pupil referral unit)\b", t)
-               or _has(r"\bCME\b|\bchild(?:ren)? missing (?:from )?education\b", t))
+               or (not young_person and _has(r"\bCME\b|\bchild(?:ren)? missing (?:from )?education\b", t)))
     open_age = not _stage(t, dates, out, implied)
     assumed = {}
-    if not open_age and "of_compulsory_school_age" not in out and "date_of_birth" not in out:
+    if not open_age and not young_person and "of_compulsory_school_age" not in out and "date_of_birth" not in out:
         assumed["of_compulsory_school_age"] = True
 
     if out.get("detention_type") and not out.get("detained"):

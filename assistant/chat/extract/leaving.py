@@ -26,7 +26,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:isn't|is not|aren't|are not|'s not|'re not) (?:ever )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
         r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
-        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|{_PRONOUN}\s+back\b)",
+        rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|(?:to see\s+)?{_PRONOUN}\s+(?:back|again)\b)",
         # "won't be coming to us any more"
         r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again|at all)\b",
         rf"\b(?:won't|will not|wont|not) (?:be )?(?:seeing|having) {_PRONOUN} (?:back |here )?(?:again|any ?more)\b",

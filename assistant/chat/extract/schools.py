@@ -78,7 +78,8 @@ def _dual(t: str, out: dict[str, Any]) -> None:
         # (the free word is "also", "already", "now"; "has never agreed" is a refusal)
         consent = (r"\b(?:main|home|other|base|registering|mainstream|host)\s+school(?:s)?\s+(?:has |have |had )?(?:now )?(?:(?!never\b|not\b)\w+ )?"
                    r"(?:agreed|agrees|consented|consents|given (?:its |their |written )?(?:consent|agreement|permission)|(?:is|are) happy|signed off)|"
-                   r"\b(?:consent(?:ed)?|agreed) (?:\w+ )?(?:in writing )?to (?:us |the |our )?(?:remov|delet|taking|de-?roll)|"
+                   # "consents to the PRU removing her"
+                   r"\b(?:consent(?:s|ed)?|agree[sd]) (?:\w+ )?(?:in writing )?to (?:us |our |(?:the |its )?(?:[\w-]+ )?)?(?:remov|delet|taking|de-?roll)|"
                    r"\bsaid yes to (?:us |our )?(?:remov|delet|taking|de-?roll)|"
                    # "the PRU head has agreed in writing we can delete her"
                    r"\b(?:pru|ap|provision|unit|academy|school|college|head(?:teacher| teacher)?|principal)\s+(?:has |have |had )?(?:now )?"
@@ -126,6 +127,11 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
               r"\bour (?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b|"
               r"^\W*(?:[\w-]+ ){1,3}(?:at|of|for) (?:an? |our )?(?:la[- ]maintained|maintained) (?:(?:boarding|special|secondary|primary|state) )?school\b", t):
         out["school_type"] = "maintained"
+    elif _pos(r"\b(?:has|have|had)\s+(?:now\s+|just\s+)?left\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:independent|private|fee[- ]paying)\s+(?:[\w-]+\s+)?school\b", t) \
+            and not _has(r"\b(?:joined|joining|join|started|starting|start|admitted|transferred|moved)\s+(?:to\s+|with\s+|at\s+)?(?:us|our)\b", t):
+        # Told by someone outside the school ("a Year 8 boy has left a fee-paying independent school"):
+        # the school he left is the one whose register is asked about.
+        out["school_type"] = "independent"
 
 
 def _ceased(t: str, out: dict[str, Any]) -> None:
