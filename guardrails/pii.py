@@ -203,16 +203,17 @@ _REQUEST = re.compile(r"\?\s*$|^\W*(?:(?:hi|hello|ok|okay|so|and|please)\W+)*(?:
                       r"confirm|read out|export|i need|i want|i'd like|can you|could you|would you|will you|what|which|where|who)\b")
 
 
-def _asking(message: str) -> list[tuple[str, str, str]]:
-    """The sentences that ask for someone's details: (as written, folded, the sentence before, folded)."""
+def _asking(message: str) -> list[tuple[str, str, str, str]]:
+    """The sentences that ask for someone's details: (as written, folded, the sentence before as
+    written, and folded)."""
     out = []
-    before = ""
+    before = before_raw = ""
     for raw in _SENTENCE_END.split(message.strip()):
         q = fold(raw)
         detail = _DETAIL.search(q)
         if detail and _ASK.search(q) and _REQUEST.search(q) and not _REPORTED_GAP.search(q[: detail.start()]):
-            out.append((raw, q, before))
-        before = q
+            out.append((raw, q, before_raw, before))
+        before, before_raw = q, raw
     return out
 
 
@@ -245,11 +246,12 @@ def disclosure_request(message: str, detector: PIIDetector | None = None, names:
     if not asking:
         return False
     # An organisation's contact is not personal data: every asking sentence must be about one (named in
-    # it, or in the sentence before: "…Norfolk's Strategy Manager. What's their direct phone number?").
+    # it, or in the sentence before: "…Norfolk's Strategy Manager. What's their direct phone number?",
+    # "I need to speak to the Virtual School. Who's the right contact there, and what's their email?").
     if all((_ORG.search(q) or _NAMED_ORG.search(raw) or (names is not None and _named_contact(q, names.found_in(raw)))
-            or (re.search(r"\b(their|its)\b", q) and _ORG.search(prev)))
+            or (re.search(r"\b(their|its|there)\b", q) and (_ORG.search(prev) or _NAMED_ORG.search(prev_raw))))
            and not re.search(r"\b(pupil|child|student|girl|boy)'?s\b", q)
-           for raw, q, prev in asking):
+           for raw, q, prev_raw, prev in asking):
         return False
     entities = detector.find(message) if detector is not None else []
     if {e.kind for e in entities} & _SUPPLIED:

@@ -107,7 +107,13 @@ _BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|
                         r"\b(he|she|they)('s|'re| is| are) (now )?back and (settled|safe|well|fine|in school)\b|"
                         # "the police found her on Saturday and she's back at the foster home"
                         r"\b(he|she|they)('s|'re| is| are) (now )?back (at|with|in) (the |her |his |their )?"
-                        r"(foster (home|placement|carers?)|placement|children'?s home|care home|family home|home)\b")
+                        r"(foster (home|placement|carers?)|placement|children'?s home|care home|family home|home|us|school|class)\b|"
+                        # "the police found him safe at a relative's", "she was found at a friend's the next morning"
+                        r"\b(police|we|staff|mum|dad|parents?|family|carers?|they|officers) (later |eventually |safely )?found (him|her|them) "
+                        r"(safe|well|unharmed|at|in|with)\b|"
+                        r"\b(he|she|they) (was|were) (later |eventually |safely )?found (safe|well|unharmed|at|with|the next|the following|later|on)\b|"
+                        # "each time she's turned up within a day"
+                        r"\b(he|she|they)('s|'re| has| have)? (always |each time |every time )?turned up (safe|within|at|later|the next|the following|after)\b")
 # The writer signing on with their own job ("YOT social worker.", "Social worker asking about …") is
 # not a mark on the child: only a social worker *of the child* makes a missing child a protected one.
 # Words that say whose worker it is ("Her social worker", "CLA social worker") keep the mark.
