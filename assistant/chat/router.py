@@ -151,8 +151,18 @@ _CONTACT = re.compile(
 )
 
 
+# "I know which leaving reason it is, I just want…": the writer knows it, so it is not asked.
+_KNOWN_ALREADY = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:know|knew|have worked out|'ve worked out|am sure|'m sure|are sure|'re sure)\s+$", _I)
+# "Our registrar thinks it is always the general one, but boarders may differ. Which is it?": a
+# choice between deletion grounds the message has set out.
+_WHICH_IS_IT = re.compile(r"(?:^|[.!?]\s+)(?:so\s+)?which (?:one )?is (?:it|right|correct)\s*\?", _I)
+_GROUND_TALK = re.compile(r"\b(?:leaving|leaver|deletion|removal)\s+(?:reason|ground|code)s?\b", _I)
+
+
 def asks_which_ground(text: str) -> bool:
-    return bool(_WHICH_GROUND.search(text))
+    if any(not _KNOWN_ALREADY.search(text[:m.start()]) for m in _WHICH_GROUND.finditer(text)):
+        return True
+    return bool(_WHICH_IS_IT.search(text) and _GROUND_TALK.search(text))
 
 
 def asks_can_delete(text: str) -> bool:
@@ -203,9 +213,16 @@ def is_pupil_story(text: str) -> bool:
     return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in _questions(text))
 
 
+# A question asked without a question mark: "Our attendance team want to know if there's a formal
+# notification we have to send the council, how soon it has to go, and what it needs to include."
+_INDIRECT_QUESTION = re.compile(r"\b(?:wants?|would like|'d like|needs?) to know\b|\bwondering (?:if|whether|what|how|who|when|which)\b|"
+                                r"\b(?:please|can you|could you) (?:advise|confirm|tell (?:me|us))\b", _I)
+
+
 def _questions(text: str) -> list[str]:
-    """The message's questions: each stretch of text up to a question mark."""
-    return re.findall(r"[^.!?\n]*\?", text)
+    """The message's questions: each stretch of text up to a question mark, and each sentence that
+    asks without one ("we want to know if …")."""
+    return re.findall(r"[^.!?\n]*\?", text) + [s for s in re.findall(r"[^.!?\n]*[.!\n]", text) if _INDIRECT_QUESTION.search(s)]
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.

@@ -13,7 +13,8 @@ How the decision is made (deterministic, no guessing):
    Otherwise, if a triggered check still lacks facts -> ``NeedsFacts`` (its first
    missing fact is the next question). Otherwise, if checks were triggered but all
    failed -> ``NoGround`` with the reasons. If nothing points to any ground yet ->
-   ``NeedsFacts`` asking what is happening.
+   ``NeedsFacts`` asking what is happening (or, when an attendance order naming the school
+   is in force, whether the LA has amended it).
 """
 
 from __future__ import annotations
@@ -124,6 +125,11 @@ def decide_leaver_reason(
                           sources=_dedupe(x.source for c in unknown for x in c.conditions if x.source))
     if unmet:
         return _no_ground(unmet, notes)
+    if csa and facts.sao_names_this_school and facts.sao_amended_to_other_school is None \
+            and facts.sao_revoked_for_education_otherwise is None:
+        # Only the LA ends an attendance order naming the school: whether it has is the question.
+        return NeedsFacts(kind="needs_facts", missing=(question("sao_amended_to_other_school"),),
+                          candidates=("9(1)(d)", "9(1)(e)"), notes=tuple(notes), sources=(S.REG_9_1,))
     if csa:
         return NeedsFacts(kind="needs_facts", missing=(question(SITUATION_KEY),),
                           candidates=CSA_ORDER, notes=tuple(notes), sources=(S.REG_9_1,))

@@ -53,6 +53,12 @@ _Q: dict[str, tuple[str, tuple[str, ...], dict[str, Any], str]] = {
                            "Without a known school, 9(1)(a) cannot be relied on."),
     "sao_names_this_school": ("Is a school attendance order naming your school in force?", YN,
                               _YN_VALUES, "An SAO naming the school blocks 9(1)(a), (c) and (f)."),
+    "sao_amended_to_other_school": (
+        "Has the local authority amended the school attendance order to name another school? (If it "
+        "revoked the order because education otherwise than at school has been arranged, say so.)",
+        YN, _YN_VALUES,
+        "While an order naming the school is in force, the pupil stays on roll until the LA amends it "
+        "to name another school (9(1)(d)) or revokes it (9(1)(e))."),
     "mobile_child": ("Is the pupil a mobile child (no fixed abode; the family travels for work)?",
                      YN, _YN_VALUES, "A mobile child's main school keeps them on roll."),
     "this_is_main_school": ("Is your school the pupil's main school (attended in the last 18 months "

@@ -177,6 +177,12 @@ def test_death_and_boarding(text, expected, absent):
     P("There is no school attendance order.", {"sao_names_this_school": False}, id="no-sao"),
     P("SAO: none.", {"sao_names_this_school": False}, id="sao-none"),
     P("The LA varied his SAO so that it names a different school.", {"sao_amended_to_other_school": True}, ("sao_names_this_school",), id="sao-amended"),
+    # v34 a3424: the order named sentences before the letter that changes it
+    P("Last spring the county served a school attendance order naming us. His parents pushed for the academy across town, and "
+      "we've just received a letter from the LA saying the order now names that academy instead of us.",
+      {"sao_amended_to_other_school": True}, id="the-order-now-names-that-academy-instead"),
+    P("A Year 5 girl was placed with us last year under a school attendance order.", {"sao_names_this_school": True},
+      id="placed-with-us-under-an-sao"),
     P("The school attendance order that named us has been changed so it now names St Mark's instead.", {"sao_amended_to_other_school": True},
       ("sao_names_this_school",), id="sao-now-names-another-by-name"),
     P("The SAO has been changed so it now names us.", {}, ("sao_amended_to_other_school",), id="sao-now-names-us"),
@@ -283,6 +289,9 @@ def test_moving(text, expected, absent):
       {"leave_of_absence_given": True, "attended_within_10_school_days_after_leave": False}, id="authorised-weeks-leave-finished"),
     P("The family took her out without permission.", {"leave_of_absence_given": False}, id="without-permission"),
     P("We refused their request for leave.", {"leave_of_absence_given": False}, id="refused"),
+    # v34 a3430: a member of staff's leave is not the pupil's
+    P("The head has now gone on leave with the letter in her bag.", {}, ("leave_of_absence_given",), id="the-head-on-leave"),
+    P("She is on leave until Friday 6 March 2026 for a family funeral.", {"leave_of_absence_given": True}, id="the-pupil-on-leave"),
     P("No leave was given.", {"leave_of_absence_given": False, "absent_with_leave_during_run": False}, id="no-leave-given"),
     P("It was an unauthorised holiday.", {"leave_of_absence_given": False}, id="unauthorised-holiday"),
     P("Pupil went to India on holiday and hasn't come back.", {"continuously_absent": True}, ("leave_of_absence_given",), id="holiday-leave-unknown"),

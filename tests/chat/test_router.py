@@ -23,6 +23,11 @@ def routed(message):
     # asking which ground / whether the pupil can be deleted -> the leaver tool
     pytest.param("Year 4 boy has moved to Wales for good. Which deletion ground do we use?", L, id="which-deletion-ground"),
     pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
+    # v34 a3427, a3402: a choice the message sets out; a reason the writer already knows
+    pytest.param("Our Year 12 boarder has left for an apprenticeship. The registrar thinks the leaving reason for sixth formers "
+                 "is always the general one, but boarders may be treated differently. Which is it?", L, id="which-is-it"),
+    pytest.param("Year 3 boy has moved to Portugal. I know which leaving reason it is from the county guide; what else is "
+                 "expected of us apart from the leaver form?", P, id="i-know-which-leaving-reason"),
     pytest.param("Every session since is coded O and nobody has been found. Can the school go ahead and remove them on its own?", L,
                  id="go-ahead-and-remove"),
     pytest.param("Her new school confirmed she's on roll. What's the leaving reason?", L, id="whats-the-leaving-reason"),
@@ -176,6 +181,11 @@ def test_contact_question(message, contact):
     pytest.param("Family emigrating next month. What info do we need to get off them before they go?", False, id="what-to-get"),
     pytest.param("If a pupil emigrates, what do we do about the register?", False, id="general-case"),
     pytest.param("What is CME?", False, id="no-pupil"),
+    # v34 a3415: a question asked without a question mark
+    pytest.param("A Year 8 boy has leukaemia and will be off for the rest of term. Our attendance team want to know if there's "
+                 "a notification we have to send the council and what it needs to include.", False, id="want-to-know-what-to-send"),
+    pytest.param("Y8 boy emigrated to Spain for good. We would like to know what to do about the register.", True,
+                 id="want-to-know-about-the-register"),
     pytest.param("A Year 4 boy was due to start on Monday and never turned up. Should his name have gone on their admission register?",
                  False, id="going-on-the-register-is-admission"),
 ])

@@ -211,6 +211,10 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
 @pytest.mark.parametrize("facts, first_key, candidate", [
     pytest.param(Facts(), "of_compulsory_school_age", None, id="nothing-known-asks-csa-first"),
     pytest.param(csa(), "situation", None, id="csa-only-asks-situation"),
+    pytest.param(csa(sao_names_this_school=True), "sao_amended_to_other_school", "9(1)(d)",
+                 id="sao-in-force-asks-whether-amended"),
+    pytest.param(csa(sao_names_this_school=True, sao_amended_to_other_school=False), "situation", None,
+                 id="sao-not-amended-asks-situation"),
     pytest.param(csa(moved_abroad=True, other_school_known=False), "reasonable_grounds_will_return", "9(1)(g)",
                  id="moved-abroad-school-not-known-no-enquiries-yet"),
     pytest.param(csa(continuously_absent=True), "continuous_absence_school_days", "9(1)(i)", id="absent-how-long"),

@@ -34,12 +34,17 @@ _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |
               r"\bno leave\b|\bno (?:holiday |leave )?requests?\b|\bno request for (?:leave|a holiday|holiday)|\bnever (?:asked|applied) for (?:leave|a holiday|holiday)|"
               r"\b(?:request(?:ed|s)?|asked for|applied for|application for)\s+(?:[\w-]+\s+){0,3}?(?:leave|holiday)\b[^.;!?]{0,40}\b(?:declined|refused|rejected|turned (?:it )?down|said no|not (?:granted|authorised|agreed|approved))")
 
+# A member of staff on leave is not the pupil's leave of absence: "the head has now gone on leave".
+_STAFF_ON_LEAVE = (r"\b(?:head(?:teacher| teacher)?|teacher|colleague|officer|dsl|senco|manager|secretary|registrar|clerk|"
+                   r"administrator|admin|i|we)\b(?:'s|'m| is| am| are| has| have| was)?(?: now| just| currently| off)?(?: gone| been)?\s*$")
+
 
 def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> None:
     neg = _has(_LEAVE_NEG, t)
     pos = [m for m in re.finditer(_LEAVE_POS, t, re.I)
            if not _negated(t, m.start(), 3) and not _hedged(t, m.start())
-           and not re.search(_LEAVE_NEG, t[max(0, m.start() - 30):m.end() + 5], re.I)]
+           and not re.search(_LEAVE_NEG, t[max(0, m.start() - 30):m.end() + 5], re.I)
+           and not (m.group(0).lower().startswith("on leave") and re.search(_STAFF_ON_LEAVE, t[max(0, m.start() - 40):m.start()], re.I))]
     if neg and not pos:
         out["leave_of_absence_given"] = False
         out["absent_with_leave_during_run"] = False

@@ -55,9 +55,17 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
             # An LA revokes an order only on the ground that suitable education otherwise than
             # at school has been arranged (Education Act 1996 s. 442).
             out["sao_revoked_for_education_otherwise"] = True
+    # "a letter from the LA saying the order now names that academy instead of us" (the order named
+    # sentences earlier)
+    if not out.get("sao_amended_to_other_school") and _pos(
+            r"\b(?:the|that|this|his|her|their) order (?:now |has been changed to |was changed to )?names?\s+(?!us\b|our\b|this\b|the same\b)"
+            r"[^.;!?]{0,40}?\binstead\b|\b(?:the|that|this) order now names?\s+(?!us\b|our\b|this\b|the same\b)\S+", t):
+        out["sao_amended_to_other_school"] = True
     if (not negated and not out.get("sao_amended_to_other_school") and not out.get("sao_revoked_for_education_otherwise")
             and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,4}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"
                      rf"\b(?:is|are) (?:subject to|on) an? {_SAO}|{_SAO}\s+(?:is |was )?(?:in force|in place|still in force)|"
+                     # "placed with us last year under a school attendance order"
+                     rf"\b(?:placed|admitted|came|started|put) (?:with us|here|at our school|to us|on our roll)\b[^.;!?]{{0,30}}?\bunder (?:a|an|the) {_SAO}|"
                      rf"\b(?:we(?:'re| are)|this is|our school is) the school named (?:on|in) (?:his|her|their|the) {_SAO}", t)):
         out["sao_names_this_school"] = True
     return True
