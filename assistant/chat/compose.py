@@ -232,6 +232,9 @@ _FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half
 # "Which code?", and the same asked of the register in other words: "what do I mark him as in the
 # register?", "what do I put in the register for those two sessions?"
 _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b|"
+                        # "Is there a particular code for this?"
+                        r"\b(is|are) there (a|an|any) (particular |specific |special |separate |different |proper |set )?"
+                        r"(attendance |register |absence )?codes? (for|to use)\b|"
                         r"\bwhat (?:do|should|would) (?:i|we) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
                         r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b|"
                         # "How should his absence be coded while he's in there?"

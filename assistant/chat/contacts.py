@@ -94,10 +94,41 @@ def asks_for_contact(message: str) -> bool:
     """How to reach a person or team (not "which contact details go on a return?", nor "where do I
     get hold of the county's CME forms?", nor "do I need to email them myself?")."""
     reach = [m for m in _REACH.finditer(message)
-             if not _WHETHER_TO.match(message[_sentence_start(message, m.start()):])]
+             if not _WHETHER_TO.match(message[_sentence_start(message, m.start()):]) and _asked(message, m.start())]
     return bool(reach) and not NOT_A_CONTACT_ASK.search(message) and not _NOT_A_PERSON.search(message)
+
+
+# A sentence that asks for something without a question mark: "I need the EHE team's number."
+_REQUESTING = re.compile(r"\b(?:need|want|looking for|please|send me|give me|can you|could you|would like)\b", re.I)
+
+
+def _asked(message: str, at: int) -> bool:
+    """Is the sentence around ``at`` a question or a request? In a message that asks something, a
+    sentence that only tells ("the phone numbers are dead and the house looks empty") asks for no
+    contact."""
+    if "?" not in message:
+        return True
+    start = _sentence_start(message, at)
+    end = re.search(r"[.?!](?:\s|$)", message[at:])
+    sentence = message[start: at + end.end()] if end else message[start:]
+    return sentence.rstrip().endswith("?") or bool(_REQUESTING.search(sentence))
 
 
 def _sentence_start(text: str, at: int) -> int:
     ends = [m.end() for m in re.finditer(r"[.?!]\s+", text[:at])]
     return ends[-1] if ends else 0
+
+
+def asked_part(message: str) -> str:
+    """The sentences that ask (questions and requests), each with the sentence before it, which may
+    say whom "them" means ("…speak to whoever leads on attendance at county level. Who is that
+    person and how do I get hold of them?"). The story around them does not say whose details are
+    wanted. A message that asks nothing in so many words is all kept."""
+    if "?" not in message:
+        return message
+    sentences = [m.group(0) for m in re.finditer(r"[^.?!]+(?:[.?!]+|$)", message)]
+    keep: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?") or _REQUESTING.search(sentence):
+            keep |= {i - 1, i} if i else {i}
+    return " ".join(sentences[i].strip() for i in sorted(keep))

@@ -14,8 +14,9 @@ import numpy as np
 
 from assistant.chat import compose, named_things
 from assistant.chat.citations import squash
-from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asks_for_contact, subject_words
+from assistant.chat.contacts import ASKING_WORDS, ASKS_STILL_CURRENT, asked_part, asks_for_contact, subject_words
 from assistant.chat.corpus_names import corpus_names
+from assistant.chat.extract import extract_facts
 from assistant.chat.scoping import Scoping
 from assistant.chat.sentence_ranker import SentenceRanker
 from assistant.chat.types import NOT_COVERED, Action, Answer, Citation, Intent
@@ -46,6 +47,12 @@ _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (
 _ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it (?:ok|okay|alright|fine|right|legal|lawful)(?: (?:for us|to))?|"
                                   r"are we (?:allowed|able|ok|okay) to|when (?:can|do|should|must|may))\b[^.?!]{0,60}?"
                                   r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|take (?:them|him|her|the pupil|a pupil|a child) off)\b", re.I)
+# "Is that in the Norfolk policy, and if not, where does it come from?": another authority's answer is wanted too.
+_ASKS_ELSEWHERE = re.compile(r"\bif not,? (?:\w+ ){0,3}?where\b|\b(?:somewhere|anywhere) else\b|\b(?:a|another|some) (?:policy|document) somewhere\b|"
+                             r"\b(?:other|another) (?:authorit(?:y|ies)|council'?s?|area'?s?|la'?s?)\b(?:'s)? (?:polic|document|guidance)", re.I)
+_SPECIAL_SCHOOL = re.compile(r"\bspecial school\b", re.I)
+_LEAVING = re.compile(r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|leav(?:er|ers|ing)|left|moved? (?:away|out))\b", re.I)
+SPECIAL_SCHOOL_PARAGRAPH = "9(2)"
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
 PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
@@ -209,14 +216,15 @@ class ProcedureAnswerer:
             return self._not_found(message, hits, scope)
         other = False
         also = None  # another authority's passage nearly as good as the asker's own authority's best
-        if authority and (mentioned != authority or self.scoping.only_where_asker_works(message, authority)):
+        elsewhere_asked = bool(_ASKS_ELSEWHERE.search(message))
+        if authority and (mentioned != authority or elsewhere_asked or self.scoping.only_where_asker_works(message, authority)):
             # Is the answer really somewhere else? Only when another authority's passage is clearly better,
             # and never when the question asks about that authority's own ("Norfolk's Virtual School");
             # saying where one works ("our Norfolk school") does not say the answer is in its documents.
             hits2, scored2 = self._search(message, None)
             best2 = scored2.best
             # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
-            margin = OTHER_AUTHORITY_MARGIN if mentioned != authority else OWN_NAMED_MARGIN
+            margin = OTHER_AUTHORITY_MARGIN if mentioned != authority or elsewhere_asked else OWN_NAMED_MARGIN
             if best2 is not None and best2.hit.document.authority not in (authority, NATIONAL):
                 if scored.best is None or best2.score >= scored.best.score + margin:
                     hits, scored, other = hits2, scored2, True
@@ -285,6 +293,10 @@ class ProcedureAnswerer:
         law = self._current_law(message, chosen, scored, today)
         if law is not None:
             chosen = [*chosen, law]
+        consent = self._special_placement_law(message, chosen, today)
+        if consent is not None:
+            scored.units.append(consent)
+            chosen = [*chosen, consent]
         later = self._later_edition(message, chosen, scored, today)
         if later is not None:
             chosen = [*chosen, later]
@@ -377,7 +389,7 @@ class ProcedureAnswerer:
         # team", "the virtual school") must be beside the details, or a request for the EHE team's e-mail
         # would get the CME team's. The story around the question says nothing about whose.
         # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
-        want = subject_words(self.r.glossary.spell_out(self.r.without_names(message)))
+        want = subject_words(self.r.glossary.spell_out(self.r.without_names(asked_part(message))))
         need = sum(self.r.idf(t) for t in want)
         if not need:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details
@@ -507,6 +519,20 @@ class ProcedureAnswerer:
         # the paragraph the question describes ("absent for 20 days" is 9(1)(i)) before a neighbour
         named = set(self.r.glossary.topic_codes(message))
         return next((u for u in law if named & set(u.hit.chunk.paragraphs)), law[0] if law else None)
+
+    def _special_placement_law(self, message: str, chosen: list[compose.Unit], today: date) -> compose.Unit | None:
+        """A pupil the LA placed at a special school leaves its roll only with that LA's consent,
+        whatever the ground (reg 9(2)): a question about such a pupil leaving quotes the paragraph,
+        which a search led by the move ("gone to Cornwall, no school named") ranks far down."""
+        if not _SPECIAL_SCHOOL.search(message) or not _LEAVING.search(message):
+            return None
+        if not extract_facts(message, today).facts.get("special_school_la_arranged"):
+            return None
+        if any(SPECIAL_SCHOOL_PARAGRAPH in u.hit.chunk.paragraphs for u in chosen):
+            return None
+        hits = self._passages_of({REGULATIONS_2024}, lambda c: SPECIAL_SCHOOL_PARAGRAPH in c.paragraphs)
+        found = self._score(message, hits) if hits else None
+        return max((u for u in found.units if not u.is_heading), key=lambda u: u.score, default=None) if found else None
 
     def _provision_now(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
         """The 2024 provision that replaced what a stale passage quotes, from the rule module's table of

@@ -285,3 +285,17 @@ def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
     assert unit_holding_asked(question, chosen, scored) is place
     assert unit_holding_asked(question, chosen, SimpleNamespace(units=[*chosen, elsewhere])) is None
     assert unit_holding_asked("Who receives the CML form?", chosen, scored) is None
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What code do we use for a pupil at an interview?", True),
+    ("How should his absence be coded while he's in there?", True),
+    # v34 a3414
+    ("Mum asked beforehand. Is there a particular code for this, and does it matter that she asked?", True),
+    ("Is there a code of practice on this?", False),
+    ("Is there a particular form for this?", False),
+])
+def test_a_register_code_is_asked_for(question, asks):
+    from assistant.chat.compose import asks_code
+
+    assert asks_code(question) is asks

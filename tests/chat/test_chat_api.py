@@ -117,6 +117,38 @@ def test_clarify_then_continue_in_the_same_session(client):
     assert second["tool_calls"] and second["tool_calls"][0]["name"] == "leaver_reason"
 
 
+def test_an_attendance_order_in_force_asks_whether_the_la_amended_it_then_decides(client):
+    # v34 a3430: a letter about the order, but not what it did (and the head's own leave is no pupil's leave)
+    first = chat(client, "We have a Year 5 girl who was placed with us last year under a school attendance order. The "
+                         "county wrote to the head about the order and the upshot is she won't be on our books any more, but "
+                         "the head has gone on leave with the letter. Which leaving reason applies?")
+    assert first["action"] == "clarify"
+    assert first["tool_calls"][0]["result"]["missing"][0]["key"] == "sao_amended_to_other_school"
+    assert "amended" in first["answer"]
+    second = chat(client, "Yes", session_id=first["session_id"])
+    assert second["tool_calls"][0]["result"].get("code") == "9(1)(d)", second["answer"]
+
+
+def test_a_special_school_placement_leaving_quotes_the_las_consent(client):
+    # v34 a3418: the move leads the search; regulation 9(2) must still be quoted
+    body = chat(client, "DSL at a special school. A Year 5 boy, placed with us by the county through his EHCP, has moved with "
+                        "his mum to Cornwall and they're not coming back. For mainstream leavers who move away we'd pick the "
+                        "moved-away reason. Is there anything different for us because he's at a special school?")
+    assert body["action"] == "answered"
+    assert any("9(2)" in c.get("section", "") or "special school is of compulsory school age" in c["quote"] for c in body["citations"])
+    assert "consent" in body["answer"]
+
+
+def test_a_scoped_question_that_asks_where_else_gets_another_authoritys_answer(client):
+    # v34 a3442: "Is that in the Norfolk policy, and if not, where does it come from?"
+    body = chat(client, "DSL at a Norfolk primary. One of our Year 6 girls has gone missing from home three times since the "
+                        "summer; each time she's turned up within a day. I remember a policy somewhere says a number of missing "
+                        "episodes in a set period means Children's Services should do an assessment. Is that in the Norfolk "
+                        "policy, and if not, where does it come from?", authority="Norfolk")
+    assert body["action"] == "answered" and "other_authority" in body["flags"]
+    assert any(c["doc_id"] == "aspire-academy-cme-policy-2023" and "90 day" in c["quote"] for c in body["citations"])
+
+
 def test_unanswerable_is_not_found_without_citations(client):
     body = chat(client, "What is Kent County Council's CME team email address?")
     assert body["action"] == "not_found" and body["citations"] == []

@@ -3,7 +3,7 @@
 
 import pytest
 
-from assistant.chat.contacts import ASKS_STILL_CURRENT, asks_for_contact, subject_words
+from assistant.chat.contacts import ASKS_STILL_CURRENT, asked_part, asks_for_contact, subject_words
 
 
 @pytest.mark.parametrize("message, words", [
@@ -63,6 +63,10 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("What's the contact for the Virtual School team? We've got a looked-after child joining us.", True),
     ("worcs SEND team email? Y6 with an EHCP leaving us", True),
     ("Does the SEND team email parents about it?", False),
+    # v34 a3409: a story that tells of phone numbers, asking something else
+    ("A Year 1 girl stopped coming; the phone numbers are dead and the house looks empty. What does the county expect us "
+     "to have done before we report her?", False),
+    ("Can you help? I need the EHE team's phone number.", True),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks
@@ -71,3 +75,14 @@ def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks)
 def test_a_team_said_not_to_be_wanted_does_not_name_whose_contact():
     words = subject_words("Derbyshire - what's the phone number for a child without a school place (WASP)? Not the general CME line")
     assert "general" not in words and "cme" not in words
+
+
+def test_whose_contact_is_read_from_the_asking_sentences_and_the_one_before():
+    # v34 a3403: the story's "village first school" says nothing about whose number is wanted
+    message = ("I've just taken over attendance at a village first school after our previous officer retired. My head wants me "
+               "to speak to whoever leads on attendance at county level. Who is that person and how do I get hold of them? "
+               "A direct number would be ideal.")
+    part = asked_part(message)
+    assert "village" not in part and "whoever leads on attendance" in part and "how do I get hold of them?" in part
+    assert "village" not in subject_words(part)
+    assert asked_part("EHE team email for Worcs") == "EHE team email for Worcs"  # nothing asked in so many words: all kept
