@@ -81,6 +81,9 @@ _ASKS_CURRENT_VERSION = re.compile(
     r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
     r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+# A document's own dates ("Review Date September 2026", "Governors Approval … Date") name no edition of anything.
+_DOCUMENT_DATES = re.compile(r"\breview(?:ed)? date\b|\bnext review\b|\bapprov(?:al|ed) (?:date|by)\b|\bgovernors approval\b|"
+                             r"\bresponsibility of\b|\bdate (?:of )?(?:issue|adoption|approval)\b", re.I)
 # "…sends us to the 2006 pupil registration regulations: are those still the ones to use?"
 _ASKS_ABOUT_OLD_LAW = re.compile(r"\b(?:2006|2016)\b[^.?!]{0,40}\b(?:regulations|regs)\b|\b(?:regulations|regs)\b[^.?!]{0,20}\b(?:2006|2016)\b|"
                                  r"\bold (?:regulations|regs)\b|\bstill the (?:regulations|regs|law|ones)\b", re.I)
@@ -446,7 +449,7 @@ class ProcedureAnswerer:
                 break
             # The edition's year may head the list the sentence is in ("Working Together to Safeguard
             # Children 2023: … Requires a named CME point of contact…"); a review date is not about the question.
-            if u.is_heading or u.dense < LATER_EDITION_DENSE:
+            if u.is_heading or u.dense < LATER_EDITION_DENSE or _DOCUMENT_DATES.search(u.text):
                 continue
             if not later.search(u.hit.chunk.text[slice(*compose.window(u, rescored.units))]):
                 # Quoted from its heading, which names the edition.

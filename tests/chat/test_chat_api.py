@@ -149,6 +149,14 @@ def test_a_scoped_question_that_asks_where_else_gets_another_authoritys_answer(c
     assert any(c["doc_id"] == "aspire-academy-cme-policy-2023" and "90 day" in c["quote"] for c in body["citations"])
 
 
+def test_a_later_edition_is_not_read_from_a_documents_own_review_date(client):
+    # v32 a3249: "Review Date September 2026" names no edition of the guidance asked about
+    body = chat(client, "A head in Derbyshire quoted their CME policy to me as saying the DfE guidance on children missing "
+                        "education was last updated in September 2016. Is that still the latest version?")
+    assert body["action"] == "answered" and body["citations"]
+    assert not any("Review Date" in c["quote"] for c in body["citations"]), [c["quote"] for c in body["citations"]]
+
+
 def test_unanswerable_is_not_found_without_citations(client):
     body = chat(client, "What is Kent County Council's CME team email address?")
     assert body["action"] == "not_found" and body["citations"] == []
