@@ -102,6 +102,11 @@ def asks_for_contact(message: str) -> bool:
 _REQUESTING = re.compile(r"\b(?:need|want|looking for|please|send me|give me|can you|could you|would like)\b", re.I)
 
 
+def _asks(sentence: str) -> bool:
+    """A question or a request, as against a sentence that only tells."""
+    return sentence.rstrip().endswith("?") or bool(_REQUESTING.search(sentence))
+
+
 def _asked(message: str, at: int) -> bool:
     """Is the sentence around ``at`` a question or a request? In a message that asks something, a
     sentence that only tells ("the phone numbers are dead and the house looks empty") asks for no
@@ -110,8 +115,7 @@ def _asked(message: str, at: int) -> bool:
         return True
     start = _sentence_start(message, at)
     end = re.search(r"[.?!](?:\s|$)", message[at:])
-    sentence = message[start: at + end.end()] if end else message[start:]
-    return sentence.rstrip().endswith("?") or bool(_REQUESTING.search(sentence))
+    return _asks(message[start: at + end.end()] if end else message[start:])
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -129,6 +133,6 @@ def asked_part(message: str) -> str:
     sentences = [m.group(0) for m in re.finditer(r"[^.?!]+(?:[.?!]+|$)", message)]
     keep: set[int] = set()
     for i, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith("?") or _REQUESTING.search(sentence):
+        if _asks(sentence):
             keep |= {i - 1, i} if i else {i}
     return " ".join(sentences[i].strip() for i in sorted(keep))
