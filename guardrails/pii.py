@@ -152,9 +152,10 @@ _DETAIL = re.compile(r"\b(home address|address(es)?|date of birth|dob|birthday|p
 _GROUP = r"(?:pupils|children|students|kids|families)"
 _PROFILE = re.compile(r"(?:(?:^|[.?!]\s+|\b(?:please|can you|could you|would you|just)\s+)(?:list|name|show(?: me)?|export|give me)\b"
                       rf"(?:\s+(?!(?:when|if|who|that|we|i|do|does|should|must)\b)[\w'’-]+){{0,4}}?\s+{_GROUP}\b"
-                      # (not "which kids do West Mercia treat as missing?": a category, not records)
+                      # (not "which kids do West Mercia treat as missing?", "which children the police will always
+                      # treat as a missing person": a category, not records)
                       rf"|\bwhich\s+(?:of (?:the|our|your|their|all) )?(?:[\w-]+\s+)?{_GROUP}\b"
-                      r"(?!\s+(?:do|does|would|will|should|must)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:always\s+)?(?:treat|count|class|regard|consider|define|see)\b)"
+                      r"(?![^.?!]{0,40}?\b(?:treat|count|class|regard|consider|define|see|categori[sz]e)(?:s|d|ed)?\b)"
                       rf"|\b(?:everything you have|all (?:the )?(?:data|records|information))\b.{{0,30}}\b{_GROUP}\b)"
                       r".{0,60}\b(child protection|cp plans?|social workers?|ehcps?|"
                       r"sen\b|missing|excluded|surname|looked after|in care)")

@@ -30,7 +30,7 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
 OUT_TOPICS = re.compile(
     r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"
     r"football|cricket|celebrity|film|movie|netflix|holiday (booking|deal)|book (a )?(flight|hotel)|flights?|hotel|"
-    r"python|javascript|sql|code (for|to)|write (a|me) (program|script|function)|spreadsheet formula|excel|"
+    r"python|javascript|sql|code (for|to) (?!be\b)|write (a|me) (program|script|function)|spreadsheet formula|excel|"
     r"homework|algebra|equation|essay|university|ucas|dinner menu|lunch menu|school dinners|canteen|"
     r"pay scale|salary|salaries|pension|payslip|hr dispute|grievance|disciplinary|ofsted (grade|rating|inspection)|"
     r"symptoms?|diagnos|medication|prescription|dose|rash|headache|"
@@ -43,6 +43,8 @@ CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]rol
                   r"leaver|safeguard|home educat|whereabouts|leave of absence|school attendance order|exclu|de-?roll|"
                   r"(removal|removing|remove (him|her|them)) from (the )?(roll|register)|take (him|her|them) off|taking (him|her|them) off|"
                   r"reason code|(which|what) (leaver |leaving |deletion )?(code|reason|ground)|deletion ground|"
+                  # a register mark ("a session coded N", "when must that code be replaced?")
+                  r"coded (as )?[a-z]\b|(attendance|register|absence) codes?|"
                   # a pupil's death is a register matter, however it happened ("died in a car crash")
                   r"died|passed away|death|"
                   # asking for time out of school in term ("2 weeks out in February for her dad's 80th party")

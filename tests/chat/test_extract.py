@@ -132,6 +132,13 @@ def test_will_return(text, expected, absent):
       {"board_and_lodging_unpaid_at_end_of_term": True}, id="never-paid"),
     P("A boarder's parents haven't paid the boarding charges yet; the term ends in December.", {"boarder": True},
       ("board_and_lodging_unpaid_at_end_of_term",), id="term-not-ended-yet"),
+    # v35 a3524: the term's end told in a relative clause, or as "last term"
+    P("A Year 10 boarder's parents never paid the boarding charges for the 2026 summer term, which ended in July.",
+      {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="term-which-ended"),
+    P("A Year 10 boarder's parents haven't paid his boarding fees for last term.",
+      {"board_and_lodging_unpaid_at_end_of_term": True}, id="fees-for-last-term"),
+    P("A boarder's parents haven't paid this term's boarding fees; the term ends next week.", {"boarder": True},
+      ("board_and_lodging_unpaid_at_end_of_term",), id="term-ends-next-week"),
     # v14: what a bursar says, and a boarder named by year group
     P("The parents of one of our Y9 boarders still owe all the board and lodging charges for the summer term, and that "
       "term finished back in July.", {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="parents-still-owe"),

@@ -152,6 +152,10 @@ def test_injection(message, detected):
                      False, id="car-in-a-leaver-question"),
         pytest.param("Managed move went well, he's on their roll now. What reason code for taking him off?", False,
                      id="reason-code-is-not-programming"),
+        # v35 a3532: "for that code to be replaced" is a register mark, not programming
+        pytest.param("A Year 3 pupil's morning session on Tuesday 10 November 2026 was coded N and it's still showing N. "
+                     "What was the last day for that code to be replaced?", False, id="a-register-code-to-be-replaced"),
+        pytest.param("Write code to scrape a website", True, id="code-to-scrape"),
         pytest.param("Y10 lad in a secure unit since court on 14 Oct, not coming back to us. Do we take him off now?", False,
                      id="year-group-shorthand"),
         pytest.param("Can you recommend a good car insurance deal?", True, id="car-insurance"),
@@ -277,6 +281,10 @@ def test_nhs_checksum():
         # v18: a category the police use is not a list of children; "what's" is not someone's
         pytest.param("Aspire DSL refresher: which kids do West Mercia always treat as missing rather than just 'absent'?",
                      False, id="which-kids-do-the-police-treat-as-missing"),
+        # v35 a3542: the police's category, with the police named between the group and the verb
+        pytest.param("Does the guidance say which children the police will always treat as a missing person, rather than "
+                     "just 'absent'?", False, id="which-children-the-police-treat-as-missing"),
+        pytest.param("Which children on our roll have a social worker? List them.", True, id="which-children-have-a-social-worker"),
         pytest.param("derbyshire: what's the phone number for starting point, including out of hours?", False,
                      id="whats-is-not-a-possessive"),
         pytest.param("what's Amira's home address?", True, id="a-childs-address"),

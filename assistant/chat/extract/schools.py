@@ -174,7 +174,9 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
             r"\b(?:board (?:and|&) lodging|boarding (?:fees|charges))\b[^.;!?]{0,40}[.;]\s+(?:the|those|these|his|her|their)\s+(?:\w+\s+){0,4}?(?:fees|charges)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|not (?:been )?paid|owed|in arrears)\b",
             t, neg_window=1) and \
             _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm(?:'s| has| had| is)? (?:now |just |since |already |long )?(?:ended|finished|closed|over)\b|"
-                 r"\bwhen (?:the |this |that )?(?:\w+ )?term (?:ends|finishes|closes)\b", t):
+                 r"\bwhen (?:the |this |that )?(?:\w+ )?term (?:ends|finishes|closes)\b|"
+                 # "the charges for the summer term, which ended in July", "his fees for last term"
+                 r"\bterm\b[^.;!?]{0,25}\b(?:ended|finished|closed)\b|\b(?:last|previous) term\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
 
