@@ -237,6 +237,9 @@ _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (
                         r"(attendance |register |absence )?codes? (for|to use)\b|"
                         r"\bwhat (?:do|should|would) (?:i|we) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
                         r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b|"
+                        # "How should we record these sessions?"
+                        r"\bhow (?:do|should|would|must) (?:i|we) (?:record|mark|code|register) (?:these|those|the|his|her|their|this|that|such) "
+                        r"(?:[\w-]+ )?(?:sessions?|absences?|days?|mornings?|afternoons?)\b|"
                         # "How should his absence be coded while he's in there?"
                         r"\bhow (?:should|do|would|will|is|are|must) (?:(?:his|her|their|the|this|that) )?(?:absences?|sessions?|days?|it|he|she|they) "
                         r"(?:be )?(?:coded|marked|recorded)\b", re.I)
@@ -748,6 +751,19 @@ def asks_code(question: str) -> bool:
 def holds_code_rows(text: str) -> bool:
     """A chunk of the law's table of attendance codes (rows ending "| C2 |")."""
     return any(_ROW.search(line) for line in text.splitlines())
+
+
+_ROW_PARTS = re.compile(r"^\|\s*(?P<text>.+?)\s*\|\s*(?P<code>[A-Z]\d?)\s*\|\s*$")
+
+
+def rows_as_codes(quote: str) -> str:
+    """A quote of the code table as the reader looks it up, code first ("code Q: The pupil is
+    unable to attend because of a lack of access arrangements…"): a table without its header
+    shows as bare pipes. Each row's words stay as the law has them."""
+    def one(line: str) -> str:
+        m = _ROW_PARTS.match(line.strip())
+        return f"- code {m['code']}: {m['text']}" if m else line
+    return "\n".join(one(line) for line in quote.split("\n"))
 
 
 def code_row_for(question: str, chosen: list[Unit], retriever: HybridRetriever) -> Unit | None:

@@ -55,6 +55,7 @@ _LEAVING = re.compile(r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|lea
 SPECIAL_SCHOOL_PARAGRAPH = "9(2)"
 CHUNK_HITS = 6  # chunks from hybrid retrieval whose sentences compete for the answer
 SENTENCE_HITS = 4  # more chunks, found by their single closest sentences
+CODE_ROW_RATIO = 0.7  # a register-code row leads a "which code?" answer when it scores this close to the best
 PER_AUTHORITY_HITS = 2  # chunks per authority missing from a side-by-side comparison's pool
 TYPED_AUTHORITY_DEPTH = 8  # …found this far down its own ranking when they must hold the kind of fact asked for
 CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone number join the pool…
@@ -287,7 +288,7 @@ class ProcedureAnswerer:
         if newer is None:  # (a newer contact's search replaced this one's candidates)
             # The learnt ranker's favourite passage, when the hand score left it out.
             chosen += compose.learnt_side_extra(side, chosen, scored) if side else compose.learnt_extra(chosen, scored)
-        row = compose.code_row_for(message, chosen, self.r)
+        row = compose.code_row_for(message, chosen, self.r) or self._best_code_row(message, chosen, scored)
         if row is not None:
             # The row leads; a runner-up quoting the same rows of the table is not said again.
             scored.units.append(row)
@@ -335,6 +336,17 @@ class ProcedureAnswerer:
             answer.flag("llm_fallback")
             answer.answer += f"\n\n_(The language model's draft was not used: {outcome.problem}.)_"
         return answer
+
+    @staticmethod
+    def _best_code_row(message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
+        """For "how should we record these sessions?", the best row of the code table, when no chosen
+        passage is one and it scores near the best: a story shares few words with the row it needs
+        ("the county hasn't put the transport in place" is code Q's "lack of access arrangements")."""
+        if not compose.asks_code(message) or any(compose.holds_code_rows(u.text) for u in chosen):
+            return None
+        rows = [u for u in scored.units if compose.holds_code_rows(u.text) and not u.is_heading]
+        best = max(rows, key=lambda u: u.score, default=None)
+        return best if best is not None and best.score >= CODE_ROW_RATIO * scored.best.score else None
 
     def _asked_alone(self, message: str, hits: list[Hit], whole: compose.Scored) -> compose.Scored | None:
         """A long story dilutes how well any sentence matches the whole message. The passages the
@@ -719,7 +731,7 @@ class ProcedureAnswerer:
             if label and sections.get(c.doc_id) != label:
                 block.append(f"_{label}_")
             sections[c.doc_id] = label
-            block.append(f"{_provision(hit.chunk, c.quote)}{c.quote} [{c.n}]")
+            block.append(f"{_provision(hit.chunk, c.quote)}{compose.rows_as_codes(c.quote)} [{c.n}]")
 
         for u in units:
             start, end = compose.window(u, scored.units)

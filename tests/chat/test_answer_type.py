@@ -292,6 +292,9 @@ def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
     ("How should his absence be coded while he's in there?", True),
     # v34 a3414
     ("Mum asked beforehand. Is there a particular code for this, and does it matter that she asked?", True),
+    # v35 a3519
+    ("Mum is worried it'll go down as unauthorised. How should we record these sessions?", True),
+    ("How should we record the enquiries we have made?", False),
     ("Is there a code of practice on this?", False),
     ("Is there a particular form for this?", False),
 ])
@@ -299,3 +302,13 @@ def test_a_register_code_is_asked_for(question, asks):
     from assistant.chat.compose import asks_code
 
     assert asks_code(question) is asks
+
+
+def test_a_code_table_quote_shows_each_code_before_its_row():
+    from assistant.chat.compose import rows_as_codes
+    quote = ("| The pupil is unable to attend because of sickness. | I |\n"
+             "| The pupil is unable to attend because of a lack of access arrangements. | Q |")
+    assert rows_as_codes(quote) == ("- code I: The pupil is unable to attend because of sickness.\n"
+                                    "- code Q: The pupil is unable to attend because of a lack of access arrangements.")
+    prose = "(7) If, at the time the register is taken, the code N is used | not a row"
+    assert rows_as_codes(prose) == prose

@@ -294,6 +294,7 @@ def test_which_code_follows_the_definition_to_its_register_row(client):
     assert body["action"] == "answered"
     first = body["citations"][0]
     assert first["doc_id"] == "uksi-2024-208" and "| Y5 |" in first["quote"]
+    assert "code Y5: " in body["answer"]  # the row is shown code first, its words as the law has them
     assert any("police detention" in c["quote"] for c in body["citations"][1:])
 
 
@@ -309,6 +310,10 @@ def test_which_code_follows_the_definition_to_its_register_row(client):
     # v15 a1517: a story that shares few words with its row; every row of the code table competes
     ("Year 11 girl has an interview at the FE college next Tuesday morning - mum asked us about it last week. Can we "
      "authorise that, and what code do we put on the register?", "J1"),
+    # v35 a3519: a story whose best passages are local ones; the code table's best row leads
+    ("The county still hasn't put in place the home-to-school transport it's obliged to provide for one Year 2 boy, who "
+     "lives well beyond walking distance, so he can't get to us. Mum is worried it'll go down as unauthorised. How should "
+     "we record these sessions?", "code Q: "),
 ])
 def test_the_register_code_asked_for_in_other_words(client, message, code):
     body = chat(client, message)
