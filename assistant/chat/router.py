@@ -20,7 +20,7 @@ _I = re.I
 
 # "which ground / reason / leaver code", "what's the deletion ground", "under what?"
 _WHICH_GROUND = re.compile(
-    r"\b(?:which|what)(?:'s| is| are| was)?\s+(?:(?:the|a|our|correct|right|best|appropriate|relevant|regulation|reg\.?|9|reg 9)\s+){0,3}"
+    r"\b(?:which|what)(?:'s| is| are| was)?\s+(?:(?:the|a|our|correct|right|best|appropriate|relevant|regulation|reg\.?|9|reg 9|(?:reg\.? ?)?9\s*\(\s*[13]\s*\))\s+){0,3}"
     r"(?:(?:leaver|leaving|deletion|removal|off[- ]?roll(?:ing)?|de-?roll(?:ing)?|derol+ing|legal)\s+)?(?:reason|ground|paragraph|letter)s?\b"
     # (not the reason someone gave: "what reason did the family give?"; but "which reason does the school use?" asks for one)
     r"(?!\s+(?:was|were|did|do|does|has|have|had|is|are)\s+(?:she|he|they|the(?!\s+(?:[\w-]+\s+){1,3}?(?:use|record|put|pick|choose|need|enter|select)\b)|"
@@ -76,6 +76,9 @@ _PUPIL = r"(?:him|her|them|the pupil|the child|the student|this pupil|this child
 _CAN_DELETE = re.compile(
     rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?(?:go ahead and\s+)?"
     rf"(?:delete|remove|de-?roll|derol+|off-?roll|take\s+(?:{_PUPIL}\s+)?off|taking\s+(?:{_PUPIL}\s+)?off|deleting|removing)\b|"
+    # "…want to know if they can take him off now"
+    rf"\b(?:if|whether)\s+(?:i|we|they|the school)\s+(?:can|could|may|should|must|need to|have to)\s+(?:now\s+|just\s+)?"
+    rf"(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
     rf"\b(?:is it ok|is it okay|(?:are we|am i) (?:ok|okay|alright|all right|allowed|able|safe|fine)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
@@ -256,7 +259,10 @@ def asks_for_documents(text: str) -> bool:
     return bool(_DOCUMENTS_ASK.search(text))
 
 
-_BARE_OFF_ROLL = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?off[- ]?(?:the\s+)?roll\s*\?\s*$", _I)
+_BARE_OFF_ROLL = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?(?:off[- ]?(?:the\s+)?roll|delete|remove|de-?roll|take (?:him|her|them) off)\s*\?+\s*$", _I)
+# "EHE is it?": a story that ends naming the ground it expects asks for it to be confirmed.
+_NAMED_TAG = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and)\s+)?(?:ehe|home ed\w*|elective home education|(?:reg\.? ?)?9\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\))"
+                        r"\s*,?\s*(?:is (?:it|that)|then)(?: then)?\s*\?+\s*$", _I)
 
 
 def is_leaver_question(text: str) -> bool:
@@ -276,6 +282,8 @@ def is_leaver_question(text: str) -> bool:
         return not is_procedure_about_deletion(text)
     # "Y6 off 15 school days, we and the LA can't find the family. Off roll?": the story's only question
     if _BARE_OFF_ROLL.search(text) and is_pupil_story(text):
+        return True
+    if _NAMED_TAG.search(text) and _PUPIL_SITUATION.search(text):
         return True
     return False
 

@@ -831,3 +831,33 @@ def test_a_pupil_who_wont_be_coming_back_typed_without_apostrophe():
     facts = extract_facts("Y10 lad got a 4 month DTO at youth court. family are moving to Leeds for when hes out so he wont be "
                           "coming back to us.", date(2026, 11, 22)).facts
     assert facts["reasonable_grounds_will_return"] is False
+
+
+# -- facts-v3 (read in session 18): staff wording the readers missed --------------------------
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("The 15 school days for asking for a review ran out at the start of November and no application came in. "
+      "Y8 permanent exclusion.", {"exclusion_status": "review_deadline_passed"}, id="review-time-ran-out"),
+    P("Independent review panel hearing on 16/11/26 for Marcus (Y10) - the panel upheld the governing board's decision not "
+      "to reinstate him.", {"permanently_excluded": True, "exclusion_status": "review_upheld"}, id="panel-upheld-not-reinstating"),
+    P("PEX confirmed by governors. Mum has written back saying she does not want to apply for an independent review.",
+      {"exclusion_status": "no_review_stated_in_writing"}, id="does-not-want-a-review-in-writing"),
+    P("Permanent exclusion upheld by governors; mum is still thinking about whether to ask for a review.",
+      {"permanently_excluded": True}, ("exclusion_status",), id="review-still-being-considered"),
+    P("He was given three years' detention under section 250 at Crown Court. His mate in the same year was remanded.",
+      {"detained": True, "detention_type": "sentence"}, id="sentence-beside-a-mates-remand"),
+    P("Family rehoused by the council up to Newcastle, 350-odd miles away.",
+      {"moved_away": True, "lives_within_reasonable_distance": False}, id="rehoused-up-to-a-city-miles-away"),
+    P("The family flew back to Lagos at half term and they aren't coming back. Dad phoned us from Nigeria.",
+      {"moved_abroad": True}, id="flew-back-to-a-city-of-a-named-country"),
+    P("They flew to Lagos for a fortnight to see grandma. Dad phoned us from Nigeria.", {}, ("moved_abroad",),
+      id="a-fortnights-visit-is-not-moving"),
+    P("She's started at Balby Carr primary, i rang them and shes def on there roll.",
+      {"registered_at_another_school": True}, id="started-at-a-named-school-on-there-roll"),
+    P("Musa in Y5 will be home educated.", {"of_compulsory_school_age": True}, id="in-y5"),
+    P("He's been coded G every session since 14 September.", {"first_day_of_absence": "2025-09-14"}, id="coded-since"),
+    P("Kian hasn't darkened our door since Monday 8th September. Sessions were N to start with and then all changed to O.",
+      {"first_day_of_absence": "2025-09-09", "absence_codes": ["N", "O"]}, id="not-darkened-our-door-since"),
+])
+def test_facts_v3_wording(text, expected, absent):
+    check(text, expected, absent)

@@ -146,6 +146,16 @@ def routed(message):
     pytest.param("Y4 family moved to the other side of town, still 2 miles away and she's still coming in. Do we need a "
                  "deletion?", L, id="need-a-deletion"),
     pytest.param("Off roll? What does that even mean in the guidance?", P, id="off-roll-asked-about-the-words"),
+    # facts-v3: "Which 9(3) ground?", "want to know if they can take him off", a bare "Delete?", "EHE is it?"
+    pytest.param("Y12 boarder, aged 17, has gone back to Hong Kong for good. Which 9(3) ground?", L, id="which-9-3-ground"),
+    pytest.param("Family rehoused up to Newcastle. School want to know if they can take him off now or have to wait.", L,
+                 id="want-to-know-if-they-can-take-him-off"),
+    pytest.param("Family took Rohan (Y6) out during term without permission - he's been coded G every session since 14 "
+                 "September. The LA's CME team and us have made joint enquiries and haven't been able to find out where he is. "
+                 "That's way more than 20 school days. Delete?", L, id="bare-delete"),
+    pytest.param("Dad handed in a signed note saying Musa in Y5 will be home educated from Thursday. EHE is it?", L,
+                 id="ehe-is-it"),
+    pytest.param("What does EHE mean? Elective home education, is it?", P, id="a-term-asked-about-is-no-pupil"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent

@@ -144,7 +144,9 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
         before = t[max(_sentence_start(t, d.start), d.start - 50):d.start]
         if re.search(r"\b(?:absent|off|missing|away|out of school|no[- ]show)\s+(?:from school\s+)?(?:ever\s+)?since\s*(?:the\s+)?$|"
                      r"\bfirst (?:day|session) (?:of (?:the )?(?:absence|unexplained absence|unauthorised absence|non-attendance)|missed|off|away|absent)?\s*(?:was|is|:)?\s*(?:on\s+)?(?:the\s+)?$|"
-                     r"\b(?:absent|off|missing|away) from\s*(?:the\s+)?$|\bstopped (?:attending|coming(?: in| to school)?)\s+(?:on|from)\s*(?:the\s+)?$", before, re.I):
+                     r"\b(?:absent|off|missing|away) from\s*(?:the\s+)?$|\bstopped (?:attending|coming(?: in| to school)?)\s+(?:on|from)\s*(?:the\s+)?$|"
+                     # "he's been coded G every session since 14 September"
+                     r"\b(?:coded|marked|recorded)(?: as)? [A-Z]\d?(?: (?:for )?(?:every|each|all) (?:sessions?|days?))? (?:ever )?since\s*(?:the\s+)?$", before, re.I):
             first = d.value
             break
         # "They went anyway on Tues 3 Feb and she's not been back since": the day they went is the first day away.
@@ -155,7 +157,9 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
             break
         if re.search(r"\b(?:last (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
                      r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since)\s*(?:the\s+)?$", before, re.I) or \
-                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$", before, re.I):
+                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$|"
+                          # "hasn't darkened our door since Monday 7th September"
+                          r"(?:not|n't) (?:darkened (?:our|the) door|been near (?:us|the school|the place))(?: at all)? since\s*(?:the\s+)?$", before, re.I):
             first = next_school_day(d.value)
             break
     if first is not None and not leave_given:
@@ -187,7 +191,7 @@ def _codes(t: str, out: dict[str, Any]) -> None:
 
     found: list[str] = []
     lead = re.compile(r"\b(?i:coded|codes?|marked|recorded|registered|entered|put down|using|used|with|all|only|every session(?: was)?|"
-                      r"sessions? (?:were|was|have been|has been)|all sessions|every session since (?:has|have) been|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
+                      r"sessions? (?:were|was|have been|has been)|all sessions|every session since (?:has|have) been|(?:changed|switched|moved|went) (?:over )?to|as|mostly|mainly|some|a few|plus|except)\s+(?i:(?:as|with|down as|an?|the|code|codes|only|all|just|exclusively)\s+)*"
                       rf"({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&|then|plus)\s*(?:an?\s+)?{_CODE_TOKEN}(?:'?s)?)*)(?![\w'])")
     trail = re.compile(rf"(?<![\w'])({_CODE_TOKEN}(?:'?s)?(?:\s*(?:,|/|and|or|&)\s*{_CODE_TOKEN}(?:'?s)?)*)\s+codes?\b")
     # "G for the dates he asked for, O after that": a capital code letter followed by when it was used

@@ -36,7 +36,9 @@ def _custody(t: str, out: dict[str, Any]) -> None:
                              r"\b(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?sentenced|\byet to be sentenced", t)
     sentence = _positive(r"\b(?:sentenced|custodial sentence|sentence of detention|detention and training order|DTO\b|"
                          r"(?:serving|given|received|got|handed)\s+(?:a |an |his |her |their )?(?:\S+\s+){0,2}?(?:custodial |prison |detention |youth custody )?sentence|"
-                         r"youth custody sentence|section (?:250|91|90|92|226|252A|254|259)\b|s\.? ?(?:250|91|259)\b)", t, neg_window=2, hedge=True)
+                         r"youth custody sentence|section (?:250|91|90|92|226|252A|254|259)\b|s\.? ?(?:250|91|259)\b|"
+                         # "given three years' detention under section 250"
+                         r"(?:given|received|got|handed)\s+(?:\S+\s+){0,3}?detention\b)", t, neg_window=2, hedge=True)
     later_sentenced = _has(r"\b(?:now|since|then|later|subsequently|has since been|was later|has now been|finally)\s+(?:been\s+)?sentenced", t)
     remand = _positive(r"\bremand(?:ed)?\b|\brefused bail\b|\bin custody (?:awaiting|pending|until) (?:trial|sentenc\w*|court)", t, neg_window=2, hedge=False)
     police = _positive(r"\bpolice (?:custody|cell|station)\b|\bheld (?:overnight )?(?:by|at) (?:the )?police\b|\barrested\b|\bin a police cell\b", t,
@@ -62,7 +64,9 @@ def _custody(t: str, out: dict[str, Any]) -> None:
 
 def _exclusion(t: str, out: dict[str, Any]) -> None:
     perm = _positive(r"\bpermanent(?:ly)?[- ]exclu\w*|\bperm(?:anent)?[- ]?ex\b|\bperm[- ]?exclu\w*|\bPEX\b|\bexpelled\b|\bexcluded permanently\b|"
-                     r"\bpermanent exclusion\b", t, neg_window=2, hedge=True)
+                     r"\bpermanent exclusion\b|"
+                     # "the panel upheld the governing board's decision not to reinstate him"
+                     r"\bdecision not to reinstate\b", t, neg_window=2, hedge=True)
     fixed = _has(r"\bfixed[- ](?:term|period) exclu\w*|\bsuspension\b|\b(?:was|been|is|has been|got|were) suspended\b|"
                  r"\bexcluded for (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:more )?(?:school )?(?:days?|sessions?|weeks?)\b|"
                  r"\bexcluded (?:for|until) (?:the (?:rest|end) of )?(?:the |this |next )?(?:day|week|term|half[- ]term|lunchtimes?|monday|tuesday|wednesday|thursday|friday)\b|"
@@ -75,7 +79,8 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
     out["permanently_excluded"] = True
     review = r"(?:an? |the )?(?:independent )?(?:review|irp|independent review panel|appeal)"
     refuse = (r"(?:won't|will not|don't|do not|aren't going to|are not going to|not going to|have decided not to|has decided not to|"
-              r"decided not to|do not intend to|don't intend to|not intending to|no intention (?:of|to)|do not wish to|don't want to)")
+              r"decided not to|do not intend to|don't intend to|not intending to|no intention (?:of|to)|do not wish to|don't want to|"
+              r"does not want to|doesn't want to|does not wish to|doesn't wish to|do not want to)")
     verbs = (r"(?:apply|applying|ask|asking|request|requesting|seek|seeking|go for|going for|go to|going to|take it to|taking it to|"
              r"pursue|pursuing|lodge|lodging|challenge|appeal)")
     not_reinstated = r"(?:\bnot|n't|\bdeclin\w*|\brefus\w*|\bdecided against|\bagainst)\s+(?:\w+\s+){0,2}?reinstat"  # "didn't reinstate"
@@ -87,14 +92,17 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
         out["exclusion_status"] = "reconsidered_not_reinstated"
     elif _has(r"\b(?:independent )?review panel\s+(?:has\s+|have\s+)?(?:(?!not\b|hasn't|has not|didn't|did not)\w+\s+){0,8}?"
               r"(?:upheld|confirmed|agreed with|backed|supported|decided not to (?:recommend|direct|quash))|"
-              r"\b(?:irp|independent review|the review)\s+(?:\w+\s+){0,2}?(?:upheld|confirmed|backed)|\breview (?:was |has been )?upheld", t):
+              r"\b(?:irp|independent review|the review)\s+(?:\w+\s+){0,2}?(?:upheld|confirmed|backed)|\breview (?:was |has been )?upheld|"
+              r"\bthe panel (?:has |have )?(?:upheld|confirmed|backed)\b", t):
         out["exclusion_status"] = "review_upheld"
     elif _has(rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}|"
               rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,40}}\b(?:there(?:'ll| will) be|(?:is|are) going to be|wants?|want) no {review}|"
               rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b(?:doesn't|does not|don't|do not|won't|will not) (?:want|wish (?:to have|for)|need) {review}|"
               rf"\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}[^.;!?]{{0,40}}\b(?:in writing|by letter|by email|written)", t):
         out["exclusion_status"] = "no_review_stated_in_writing"
-    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|gone by|lapsed|ended|came and went|has come and gone)|"
+    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,6}?(?:has\s+|have\s+)?(?:passed|expired|run out|ran out|gone by|went by|lapsed|elapsed|ended|came and went|has come and gone)|"
+              # "…ran out at the start of November and no application came in"
+              rf"\bno (?:application|request) (?:for (?:an? |the )?{review} )?(?:came in|arrived|was (?:made|received|lodged)|has been (?:made|received|lodged))\b|"
               rf"\bno (?:application|request) (?:for|to) {review}\b[^.;!?]{{0,30}}\b(?:made|received|lodged|within|in time)|"
               rf"\b(?:didn't|did not|never|failed to)\s+{verbs}\s+(?:for\s+)?{review}\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline)|"
               rf"\bno {review} (?:was |has been )?(?:requested|sought|applied for|lodged)\b[^.;!?]{{0,30}}\b(?:in time|within|by the deadline|and the)|"

@@ -96,7 +96,7 @@ _TEMPORARY = (r"\b(?:temporar(?:y|ily)|on holiday|for (?:a|the) holiday|for (?:a
               r"(?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:trip|visit)|extended (?:holiday|visit|trip)|"
               r"visiting (?:family|relatives|grand\w*)|for (?:a|the) (?:wedding|funeral)|until (?:the )?(?:new year|christmas|easter|summer))")
 _PERMANENT = (r"\b(?:for good|permanently|to live|to settle|emigrat\w*|for the foreseeable future|and (?:are|is) (?:now )?living there|"
-              r"(?:it's|it is|the move is|the move's) permanent(?!\s+exclu)|not coming back|"
+              r"(?:it's|it is|the move is|the move's) permanent(?!\s+exclu)|not coming back|(?:aren't|isn't|won't be|are not|is not|will not be) coming back|"
               # "…gone back to Romania and we've no idea what school he'll go to over there"
               r"school (?:[\w']+ ){0,3}?(?:go to|attend|start|join)\w* (?:over )?there|(?:go|going) to school (?:over )?there)\b")
 
@@ -112,7 +112,9 @@ def _moved(t: str, out: dict[str, Any]) -> None:
     ]
     if _has(_COUNTRY, t):
         # "Nan passed away in Jamaica … the family have now moved out there permanently"
-        abroad = [*abroad, r"\b(?:moved|relocated|gone|settled|stay|staying|stayed|remain|remaining) (?:back )?(?:out |over )?there (?:permanently|for good|to live)\b"]
+        abroad = [*abroad, r"\b(?:moved|relocated|gone|settled|stay|staying|stayed|remain|remaining) (?:back )?(?:out |over )?there (?:permanently|for good|to live)\b",
+                  # "flew back to Lagos … Dad phoned us from Nigeria": a city of the country the message names
+                  r"\b(?:flew|flown|flying|went|gone|returned|moved) (?:back )?(?:home )?to (?-i:[A-Z][a-z]+)\b"]
     moved_abroad = permanent = False
     for i, p in enumerate(abroad):
         for m in _positive(p, t, neg_window=3):
@@ -128,7 +130,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
                     r"\bnext (?:week|month|term|year)\b|\bsoon\b|\bafter (?:the )?(?:half[- ]term|christmas|easter|the holidays?)\b|"
                     r"\bat the end of (?:the |this )?(?:term|month|year)\b|\bin (?:the )?(?:new year|spring|summer)\b", t[m.end():sent_end], re.I):
                 continue  # "emigrating to Poland next month": not gone yet
-            if i == 5 and not re.search(_PERMANENT, sentence, re.I):
+            if i in (5, 7) and not re.search(_PERMANENT, sentence, re.I):
                 continue  # 'went back to Romania' may be a visit; only 'for good', 'to live'
             if re.search(_TEMPORARY, sentence, re.I) and not re.search(_PERMANENT, sentence, re.I):
                 out["absence_is_temporary"] = True
@@ -154,7 +156,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             (rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}", re.I),
             (to_place, 0),
             # "the whole family upped sticks to Cornwall", "rehoused by the council in Manchester"
-            (r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:to|in) (?!The same\b)[A-Z]", 0),
+            (r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:up |down |over |across )?(?:to|in) (?!The same\b)[A-Z]", 0),
         ]
         not_local = r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)"
         for p, flags in away:
@@ -173,7 +175,7 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             out["moved_away"] = True
             out["lives_within_reasonable_distance"] = False
     if _has(r"\b(?:too|very) far (?:away )?(?:from (?:the |our )?school|to travel|to get (?:here|in|to school))|"
-            r"\b(?:\d{2,4}|hundreds of) miles (?:away|from (?:the |our )?school|from us)|\bother end of the country\b|"
+            r"\b(?:\d{2,4}|hundreds of)(?:[- ]?odd|\+)? miles (?:away|from (?:the |our )?school|from us)|\bother end of the country\b|"
             r"\bno way (?:he|she|they)(?:'s|'re| is| are| could| can) (?:be )?(?:commut\w+|travel\w+)|\btoo far (?:away )?to (?:commute|travel)\b|"
             r"\bno longer (?:\w+ )?lives? (?:within (?:a )?reasonable distance|locally|in the area|nearby)|"
             r"\bnot within (?:a )?reasonable distance\b", t):

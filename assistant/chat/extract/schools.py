@@ -25,7 +25,9 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         rf"\b(?:new|other|another|receiving|next)\s+(?:[\w']+\s+){{0,2}}?{school}\b[^.;!?]{{0,80}}?\b(?:has |have |had )?"
         rf"(?:confirmed|confirm|told us|let us know|informed us|emailed|written|says|said)\b[^.;!?]{{0,60}}?"
         rf"(?:\bon (?:their|its|the) (?:admission )?(?:register|roll)|\bon roll\b|\bregistered\b|\benrolled\b|\badmitted\b|\bstarted\b|\bjoined\b|\battending\b)",
-        r"\bon (?:their|its|the new school's|another school's|the other school's|that school's) (?:admission )?(?:register|roll)\b",
+        r"\bon (?:their|there|its|the new school's|another school's|the other school's|that school's) (?:admission )?(?:register|roll)\b",
+        # "she's started at Balby Carr primary"
+        r"\b(?:has |have |she's |he's |shes |hes |they've )?started (?:at|with) (?-i:[A-Z][\w']+(?: [A-Z][\w']+)*) (?:primary|secondary|school|academy|juniors?|infants?|high)\b",
         r"\bjoined (?:their|its|that school's|the new school's) (?:admission )?(?:register|roll)\b",
         r"\bon (?:the )?(?:admission )?(?:register|roll) (?:at|of|with) (?:another|a new|the new|a different|the other|her new|his new|their new)\b",
         r"\bon roll elsewhere\b|\bregistered elsewhere\b",

@@ -37,6 +37,9 @@ def school_year(text: str) -> int | None:
         owned = re.search(r"\b(?:our|their|my|a|an)\s*(?:\w+-\w+\s+)?$", text[max(0, m.start() - 24):m.start()], re.I) and \
             not re.search(r"\b(?:cod\w*|mark\w*|record\w*|us\w*|enter\w*|put)\s+(?:\w+\s+)?(?:as\s+)?(?:a|an)\s*$",
                           text[max(0, m.start() - 30):m.start()], re.I)
+        # "Musa in Y5", "Oliver (Y4)": a pupil's class
+        owned = owned or re.search(r"[a-z]\s+in\s+$|\w\s*\(\s*$", text[max(0, m.start() - 24):m.start()], re.I) and \
+            not re.search(r"\b(?:cod\w*|mark\w*|record\w*|enter\w*|put)\s+(?:\w+\s+)?in\s+$", text[max(0, m.start() - 30):m.start()], re.I)
         if owned and re.match(r"\s+(?:place|places|entry|admission|application|intake|transfer)\b", text[m.end():], re.I):
             owned = None  # "they'll apply for a Y1 place next year" is not the pupil's year now
         if n <= 7 and not owned and not re.match(r"(?:s|'s)?\s+(?:pupil|girl|boy|student|child|class|lad|son|daughter)",

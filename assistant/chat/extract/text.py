@@ -115,7 +115,7 @@ def _sentences_with(pattern: str, t: str) -> list[tuple[int, str]]:
 
 
 _FAMILY = (r"(?:mum|mother|mom|dad|father|parent|parents|grand\w*|gran|granny|nan|nana|grandad|grandpa|brother|"
-           r"sister|sibling|uncle|aunt|auntie|carer|cousin|relative|friend|step\w*|pet|dog|cat|teacher|baby)")
+           r"sister|sibling|uncle|aunt|auntie|carer|cousin|relative|friend|(?:class)?mate|boyfriend|girlfriend|co-defendant|step\w*|pet|dog|cat|teacher|baby)")
 
 
 _RELATIVE = r"(?:mum|mother|mom|dad|father|step\w*|grand\w*|gran|granny|nan|nana|grandad|grandpa|brother|sister|sibling|uncle|aunt|auntie|cousin)"
