@@ -673,6 +673,44 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         topic = {t for t in topic if not t.isdigit()}
         if not about_subject(_TIME_LIMIT):
             return "a time limit about the question's subject"
+    step = _timed_step(question)
+    if step is not None and not any(_TIME_LIMIT.search(x) and step[1].search(f"{prev} {x}")
+                                    for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
+        return f"a time limit to {step[0]}"
+    return None
+
+
+# "How many working days has the LA got to respond?", "how long do parents get to ask for a review?":
+# the time allowed for one step. A passage's time limit answers it only in a sentence that names
+# that step (in its own words or a near one): "within 5 days" for joiner forms is no time to respond.
+_STEPS = (
+    ("respond", r"respond\w*|response|repl(?:y|ies|ied)|(?:come|comes|came|get|gets|got) back|acknowledg\w*|feed ?back"),
+    ("visit", r"visit\w*"),
+    ("consent", r"consent\w*|agree\w*|approv\w*"),
+    ("ask for a review", r"request\w*|ask\w*|apply|appl(?:ies|ied|ication)\w*|appeal\w*|review\w*"),
+    ("meet", r"meet\w*|convene\w*"),
+)
+_TIMED_STEP = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline))\b[^.?!]{0,60}?"
+                         r"\b(?:to|before (?:they|it|we|he|she|the \w+))\s+(?:\w+\s+){0,1}?"
+                         r"(respond|reply|comes? back|gets? back|acknowledge|visit|make a (?:home )?visit|do a (?:home )?visit|consent|give consent|"
+                         r"give or refuse (?:consent|it)|agree|request|ask for|apply for|appeal|meet)\b", re.I)
+
+
+# "within how many school days must the governors meet?"
+_TIMED_STEP_MODAL = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many)\b[^.?!]{0,40}?\b(?:must|should|will|do|does|has|have)\s+"
+                               r"(?:the\s+)?(?:\w+\s+){0,2}?(respond|reply|visit|consent|meet|convene)\b", re.I)
+
+
+def _timed_step(question: str) -> tuple[str, re.Pattern] | None:
+    """The step a question asks the time allowed for, with the words that name it; None if none."""
+    m = _TIMED_STEP.search(question) or _TIMED_STEP_MODAL.search(question)
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    for name, words in _STEPS:
+        if re.fullmatch(words, verb.split()[-1] if verb.startswith(("make", "do", "give")) else verb.split()[0]) \
+                or re.match(words, verb):
+            return name, re.compile(rf"\b(?:{words})", re.I)
     return None
 
 

@@ -312,3 +312,23 @@ def test_a_code_table_quote_shows_each_code_before_its_row():
                                     "- code Q: The pupil is unable to attend because of a lack of access arrangements.")
     prose = "(7) If, at the time the register is taken, the code N is used | not a row"
     assert rows_as_codes(prose) == prose
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    # v13 a1303, v14 a1437: the time a step is allowed, answered only by a time limit beside that step
+    ("Once we've sent a CME referral, how many working days does the LA have to respond to us or make a home visit?",
+     "A CME referral form should be completed and sent to the CME Co-ordinator within 5 days.", "a time limit to respond"),
+    ("Once we've sent a CME referral, how many working days does the LA have to respond to us?",
+     "A CME referral form should be sent to the CME Co-ordinator, who will respond within 10 working days.", None),
+    ("How many school days does the parent have to ask for an independent review panel?",
+     "Governors must meet within 15 school days of the exclusion.", "a time limit to ask for a review"),
+    ("Within how many school days must the governors meet to consider reinstatement?",
+     "Governors must meet within 15 school days of the exclusion.", None),
+    ("How many working days before the county gets back to the school?",
+     "The form is sent within 5 days of the absence.", "a time limit to respond"),
+    # a step named with no time limit asked for, or a time asked for no named step, is left to the other checks
+    ("How many days do we have to send the CML?", "Send the CML within 5 days.", None),
+    ("Does the LA respond to referrals?", "The LA will consider every referral.", None),
+])
+def test_the_time_allowed_for_a_step_stands_beside_that_step(question, text, missing):
+    assert missing_answer_type(question, [scored_passage(text, 0.4)]) == missing

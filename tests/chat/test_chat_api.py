@@ -163,6 +163,17 @@ def test_unanswerable_is_not_found_without_citations(client):
     assert "do not cover" in body["answer"]
 
 
+@pytest.mark.parametrize("message", [
+    # v14 a1437, v22 a2240: no policy gives the LA a time to respond to a referral or visit
+    "Once we've sent a CME referral to the Derbyshire co-ordinator, how many working days does the LA have to respond to us "
+    "or make a home visit?",
+    "Once the county gets one of our CME referrals, how many days have their officers got to do a home visit?",
+])
+def test_the_time_allowed_for_a_step_no_policy_times_is_not_found(client, message):
+    body = chat(client, message)
+    assert body["action"] == "not_found" and body["citations"] == []
+
+
 def test_authority_scoped_answer_says_whose_procedure(client):
     body = chat(client, "Which form do we send before removing a child from roll?", authority="Derbyshire")
     assert body["action"] == "answered"
