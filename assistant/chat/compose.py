@@ -706,10 +706,9 @@ def _timed_step(question: str) -> tuple[str, re.Pattern] | None:
     m = _TIMED_STEP.search(question) or _TIMED_STEP_MODAL.search(question)
     if m is None:
         return None
-    verb = m.group(1).lower()
+    verb = m.group(1).lower()  # ("make a home visit", "give consent": the step is the word that names it)
     for name, words in _STEPS:
-        if re.fullmatch(words, verb.split()[-1] if verb.startswith(("make", "do", "give")) else verb.split()[0]) \
-                or re.match(words, verb):
+        if re.search(rf"\b(?:{words})\b", verb):
             return name, re.compile(rf"\b(?:{words})", re.I)
     return None
 
