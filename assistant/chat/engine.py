@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import Any, Callable, Iterator
@@ -14,8 +14,8 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
-from assistant.chat.router import (asks_for_documents, asks_only_about_deletion, is_contact_question, is_deadline_question,
-                                   is_pupil_story, route)
+from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, is_contact_question,
+                                   is_deadline_question, is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.spelling import Speller, english_words
@@ -26,6 +26,7 @@ from indexer.retriever import HybridRetriever
 
 log = logging.getLogger("cme_assist.chat")
 
+CURRENCY_NOTE = "\n\n**Check currency:** "
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
 
 
@@ -126,6 +127,13 @@ class ChatEngine:
             intent = Intent.LEAVER
         if intent == Intent.DEADLINE and ask is not None:
             return self._deadline(ask.tool, ask.args, today)
+        if intent == Intent.PROCEDURE and not story and asks_deletion_among_others(message) and \
+                self._rules_result(message, scope, today).get("kind") == "ground":
+            # "She's moved to Spain for good and is enrolled there. Who do we tell, and can we take
+            # her off?": the rules settle the ground; the documents answer the rest.
+            session.facts = {}
+            return self._joined(self._leaver(session, message, scope, today, fresh=True),
+                                self.procedure.answer(message, authority, mentioned, today), today)
         if documents and _first_missing(decided) == "situation":
             # The rules cannot tell what is happening ("an EOTAS package has been agreed"), but the
             # message also asks what to send with the deletion: the authority's documents answer that
@@ -292,6 +300,25 @@ class ChatEngine:
         text = render.render_ground(result, link) if kind == "ground" else render.render_no_ground(result, link)
         return self._finish(Answer(Action.ANSWERED, text + assumed_note, link.citations, [call], intent=Intent.LEAVER), today)
 
+    def _joined(self, first: Answer, then: Answer, today: date) -> Answer:
+        """One answer from two finished ones: the rule result, then what the documents say (when they
+        answer). Markers and citations of the second are renumbered after the first's, and the
+        currency notes are worked out again for both together."""
+        if then.action != Action.ANSWERED:
+            return first
+
+        def body(a: Answer) -> str:
+            return a.answer.split(CURRENCY_NOTE)[0].rstrip()
+
+        shift = max((c.n for c in first.citations), default=0)
+        text = body(first) + "\n\n" + re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", body(then))
+        joined = Answer(Action.ANSWERED, text, [*first.citations, *(replace(c, n=c.n + shift) for c in then.citations)],
+                        [*first.tool_calls, *then.tool_calls], intent=first.intent)
+        for f in (*first.flags, *then.flags):
+            if f != "stale_source":
+                joined.flag(f)
+        return self._finish(joined, today)
+
     def _deadline(self, tool: str, args: dict[str, Any], today: date) -> Answer:
         call = self._call(tool, args)
         link = render.SourceLinker(self.r, today)
@@ -320,7 +347,7 @@ class ChatEngine:
         notes = compose.currency_notes(answer.citations, self.r.index.documents, today)
         if notes:
             answer.flag("stale_source")
-            answer.answer += "\n\n**Check currency:** " + " ".join(notes)
+            answer.answer += CURRENCY_NOTE + " ".join(notes)
         return answer
 
     # -- helpers -----------------------------------------------------------------------------

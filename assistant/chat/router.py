@@ -82,6 +82,9 @@ _CAN_DELETE = re.compile(
     rf"\b(?:can|could|should|must|may)\s+(?:he|she|they|the pupil|the child|this pupil|this child|the name|his name|her name|their name)\s+(?:now\s+)?be\s+"
     rf"(?:deleted|removed|taken off|de-?rolled|off-?rolled)\b|"
     rf"\b(?:is it ok|is it okay|(?:are we|am i) (?:ok|okay|alright|all right|allowed|able|safe|fine)|is it (?:legal|lawful|right))\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
+    # "Are we actually required to remove her…?", "Are we allowed, or even required, to take him off roll?"
+    rf"\b(?:are we|am i|is the school)\s+(?:actually\s+|even\s+|legally\s+|really\s+|now\s+)?(?:allowed|required|obliged|permitted|entitled)"
+    rf"(?:,?\s+or\s+(?:even\s+)?(?:allowed|required|obliged|permitted|entitled),?)?\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     # "OK to remove?", "Can he come off now?", "Do we keep her on?"
     rf"(?:^|[.!?]\s*)(?:(?:so|and|but)\s+)?(?:ok|okay|alright|fine|safe)\s+to\s+(?:delete|remove|de-?roll|off-?roll|take\s+(?:{_PUPIL}\s+)?off)\b|"
     rf"\b(?:can|could|should|does|do)\s+(?:he|she|they|the pupil|the child|this pupil|this child)\s+(?:now\s+)?(?:come|go)\s+off\b|"
@@ -138,7 +141,9 @@ _DEADLINE = re.compile(
     r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"
     r"when (?:exactly |actually )?(?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when|"
     # "what's the latest the council can get the starter return?", "when exactly is it due"
-    r"what(?:'s| is) the latest\b(?! (?:guidance|version|edition|policy|position|advice))|at the latest|when exactly)\b|\bwhen\?",
+    r"what(?:'s| is) the latest\b(?! (?:guidance|version|edition|policy|position|advice))|at the latest|when exactly|"
+    # "I need to know the earliest date on which he will have reached the twenty-school-day mark"
+    r"(?:the|its|his|her|their) earliest (?:possible |legal |lawful )?(?:date|day)|(?:date|day) on which (?:he|she|they|it|we|the pupil|the child) (?:will|would|can|could))\b|\bwhen\?",
     _I,
 )
 _REFERRAL = re.compile(r"\bdraft (?:a |the |me a )?(?:cme )?referral|write (?:a |the |me a )?(?:cme )?referral", _I)
@@ -243,6 +248,15 @@ def asks_only_about_deletion(message: str) -> bool:
     if _NOT_DELETION.search(message):
         return False
     return all(_DELETION_ASK.search(q.strip()) for q in _questions(message))
+
+
+def asks_deletion_among_others(message: str) -> bool:
+    """A story about one pupil that asks, among other things ("who do we tell, and can we take him off
+    roll?"), whether or how the pupil comes off roll."""
+    about_one = _PUPIL_SITUATION.search(message) or _ONE_PUPIL.search(message)
+    if not about_one or (_GENERAL_CASE.search(message) and not _OUR_PUPIL.search(message)):
+        return False
+    return any(_DELETION_ASK.search(q.strip()) and not _NOT_DELETION.search(q) for q in _questions(message))
 
 
 # "…and what do I need to attach?", "what do they need from us to go with it?"

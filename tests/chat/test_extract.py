@@ -152,6 +152,10 @@ def test_will_return(text, expected, absent):
       "unpaid when term finishes on Friday 18 December, can she come off?", {"board_and_lodging_unpaid_at_end_of_term": True},
       id="unpaid-when-term-finishes"),
     P("Bursar at an LA-maintained boarding school.", {"school_type": "maintained"}, id="maintained-sign-on"),
+    # v36: an academy trust's school is an academy; a sign-on of several words
+    P("I'm the finance and compliance lead for a trust with a state boarding academy. A Year 10 boarder's parents have not "
+      "paid his boarding charges.", {"school_type": "academy", "boarder": True}, id="lead-for-a-trust-with-an-academy"),
+    P("I'm worried about a pupil who moved to an academy in Leeds.", {}, ("school_type",), id="another-schools-type-is-not-ours"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.chat.extract import extract_deadline
-from assistant.chat.router import asks_for_documents, asks_only_about_deletion, is_contact_question, is_pupil_story, route
+from assistant.chat.router import asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, is_contact_question, is_pupil_story, route
 from assistant.chat.types import Intent
 
 TODAY = date(2026, 3, 18)
@@ -156,6 +156,14 @@ def routed(message):
     pytest.param("Dad handed in a signed note saying Musa in Y5 will be home educated from Thursday. EHE is it?", L,
                  id="ehe-is-it"),
     pytest.param("What does EHE mean? Elective home education, is it?", P, id="a-term-asked-about-is-no-pupil"),
+    # v36: "are we required / allowed, or even required, to take him off" asks whether to delete
+    pytest.param("One of our Year 7 pupils died suddenly during half term. Are we actually required to remove her from the "
+                 "admission register, and does the local authority have to be told formally?", L, id="are-we-required-to-remove"),
+    pytest.param("A Year 10 boarder's parents have not paid his boarding charges for the summer term. Are we allowed, or even "
+                 "required, to take him off roll?", L, id="allowed-or-even-required"),
+    # v36: "the earliest date on which he will have reached the twenty-school-day mark"
+    pytest.param("A Year 8 boy has not been in since Monday 2 November 2026; every session coded O. I need to know the earliest "
+                 "date on which he will have reached the twenty-school-day mark for removal.", D, id="earliest-date"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent
@@ -223,3 +231,15 @@ def test_asks_for_documents(message, documents):
 ])
 def test_asks_only_about_deletion(message, only):
     assert asks_only_about_deletion(message) is only
+
+
+@pytest.mark.parametrize("message, asks", [
+    ("Family have moved back to Romania for good. Who do we need to tell, and can we take him off roll?", True),
+    ("Our Year 9 has moved to Wales. What does the county need from us before we remove her?", True),
+    ("Family have moved back to Romania for good. Who do we need to tell?", False),
+    # a general question, or one about marking the register, is not a story asking about deletion
+    ("If a pupil moves abroad, who do we tell and can we take them off roll?", False),
+    ("He has been off for a week. Which code do we mark him with, and who do we tell?", False),
+])
+def test_asks_deletion_among_others(message, asks):
+    assert asks_deletion_among_others(message) is asks
