@@ -554,7 +554,7 @@ _CLAIMED_PERIOD = re.compile(r"\b(?:i was told|i've been told|i have been told|w
 
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
 # "10 school days", "day 11"), not by a passage that only talks about it.
-_HOW_MANY = re.compile(r"\b(?:how many|(?:minimum|maximum|min|max|total|least|most|required|right|set|exact) (?:number|no\.?) of) (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
+_HOW_MANY = re.compile(r"\b(?:how many|(?:minimum|maximum|min|max|total|least|most|required|right|set|exact|standard|fixed|particular|specific) (?:number|no\.?) of) (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
                        r"people|referrals?|visits?|letters?|attempts?|absences?|marks?|miles?|minutes?)\b", re.I)
 _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")

@@ -38,7 +38,8 @@ _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|
 
 
 _SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|contact|"
-                      r"helpline|line|centre|center|panel|hub|front door|department|board)\b", re.I)  # ("our trust runs schools": not one)
+                      # "a named Elective Home Education adviser", "an EHE email address"
+                      r"helpline|line|centre|center|panel|hub|front door|department|board|advis[eo]r|e-?mail (?:address|inbox)|inbox|mailbox)\b", re.I)  # ("our trust runs schools": not one)
 _GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))
 

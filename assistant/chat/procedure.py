@@ -62,6 +62,7 @@ CONTACT_HITS = 2  # "how do I get hold of them?": chunks with an e-mail or phone
 CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
 CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's words
+OWNER_BEFORE, OWNER_AFTER = 160, 60  # …within this many characters before / after a contact detail
 # "What if mum still won't enrol her?", "what happens if they refuse?": the step after a failed one is asked for.
 _ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)\b|\bnext steps?\b|\bstill (?:won't|doesn't|don't|isn't|not|refuses?)\b|"
                          r"\b(?:if|when) (?:they|she|he|the parents?|mum|dad|the family) (?:refuses?|won't|will not|don't|doesn't)\b", re.I)
@@ -411,8 +412,14 @@ class ProcedureAnswerer:
 
         def fits(u: compose.Unit) -> bool:
             quoted = u.hit.chunk.text[slice(*compose.window(u, scored.units))]
-            near = set(tokenize(quoted))
-            return bool(CONTACT_DETAIL.search(quoted)) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
+            # The owner of a detail is named just before it ("…to the operational Attendance Team at
+            # csattendance@…") or in the heading it sits under, not anywhere in a long quote: "Elective
+            # Home Education" at the end of that sentence does not make it the EHE team's address.
+            details = list(CONTACT_DETAIL.finditer(quoted))
+            near = set(tokenize(u.hit.chunk.section_path)) if details else set()
+            for m in details:
+                near |= set(tokenize(quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER]))
+            return bool(details) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
 
         if any(fits(u) for u in chosen):
             return True, None
@@ -653,6 +660,7 @@ class ProcedureAnswerer:
         """"We take pupils from Derbyshire and Norfolk: what are the forms called?": each named
         authority's own best passage, side by side, searched within that authority's documents."""
         per: list[compose.Unit] = []
+        wanted = compose.answer_type(message)
         for a in named:
             # Its own documents only: the law's passages could fill every place of a scoped search.
             _, sa = self._search(message, a, national=False)
@@ -660,6 +668,10 @@ class ProcedureAnswerer:
             if not own:
                 continue
             best = max(own, key=lambda u: u.score)
+            # Asked "how soon…?", an authority's answer is its best sentence holding a time limit when
+            # one scores near enough, as in _side_by_side ("refer … by day 11", not "we would have to refer").
+            typed = [u for u in own if wanted is not None and wanted.search(u.text) and u.score >= TYPED_SIDE_RATIO * best.score]
+            best = max(typed, key=lambda u: u.score, default=best)
             scored.units.extend(u for u in sa.units if u.hit is best.hit)
             per.append(best)
         return per if len(per) > 1 else None

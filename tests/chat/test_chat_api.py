@@ -400,6 +400,20 @@ def test_a_contact_request_is_not_answered_with_someone_elses_details(client):
     assert body["action"] == "not_found"
 
 
+def test_a_contact_is_whoever_is_named_just_before_it_not_anywhere_in_the_sentence(client):
+    # Riverside's sentence sends CME 3 forms "to the operational Attendance Team at csattendance@…" and
+    # ends with "Elective Home Education": that does not make it the EHE team's address (v17 a1737, v36 a3641).
+    for message in ("what's the email for the norfolk elective home education team?",
+                    "Is there a named Elective Home Education adviser, or an EHE email address, in Norfolk that schools "
+                    "should notify when a parent withdraws a child to educate them at home?"):
+        body = chat(client, message, authority="Norfolk")
+        assert body["action"] == "not_found", message
+        assert "csattendance@norfolk.gov.uk" not in body["answer"]
+    # …while the team named before its address still gets it
+    body = chat(client, "What's the email address for Norfolk's operational Attendance Team?", authority="Norfolk")
+    assert body["action"] == "answered" and "csattendance@norfolk.gov.uk" in body["answer"]
+
+
 def test_a_phone_number_for_a_service_no_document_lists_is_not_found(client):
     # The Worcestershire policy gives the attendance helpline, which is not the Virtual School's number.
     body = chat(client, "What's the phone number for the Worcestershire Virtual School?", authority="Worcestershire")
@@ -771,3 +785,32 @@ def test_an_old_rule_in_a_stale_passage_brings_the_provision_that_replaced_it(cl
     assert "stale_source" in r["flags"]
     assert "9(1)(j)" in r["answer"]
     assert any(c["doc_id"] == "uksi-2024-208" and "detained under a sentence of detention" in c["quote"] for c in r["citations"])
+
+
+def test_a_story_asking_who_to_tell_and_whether_to_delete_gets_the_ground_and_the_documents(client):
+    # The rules settle the ground; the authority's documents answer the rest (v22 a2247's shape).
+    body = chat(client, "Family have upped sticks and moved back to Romania for good, he won't be coming back. Who do we need "
+                "to tell, and can we take him off roll?", authority="Derbyshire")
+    assert body["action"] == "answered"
+    assert [t["result"].get("code") for t in body["tool_calls"] if t["name"] == "leaver_reason"] == ["9(1)(g)"]
+    assert body["answer"].startswith("**Use deletion ground 9(1)(g)")
+    docs = {c["doc_id"] for c in body["citations"]}
+    assert "derbyshire-cromford-cme-policy-2023" in docs and "uksi-2024-208" in docs
+    # one numbering across both parts: every marker has its citation, in order
+    markers = sorted({int(m) for m in re.findall(r"\[(\d+)\]", body["answer"])})
+    assert markers == [c["n"] for c in body["citations"]] == list(range(1, len(body["citations"]) + 1))
+    assert body["answer"].count("**Check currency:**") <= 1
+
+
+def test_a_story_asking_only_who_to_tell_gets_no_ground(client):
+    body = chat(client, "Family have moved back to Romania for good, he won't be coming back. Who do we need to tell?",
+                authority="Derbyshire")
+    assert not any(t["name"] == "leaver_reason" for t in body["tool_calls"])
+
+
+def test_two_named_authorities_asked_how_soon_each_give_their_time_limit(client):
+    # Each named authority's sentence holding a time limit, not its best sentence about referring (v25 a2546).
+    body = chat(client, "How soon does a school have to refer a child who's stopped attending and can't be traced: is it "
+                "the same in Derbyshire as in Norfolk?")
+    assert body["action"] == "answered"
+    assert "day 11" in body["answer"] and "20 days" in body["answer"]

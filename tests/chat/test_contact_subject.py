@@ -25,6 +25,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asked_part, asks_for_con
     ("Is there a particular MOD education contact that we should notify, and what are their details?", {"mod", "educat"}),
     # v17 a1738: whose, named after the detail asked for
     ("what's the phone number for starting point, including out of hours?", {"start", "point"}),
+    # v36 a3641: an adviser, and an address named by whose it is
+    ("Is there a named Elective Home Education adviser, or an EHE email address, in Norfolk?", {"elective", "home", "educat", "ehe"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
