@@ -129,8 +129,8 @@ class ChatEngine:
             return self._deadline(ask.tool, ask.args, today)
         if intent == Intent.PROCEDURE and not story and asks_deletion_among_others(message) and \
                 self._rules_result(message, scope, today).get("kind") == "ground":
-            # "She's moved to Spain for good and is enrolled there. Who do we tell, and can we take
-            # her off?": the rules settle the ground; the documents answer the rest.
+            # "The family have moved back to Romania for good. Who do we tell, and can we take him
+            # off?": the rules settle the ground; the documents answer the rest.
             session.facts = {}
             return self._joined(self._leaver(session, message, scope, today, fresh=True),
                                 self.procedure.answer(message, authority, mentioned, today), today)

@@ -213,10 +213,15 @@ _OTHER_ASK = re.compile(
 _ONE_PUPIL = re.compile(r"\bY(?:ear ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder)\b", _I)
 
 
+def _about_one_pupil(text: str) -> bool:
+    """Is the message about one pupil of ours (not "if a pupil…" in general)?"""
+    about_one = _PUPIL_SITUATION.search(text) or _ONE_PUPIL.search(text)
+    return bool(about_one) and not (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text))
+
+
 def is_pupil_story(text: str) -> bool:
     """A story about one of our pupils whose only questions (if any) are about the register."""
-    about_one = _PUPIL_SITUATION.search(text) or _ONE_PUPIL.search(text)
-    if not about_one or (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text)):
+    if not _about_one_pupil(text):
         return False
     return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in _questions(text))
 
@@ -253,8 +258,7 @@ def asks_only_about_deletion(message: str) -> bool:
 def asks_deletion_among_others(message: str) -> bool:
     """A story about one pupil that asks, among other things ("who do we tell, and can we take him off
     roll?"), whether or how the pupil comes off roll."""
-    about_one = _PUPIL_SITUATION.search(message) or _ONE_PUPIL.search(message)
-    if not about_one or (_GENERAL_CASE.search(message) and not _OUR_PUPIL.search(message)):
+    if not _about_one_pupil(message):
         return False
     return any(_DELETION_ASK.search(q.strip()) and not _NOT_DELETION.search(q) for q in _questions(message))
 
