@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from assistant.chat.types import Citation
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")
+MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*“\"(])|(?<=\])\s+(?=[A-Z*“\"(])|\n+")
 
 
@@ -54,7 +54,7 @@ def resolve(answer: str, citations: list[Citation], retrieved: dict[str, str]) -
     kept: list[str] = []
     dropped: list[str] = []
     for part in _split_keep(answer):
-        markers = [int(m) for m in _MARKER.findall(part)]
+        markers = [int(m) for m in MARKER.findall(part)]
         if markers and not all(m in valid for m in markers):
             dropped.append(part.strip())
             continue
@@ -62,10 +62,10 @@ def resolve(answer: str, citations: list[Citation], retrieved: dict[str, str]) -
 
     order: dict[int, int] = {}
     for part in kept:
-        for m in _MARKER.findall(part):
+        for m in MARKER.findall(part):
             order.setdefault(int(m), len(order) + 1)
     text = "".join(kept)
-    text = _MARKER.sub(lambda m: f"[{order[int(m.group(1))]}]", text).strip()
+    text = MARKER.sub(lambda m: f"[{order[int(m.group(1))]}]", text).strip()
     out = [replace(valid[old], n=new) for old, new in sorted(order.items(), key=lambda kv: kv[1])]
     return Resolved(text, out, dropped, sorted(set(bad)))
 

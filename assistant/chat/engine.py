@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterator
 
 from assistant.chat import compose, named_things, render
-from assistant.chat.citations import resolve
+from assistant.chat.citations import MARKER, resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
 from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, is_contact_question,
@@ -311,7 +311,7 @@ class ChatEngine:
             return a.answer.split(CURRENCY_NOTE)[0].rstrip()
 
         shift = max((c.n for c in first.citations), default=0)
-        text = body(first) + "\n\n" + re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", body(then))
+        text = body(first) + "\n\n" + MARKER.sub(lambda m: f"[{int(m.group(1)) + shift}]", body(then))
         joined = Answer(Action.ANSWERED, text, [*first.citations, *(replace(c, n=c.n + shift) for c in then.citations)],
                         [*first.tool_calls, *then.tool_calls], intent=first.intent)
         for f in (*first.flags, *then.flags):
