@@ -25,7 +25,10 @@ IN_SCOPE = re.compile(  # word starts: plurals and endings count ("schools", "re
     # the people and meetings a CME case passes through ("Derbyshire's Complex Case Panel")
     r"complex case|\bpanel\b|escalat|multi[- ]agency|co-?ordinator|attend(s|ing|ed)?\b|early help|\bewo\b|education welfare|\bccas\b|"
     # a pupil's reduced hours ("how long can a part-time timetable run before it is reviewed?")
-    r"(part[- ]time|reduced|modified|flexible|personalised) timetable)"
+    r"(part[- ]time|reduced|modified|flexible|personalised) timetable|"
+    # a service's contact details ("Phone number for Starting Point please"): the policies list contacts,
+    # so a miss is "not in the documents", not "outside what I help with"
+    r"(phone|telephone|contact) (number|no|details)|e-?mail address)"
 )
 OUT_TOPICS = re.compile(
     r"\b(recipe|cook(ing)?|bake|weather|forecast|poem|poetry|song|lyrics|joke|stock(s| market)?|shares|crypto|bitcoin|invest|"

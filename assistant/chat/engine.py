@@ -14,7 +14,7 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import MARKER, resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
-from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, is_contact_question,
+from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_school_age, asks_only_about_deletion, is_contact_question,
                                    is_deadline_question, is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
@@ -116,6 +116,8 @@ class ChatEngine:
         scope = authority or mentioned
         ask = extract_deadline(message, today, scope)
         intent = route(message, has_deadline_ask=ask is not None)
+        if ask is not None and ask.tool == "compulsory_school_age" and intent == Intent.PROCEDURE and asks_school_age(message):
+            intent = Intent.DEADLINE  # a date of birth and "is that his school leaving date?": the rules compute it
         # A story about one pupil that the leaver rules settle goes to them: one asking nothing but
         # about the register, and one with dates but no date question ("leave ended 9 Oct, not
         # back, joint enquiries found him…"), whose dates are facts, not a date to count to.

@@ -40,7 +40,9 @@ _WHICH_GROUND = re.compile(
     r"\b(?:does|would|will) (?:that|this|it|he|she) (?:still )?(?:count|qualify|come under|fall under|be classed) (?:as )?(?:a |an |being )?"
     r"(?:registered (?:at|with) (?:another|a new|a different) school|home educat\w*|a leaver|(?:a |the )?(?:deletion |leaver |leaving )?(?:ground|reason))\b|"
     # "is there actually a deletion ground for that?"
-    r"\bis there (?:\w+ )?(?:a |any )(?:deletion |leaver |legal )?(?:ground|reason)s? (?:for|to delete|to remove)\b|"
+    # "…is there a registration ground to take him off roll, and which one?"
+    r"\bis there (?:\w+ )?(?:a |any )(?:deletion |leaver |legal |registration |lawful )?(?:ground|reason)s? (?:for|to delete|to remove|to de-?roll|to off-?roll|"
+    r"to take (?:him|her|them|the pupil|the child) off)\b|"
     # "is that actually a reason to delete, and which one?"
     r"\b(?:is|would|could) (?:that|this|it) (?:\w+ )?(?:a |an )?(?:valid |legal |legitimate |proper |lawful )?(?:reason|ground)s? "
     r"(?:to|for) (?:delet\w*|remov\w*|de-?roll\w*|off[- ]?roll\w*|tak\w+ (?:him|her|them) off)|"
@@ -306,8 +308,28 @@ def is_leaver_question(text: str) -> bool:
     return False
 
 
+# "Which date goes on the admission register as his starting day?" asks what to record, not
+# a date to count to.
+_DATE_TO_RECORD = re.compile(
+    r"\b(?:which|what) (?:date|day) (?:goes|go|should go|do (?:i|we) (?:put|enter|record|use|give)|should (?:i|we) (?:put|enter|record|use|give)|"
+    r"(?:is|would be) (?:recorded|entered|put))\b(?: down)?[^.?!]{0,60}?\b(?:register|as (?:his|her|their|the) (?:start(?:ing)?|first|admission)|"
+    r"(?:start(?:ing)?|first) (?:day|date))\b", _I)
+
+
 def is_deadline_question(text: str) -> bool:
-    return bool(_DEADLINE.search(text))
+    return bool(_DEADLINE.search(text)) and not _DATE_TO_RECORD.search(text)
+
+
+# "Boy born 10 May 2012 … Is that his school leaving date?": a question about the pupil's own
+# compulsory school age, which the rules compute from the date of birth.
+_SCHOOL_AGE_ASK = re.compile(
+    r"\b(?:school[- ]leaving (?:date|age|day)|leaving (?:date|day)|leave school|(?:stops?|cease[sd]?) being of (?:compulsory )?school age|"
+    r"compulsory school age|statutory school age|(?:of|reach(?:es)?) school age|CSA)\b", _I)
+
+
+def asks_school_age(text: str) -> bool:
+    """Does one of the message's questions ask about compulsory school age or the leaving date?"""
+    return any(_SCHOOL_AGE_ASK.search(q) for q in _questions(text))
 
 
 def is_referral_request(text: str) -> bool:

@@ -29,6 +29,7 @@ _FACT_HELP = {
     "date_of_birth": "Date of birth (UK format accepted, e.g. 05/03/2015).",
     "registered_at_another_school": "Another school has confirmed the pupil is on its register.",
     "other_school_known": "The school the pupil moved to is known.",
+    "other_school_is_alternative_provision": "The other school is alternative provision (a PRU or an AP academy).",
     "home_education_notice": "Parent's notice of home education: written, verbal_only or none.",
     "home_education_last_day": "Last day at school named by the parent.",
     "moved_abroad": "The family has moved abroad.",

@@ -94,6 +94,17 @@ _STATUTORY: tuple[RuleSpec, ...] = (
               "joint enquiries (9(1)(i)); for other pupils, 9(3)(c)."),
     ),
     RuleSpec(
+        "absence_20_school_days_over_csa",
+        "20 school days of continuous absence, pupil over compulsory school age (reg 9(3)(c))",
+        "school_day_of_run", 20, "the first day of continuous absence", True,
+        (S.REG_9_3_C_I, S.REG_9_3_C_III),
+        note=("Reaching day 20 is only one condition of 9(3)(c): the pupil must not have been "
+              "absent with leave at any point in those days, there must be no reason to think "
+              "the pupil is ill or unavoidably prevented, and the school (on its own; the LA "
+              "need not be involved) must have made reasonable efforts to find out where the "
+              "pupil is and why."),
+    ),
+    RuleSpec(
         "leave_10_school_days", "Not back within 10 school days after leave of absence (reg 9(1)(h))",
         "school_days_after", 10, "the last day of the period of leave", True,
         (S.REG_9_1_H_I, S.JOINT_ENQUIRIES),

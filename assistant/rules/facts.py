@@ -56,6 +56,9 @@ class Facts:
     sao_amended_to_other_school: bool | None = None
     sao_revoked_for_education_otherwise: bool | None = None
     dual_registration_agreed: bool | None = None
+    # the other school is alternative provision (a PRU, an AP academy): placements there are
+    # usually dual registrations, so 9(1)(a)(iii) is asked rather than left to confirm
+    other_school_is_alternative_provision: bool | None = None
     also_registered_at_other_schools: bool | None = None
     other_schools_all_consented: bool | None = None
     mobile_child: bool | None = None

@@ -106,6 +106,24 @@ def test_deadline_question_uses_the_deadline_tool(client):
     assert "12 November 2025" in body["answer"]
 
 
+@pytest.mark.parametrize("message", [
+    # v37 a3735: no "when", but the question is the pupil's own leaving date
+    pytest.param("Setting leaving dates in SIMS for Year 10. Boy born 10 May 2012. Our borough guidance puts it as the Friday "
+                 "before the last Monday of June, which I make Friday 23 June 2028. Is that his school leaving date?", id="is-that-his-leaving-date"),
+    pytest.param("Born 10 May 2012 - can he leave school in June 2028, and on what day exactly?", id="can-he-leave-school"),
+])
+def test_a_birth_date_and_a_school_age_question_use_the_csa_tool(client, message):
+    body = chat(client, message)
+    assert [c["name"] for c in body["tool_calls"]] == ["compulsory_school_age"]
+    assert body["tool_calls"][0]["result"]["end"] == "2028-06-30"
+    assert "30 June 2028" in body["answer"]
+
+
+def test_a_birth_date_in_a_leaver_story_is_not_a_school_age_question(client):
+    body = chat(client, "Year 11 boy, born 10 May 2010, has left to be home educated; mum wrote to us. Which leaver reason?")
+    assert "compulsory_school_age" not in [c["name"] for c in body["tool_calls"]]
+
+
 def test_clarify_then_continue_in_the_same_session(client):
     first = chat(client, "The family have moved away. Can we take her off roll?")
     assert first["action"] == "clarify" and first["options"]

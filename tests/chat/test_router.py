@@ -73,6 +73,13 @@ def routed(message):
                  id="is-that-a-reason-to-delete"),
     pytest.param("A boarder's charges were never paid and the term ended in July. Is there actually a deletion ground for that?", L,
                  id="is-there-a-deletion-ground-for-that"),
+    # v37 a3726
+    pytest.param("Boarding charges for one of our Year 10 boarders are unpaid. If they're still unpaid at the end of term, is "
+                 "there a registration ground to take him off roll, and which one?", L, id="is-there-a-registration-ground-to-take-him-off"),
+    # v37 a3717, v23 a2317: what date to record is not a date to count to
+    pytest.param("We agreed with dad that a new Year 5 boy would start on Monday 16 November 2026, but he didn't turn up until "
+                 "Wednesday 18 November 2026. Which date goes on the admission register as his starting day?", P,
+                 id="which-date-goes-on-the-register"),
     pytest.param("New starter's first day is Monday 30 November 2026. Can I put him on the admission register this week?", P,
                  id="yes-no-question-with-a-date-is-procedure"),
     pytest.param("One of our sixth formers died over the weekend. What do we select for the removal from roll?", L,

@@ -24,6 +24,8 @@ CAL = autumn_2025_calendar()
                  id="absence-20-over-half-term"),
     pytest.param("absence_20_school_days", date(2025, 10, 13), None, date(2025, 11, 7), "school_days",
                  id="absence-20-weekdays"),
+    pytest.param("absence_20_school_days_over_csa", date(2025, 10, 13), CAL, date(2025, 11, 14), "school_days",
+                 id="absence-20-over-csa-counts-the-same-days"),
     pytest.param("leave_10_school_days", date(2025, 4, 18), None, date(2025, 5, 6), "school_days",
                  id="leave-10-over-easter-and-may-day"),
     pytest.param("leave_10_school_days", date(2025, 10, 24), CAL, date(2025, 11, 14), "school_days",
@@ -99,8 +101,8 @@ def test_authority_gets_school_policy_variants_too() -> None:
 
 def test_list_rules() -> None:
     ids = [r.id for r in list_rules()]
-    assert ids[:7] == ["new_pupil_return", "deletion_return", "absence_20_school_days",
-                       "leave_10_school_days", "attendance_return_10_school_days",
+    assert ids[:8] == ["new_pupil_return", "deletion_return", "absence_20_school_days",
+                       "absence_20_school_days_over_csa", "leave_10_school_days", "attendance_return_10_school_days",
                        "sickness_return_15_school_days", "code_n_5_school_days"]
     assert all(r.sources and r.title and r.basis for r in list_rules())
     norfolk = {r.id for r in list_rules("Norfolk")}
@@ -117,3 +119,10 @@ def test_list_rules() -> None:
 def test_errors(call, error) -> None:
     with pytest.raises(error):
         call()
+
+
+def test_the_over_csa_count_cites_9_3_c_not_the_la_enquiries_of_9_1_i() -> None:
+    d = compute_deadline("absence_20_school_days_over_csa", date(2026, 11, 2))
+    assert d.due == date(2026, 11, 27)
+    assert {s.locator for s in d.sources} == {"reg 9(3)(c)(i)", "reg 9(3)(c)(iii)"}
+    assert "local authority" not in " ".join(s.quote for s in d.sources).lower()

@@ -32,6 +32,8 @@ REACH = [
                           sao_names_this_school=False, mobile_child=False, dual_registration_agreed=False),
      TODAY, "9(1)(a)", None),
     ("reach-9(1)(a)-exceptions-unconfirmed", csa(registered_at_another_school=True), TODAY, "9(1)(a)", None),
+    ("reach-9(1)(a)-ap-not-dual", csa(registered_at_another_school=True, other_school_is_alternative_provision=True,
+                                      dual_registration_agreed=False), TODAY, "9(1)(a)", None),
     ("reach-9(1)(b)", csa(admitted_for_nursery=True, nursery_completed_moving_to_reception=True,
                           reasonable_grounds_will_return=False), TODAY, "9(1)(b)", None),
     ("reach-9(1)(c)", csa(also_registered_at_other_schools=True, reasonable_grounds_will_return=False,
@@ -218,6 +220,9 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
     pytest.param(csa(moved_abroad=True, other_school_known=False), "reasonable_grounds_will_return", "9(1)(g)",
                  id="moved-abroad-school-not-known-no-enquiries-yet"),
     pytest.param(csa(continuously_absent=True), "continuous_absence_school_days", "9(1)(i)", id="absent-how-long"),
+    # on roll at an AP academy: usually a dual registration, so 9(1)(a)(iii) is asked, not left to confirm
+    pytest.param(csa(registered_at_another_school=True, other_school_known=True, other_school_is_alternative_provision=True),
+                 "dual_registration_agreed", "9(1)(a)", id="ap-placement-asks-dual-registration"),
     pytest.param(csa(**ABSENT_25), "joint_enquiries_made", "9(1)(i)", id="absent-25-asks-joint-enquiries"),
     pytest.param(csa(**ABSENT_25, joint_enquiries_made=True), "joint_enquiries_outcome", "9(1)(i)",
                  id="asks-enquiry-outcome"),

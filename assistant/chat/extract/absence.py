@@ -155,12 +155,15 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
                           r"not (?:returned|come back|been in))", t[d.end:], re.I):
             first = d.value
             break
-        if re.search(r"\b(?:last (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
-                     r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since)\s*(?:the\s+)?$", before, re.I) or \
-                re.search(r"(?:not|n't) (?:been )?(?:in|seen|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$|"
-                          # "hasn't darkened our door since Monday 7th September"
-                          r"(?:not|n't) (?:darkened (?:our|the) door|been near (?:us|the school|the place))(?: at all)? since\s*(?:the\s+)?$", before, re.I):
-            first = next_school_day(d.value)
+        if re.search(r"(?:\blast (?:attended|seen(?: in school| at school)?|came in|in school|day (?:in|at) school)(?: was)?(?: on)?|"
+                     r"(?:\bnot|n't) (?:been )?seen(?: in school| at school)?(?: at all)? since)\s*(?:the\s+)?$", before, re.I):
+            first = next_school_day(d.value)  # present that day
+            break
+        # "hasn't been in since Monday 2 November", "hasn't darkened our door since Monday 7th September":
+        # the writers we have asked all mean the absence began that day.
+        if re.search(r"(?:not|n't) (?:been )?(?:in|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$|"
+                     r"(?:not|n't) (?:darkened (?:our|the) door|been near (?:us|the school|the place))(?: at all)? since\s*(?:the\s+)?$", before, re.I):
+            first = d.value
             break
     if first is not None and not leave_given:
         out["continuously_absent"] = True

@@ -24,7 +24,7 @@ _DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
 
 
 _TWENTY_DAYS = r"\b(?:20|twenty)[- ](?:school[- ])?days?\b|\b9\s*\(\s*[13]\s*\)\s*\(\s*[ic]\s*\)|\b20[- ]day rule\b"
-_ABSENCE = (r"\babsen|\boff\b(?!\s+(?:roll|the register))|\bmissing\b|\bnot (?:been )?(?:in|attended|attending)|\bhasn't (?:been in|attended)|"
+_ABSENCE = (r"\babsen|\blast (?:seen|attended|in school|came in)\b|\boff\b(?!\s+(?:roll|the register))|\bmissing\b|\bnot (?:been )?(?:in|attended|attending)|\bhasn't (?:been in|attended)|"
             r"\bcoded\b|\bunexplained\b|\bnon[- ]attendance\b")
 
 
@@ -90,8 +90,13 @@ def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
     if rule in ("absence_20_school_days", "attendance_return_10_school_days", "sickness_return_15_school_days"):
         for d in dates:
             before = t[max(0, d.start - 50):d.start]
-            if re.search(r"(?:\blast (?:attended|seen|came in|in school)|(?:\bnot|n't) (?:been )?(?:in|seen|attended)(?: school)? since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
+            # "last attended on Monday 2 November", "not seen since Monday": present that day, absent from the next.
+            if re.search(r"(?:\blast (?:attended|seen|came in|in school)(?: in school| at school)?|(?:\bnot|n't) (?:been )?seen since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
                 return next_school_day(d.value)
+            # "hasn't been in since Monday 2 November": every writer we have asked means the absence
+            # began that day, so the count starts on it.
+            if re.search(r"(?:\bnot|n't) (?:been )?(?:in|attended|been in school|at school)(?: school)?(?: at all)? since\s*(?:the\s+)?$", before, re.I):
+                return d.value
         # "took her off roll on 11 May … her first day off was 14 April": the first day named as such wins
         d = near(r"\bfirst (?:day|date|session)\b", 40) or \
             near(r"\b(?:since|from|first|began|started|starting|off(?! (?:the )?(?:roll|register))|absent)\b", 40)
@@ -119,6 +124,13 @@ def extract_deadline(message: str, today: date, authority: str | None) -> Deadli
     rule = _rule_for(t)
     if rule is None:
         return None
+    if rule == "absence_20_school_days":
+        from assistant.chat.extract.stage import _stage
+
+        age: dict = {}
+        _stage(t, dates, age, implied_csa=False)
+        if age.get("of_compulsory_school_age") is False:  # "Year 12 student (17)": ground 9(3)(c), not 9(1)(i)
+            rule = "absence_20_school_days_over_csa"
     start = _start_date(rule, t, dates)
     if start is None:
         return None

@@ -52,6 +52,12 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
             break
         if out.get("registered_at_another_school"):
             break
+    # "on roll at the Bridge AP Academy", "the PRU has him on roll": a placement in alternative
+    # provision, usually a dual registration (unless the writer's own school is the PRU)
+    if out.get("registered_at_another_school") and \
+            re.search(r"\b(?:AP|PRU)\b|\bpupil referral unit\b|\balternative provision\b", t, re.I) and \
+            not re.search(r"\b(?:we(?:'re| are)|i (?:work|teach) (?:at|in)|our)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:AP|PRU|pupil referral unit|alternative provision)\b", t, re.I):
+        out["other_school_is_alternative_provision"] = True
     if _has(r"\bnot (?:yet )?(?:registered|enrolled|on roll|on (?:the )?(?:admission )?register) (?:anywhere|elsewhere|at (?:another|any other|a new|any) school)|"
             r"\bnot on (?:any|another) school'?s? (?:roll|register)\b|\bno (?:other )?school (?:has|have) (?:registered|enrolled|admitted)", t):
         out["registered_at_another_school"] = False
@@ -167,7 +173,7 @@ def _nursery(t: str, out: dict[str, Any]) -> None:
 
 def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
-            r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,40}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
+            r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,70}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
             r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:anything\s+|a penny\s+|any\s+|the\s+|their\s+|his\s+|her\s+)?(?:(?:towards?|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
@@ -180,7 +186,9 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
             _has(r"\bend of (?:the )?(?:\w+ )?term\b|\bterm(?:'s| has| had| is)? (?:now |just |since |already |long )?(?:ended|finished|closed|over)\b|"
                  r"\bwhen (?:the |this |that )?(?:\w+ )?term (?:ends|finishes|closes)\b|"
                  # "the charges for the summer term, which ended in July", "his fees for last term"
-                 r"\bterm\b[^.;!?]{0,25}\b(?:ended|finished|closed)\b|\b(?:last|previous) term\b", t):
+                 r"\bterm\b[^.;!?]{0,25}\b(?:ended|finished|closed)\b|\b(?:last|previous) term\b|"
+                 # "Term ends Friday 18 December. If they're still unpaid then, …": asked of the end of term
+                 r"\bterm (?:ends|finishes|closes)\b[^?]{0,80}\b(?:still|remain|remains) (?:unpaid|outstanding|owed|owing)\b", t):
         out["board_and_lodging_unpaid_at_end_of_term"] = True
         out.setdefault("boarder", True)
 
