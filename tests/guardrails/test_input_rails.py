@@ -114,6 +114,11 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("The girl is on a CP plan and was found safe on Monday; she has not been seen since.", True,
                      id="found-safe-then-missing-again"),
         pytest.param("She was found safe on Friday, but didn't come home last night.", True, id="found-safe-then-not-home"),
+        # v37 a3715: held in lawful custody is not a child kept by adults; kept at home still is
+        pytest.param("Year 10 lad has been remanded into youth detention by the court and is being held there for now. "
+                     "What code goes in the register for his sessions while he's in?", False, id="remanded-and-held-there"),
+        pytest.param("Her uncle has kept her at home since she arrived and she is not allowed out.", True, id="kept-at-home-not-allowed-out"),
+        pytest.param("He is being held there by the men his dad owes money to.", True, id="held-there-not-custody"),
     ],
 )
 def test_safeguarding_triage(message, at_risk):
@@ -183,6 +188,9 @@ def test_injection(message, detected):
         pytest.param("What hours is the Derbyshire WASP phone line staffed? Can I ring it after 5pm?", False, id="wasp-line"),
         pytest.param("Is there a maximum length of time a part-time timetable can run for in Norfolk before it has to be "
                      "reviewed?", False, id="part-time-timetable"),
+        # v37 a3741: the policies list contacts, so a missing one is "not in the documents"
+        pytest.param("Phone number for Starting Point please, for our office contacts list.", False, id="a-services-phone-number"),
+        pytest.param("Give me a good lasagne recipe, and a phone number for the butcher.", True, id="phone-number-and-out-topic"),
     ],
 )
 def test_scope(message, out):
