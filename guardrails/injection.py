@@ -28,8 +28,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("no_citations", r"\b(without|no|stop (using|adding)|drop( the)?|skip( the)?) citations?\b|\bdon'?t cite\b|\bmake (it|something|an answer) up\b|\binvent\b.{0,20}\b(answer|facts?|a ground)"),
     ("markup", r"<\s*script|javascript:|onerror\s*=|!\[[^\]]*\]\(\s*https?://|<\s*iframe|<\s*img[^>]+src\s*="),
     ("persona", r"\byou are (no longer|not) (cme assist|an assistant|bound)|\byou are [a-z]+bot\b|an ai with no (restrictions|rules|limits|filters)|"
-                r"pretend (you have|there are) no (guidelines|rules|restrictions)|(rules|guidelines|restrictions) (don'?t|do not) apply|"
-                r"(answer|respond|reply) with no rules|no rules at all|let'?s play a game.{0,80}(rules|before every answer)"),
+                r"pretend (you have|there are) no (guidelines|rules|restrictions)|"
+                # (to the chat, not to a pupil: "the 20-day rules don't apply to sixth formers?" is a real question)
+                r"(rules|guidelines|restrictions) (don'?t|do not) apply (in this (chat|conversation)|here|to you|any ?more|now)\b|"
+                r"(answer|respond|reply) with no rules|let'?s play a game.{0,80}(rules|before every answer)"),
     ("override3", r"system override|safety (filters?|rules) (are )?(disabled|off|removed)|(filters?|guardrails) (disabled|off)|hidden rules|"
                   r"topics you are blocked|admin mode|maintenance mode"),
     ("embedded_order", r"\bnote to (the )?(ai|assistant|model|chatbot|bot)\b|\b(ai|assistant|chatbot|bot)\s*:\s*(reply|respond|say|write|ignore|output|answer|tell)|"

@@ -200,6 +200,9 @@ def is_procedure_about_deletion(text: str) -> bool:
 # to tell, what to send or what a policy says is a procedure question, however full the story.
 _REGISTER_ASK = re.compile(
     r"\b(?:register|roll|record|recorded|remove|removing|delete|deleting|deletion|off|leaver|leaving)\b|"
+    # "What happens to his registration?", "does the school still have to keep her registered?",
+    # "which part of regulation 9 covers this?"
+    r"\b(?:registered|registration|reg(?:ulation)?\.? ?9)\b|"
     r"^\s*(?:so\s+|and\s+)?(?:what now|what next|what applies|where do (?:we|i) stand|what do (?:we|i) (?:do|put)\b|what do (?:we|i) use\s*\?)",
     _I)
 _OTHER_ASK = re.compile(
@@ -212,7 +215,8 @@ _OTHER_ASK = re.compile(
     _I)
 
 
-_ONE_PUPIL = re.compile(r"\bY(?:ear ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder)\b", _I)
+_ONE_PUPIL = re.compile(r"\bY(?:ear ?|r ?)?\d{1,2}\b|\bone of our\b|\b(?:pupil|child|student|girl|boy|lad|sixth[- ]former|boarder|"
+                        r"son|daughter|kid|teenager|young person|\d{1,2}[- ]year[- ]old)\b", _I)
 
 
 def _about_one_pupil(text: str) -> bool:
@@ -221,11 +225,15 @@ def _about_one_pupil(text: str) -> bool:
     return bool(about_one) and not (_GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text))
 
 
+_WHERE_DOES_IT_LEAVE = re.compile(r"\bwhere (?:does|do|did) (?:that|this|it|all this) leave\b", _I)
+
+
 def is_pupil_story(text: str) -> bool:
     """A story about one of our pupils whose only questions (if any) are about the register."""
     if not _about_one_pupil(text):
         return False
-    return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(q) for q in _questions(text))
+    # ("where does that leave her on the register?" asks about the register, not a place)
+    return all(_REGISTER_ASK.search(q) and not _OTHER_ASK.search(_WHERE_DOES_IT_LEAVE.sub(" ", q)) for q in _questions(text))
 
 
 # A question asked without a question mark: "Our attendance team want to know if there's a formal

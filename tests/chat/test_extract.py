@@ -884,3 +884,30 @@ def test_a_pupil_who_wont_be_coming_back_typed_without_apostrophe():
 ])
 def test_facts_v3_wording(text, expected, absent):
     check(text, expected, absent)
+
+
+# -- session 20: a permanent move elsewhere, enquiries in other words, "unauthorised" sessions ---
+
+@pytest.mark.parametrize("text, expected, absent", [
+    P("Year 8 girl's family have relocated to Aberdeen permanently, not coming back.",
+      {"moved_away": True, "lives_within_reasonable_distance": False}, id="relocated-to-a-city-permanently"),
+    P("Year 7 girl: family moved out of the county at half term, permanently.",
+      {"moved_away": True, "lives_within_reasonable_distance": False}, id="out-of-the-county-permanently"),
+    P("Our Year 9 boy has moved with mum to Cornwall permanently.",
+      {"moved_away": True, "lives_within_reasonable_distance": False}, id="moved-with-mum-to-a-place"),
+    P("Year 3 boy has gone to live with his grandparents in Plymouth for good.",
+      {"moved_away": True, "lives_within_reasonable_distance": False}, id="gone-to-live-with-someone-in-a-place"),
+    P("Year 4 boy moved to Leeds last week; mum says it might only be for a few weeks.", {"moved_away": True},
+      ("lives_within_reasonable_distance",), id="a-move-that-may-be-temporary-says-nothing-of-distance"),
+    P("Year 4 girl moved with her dad to Oakfield Academy's catchment, still local, for good.", {},
+      ("lives_within_reasonable_distance",), id="still-local"),
+    P("The LA has been involved and the family can't be found.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="la-involved-cant-be-found"),
+    P("CME referral made and the LA's searches found nothing.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="las-searches-found-nothing"),
+    P("School and LA have jointly tried to find him and failed.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="tried-and-failed"),
+    P("Off since Monday 14 September 2026, all sessions unauthorised.", {"absence_codes": ["O"]}, id="all-sessions-unauthorised"),
+])
+def test_session_20_wording(text, expected, absent):
+    check(text, expected, absent)

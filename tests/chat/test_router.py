@@ -213,6 +213,17 @@ def test_contact_question(message, contact):
                  id="want-to-know-about-the-register"),
     pytest.param("A Year 4 boy was due to start on Monday and never turned up. Should his name have gone on their admission register?",
                  False, id="going-on-the-register-is-admission"),
+    # asked in other words about the pupil's place on roll
+    pytest.param("Our Year 8 boy's family have moved to Spain for good. What happens to his registration?", True, id="his-registration"),
+    pytest.param("Our Year 8 girl's family have moved to Spain for good. Does the school still have to keep her registered?", True,
+                 id="keep-her-registered"),
+    pytest.param("Our Year 8 girl's family have moved to Spain for good. Where does that leave her on the school's register?", True,
+                 id="where-does-that-leave-her"),
+    pytest.param("Our Year 8 boy's family have moved to Spain for good. Which part of regulation 9 covers this?", True, id="which-part-of-reg-9"),
+    pytest.param("yr 9 lad moved to spain for good with mum, not coming back. what happens to his registration?", True, id="yr-9-terse"),
+    pytest.param("A 14-year-old's family have emigrated to Australia. What do we do about the register?", True, id="n-year-old"),
+    pytest.param("Our Year 8 boy's family have moved to Spain for good. Where do we send his registration details?", False,
+                 id="where-to-send-is-still-a-place"),
 ])
 def test_pupil_story(message, story):
     """A story about our pupil asking (at most) about the register: the rule tool may answer it."""

@@ -218,6 +218,11 @@ def _codes(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:marked|coded|recorded)\s+(?:as\s+)?(?:ill|illness|sick|sickness)\b|\b(?:some|a few|several) (?:of (?:the|those) )?(?:days|sessions) (?:were|was) (?:illness|sick|ill)\b", t):
         if "I" not in found:
             found.append("I")
+    # "all sessions unauthorised", "unauthorised absence throughout": code O is the unauthorised mark
+    if not found and _pos(r"\b(?:all|every|each) (?:of (?:the|his|her|their) )?(?:sessions?|days?|marks?)(?: (?:has|have|was|were) been| (?:are|is|were|was))? "
+                          r"(?:marked |coded |recorded )?(?:as )?unauthori[sz]ed\b|\bunauthori[sz]ed (?:absence )?(?:throughout|every session|all (?:the )?way through)\b|"
+                          r"\b(?:all|only) unauthori[sz]ed (?:absence|sessions|marks)\b", t):
+        found.append("O")
     if found and (out.get("continuously_absent") or _has(r"\babsen|\b(?:20|twenty)[- ]school[- ]days?\b|\bsessions?\b", t)):
         out["absence_codes"] = found
         if out.get("continuously_absent") is None:

@@ -21,7 +21,11 @@ _FAILED = (r"(?:(?:haven't|have not|hasn't|has not|couldn't|could not|can't|cann
            r"\b(?:don't|do not|doesn't|does not) know where (?:they|the family|she|he|the pupil|the child|the parents)|"
            # "we've rung, emailed, sent letters and done a home visit - nothing"
            r"\bno forwarding address\b|\bno joy\b|\s[-\u2013\u2014:]\s*(?:still )?nothing\b|"
-           r"\bhouse (?:is |was )?(?:empty|vacant|boarded up)|\bcan't find out where|\bno idea where)")
+           r"\bhouse (?:is |was )?(?:empty|vacant|boarded up)|\bcan't find out where|\bno idea where|"
+           # "have jointly tried to find him and failed"
+           r"\b(?:tried|trying|searched|looked|attempted)\b[^.;!?]{0,50}\band (?:have |has )?failed\b(?! to (?:attend|return|come|turn))|"
+           # "the family can't be found"
+           r"\b(?:can't|cannot|can not|couldn't|could not) be (?:found|located|traced|reached|contacted)\b)")
 _FOUND = (r"\b(?:found|located|traced|tracked down|made contact with|spoke (?:to|with)|reached|contacted|got hold of|heard from|confirmed where)\s+"
           r"(?:the family|them|mum|dad|the parents?|him|her|the pupil|the child|the mother|the father)\b")
 _LA_AGREES = (rf"\b(?:both|jointly|together)\s+(?:\w+\s+)?agree|\b{_LA}\s+(?:also\s+)?(?:agree[sd]?|is satisfied|are satisfied|concur\w*)|"
@@ -38,6 +42,8 @@ def _enquiries(t: str, out: dict[str, Any]) -> None:
                  rf"\b{_LA}\s+and\s+(?:us|we|the school|ourselves)\b|\b(?:we|us|ourselves|the school|school) and {_LA}|\b{_LA}\s+(?:has|have)\s+(?:also\s+)?(?:\w+\s+)?"
                  r"(?:tried|made|done|checked|visited|searched|looked|carried out|been involved|been trying|contacted)|"
                  rf"\b{_LA}\b[^.;!?]{{0,40}}\bwith us\b|"
+                 # "the LA's searches found nothing": the authority's own enquiries in the case
+                 rf"\b{_LA}'?s? (?:own )?(?:searches|checks|enquiries|inquiries|efforts|visits?)\b|"
                  # "our attendance officer and the council's CME officer have been working on it together"
                  rf"\b{_LA}\b[^.;!?]{{0,60}}\b(?:together|in partnership)\b|\b(?:together|in partnership)\b[^.;!?]{{0,60}}\b{_LA}\b")
     made_neg_joint = (rf"\b(?:haven't|have not|hasn't|has not|not yet|didn't|did not|yet to)\s+(?:yet\s+)?(?:contacted|involved|told|informed|spoken to|referred to|asked|been in touch with)\s+{_LA}|"

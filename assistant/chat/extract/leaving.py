@@ -150,18 +150,23 @@ def _moved(t: str, out: dict[str, Any]) -> None:
         # a capitalised place name is matched case-sensitively ("moved to Leeds", not "moved to year 3")
         to_place = (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b"
                     r"(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)")
+        # "moved with mum to Cornwall", "gone to live with his grandparents in Plymouth"
+        with_someone = (r"\b(?:moved|relocated|gone|went|going) (?:to live )?with (?:his |her |their )?[\w']+(?: [\w']+)? "
+                        r"(?:up |down |over |across )?(?:to|in) (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b"
+                        r"(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)")
         away = [
             (r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)", re.I),
             (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)", re.I),
             (rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}", re.I),
             (to_place, 0),
+            (with_someone, 0),
             # "the whole family upped sticks to Cornwall", "rehoused by the council in Manchester"
             (r"\b(?:upped sticks|rehoused) (?:by (?:the |a )?(?:council|la|housing association) )?(?:and moved )?(?:up |down |over |across )?(?:to|in) (?!The same\b)[A-Z]", 0),
         ]
         not_local = r"\b(?:no longer|doesn't|does not|don't|do not) (?:\w+ )?lives? (?:locally|in the area|nearby|near (?:us|the school)|within (?:a )?reasonable distance)"
         for p, flags in away:
             hits = _positive(p, t, neg_window=3, flags=flags)
-            if p is to_place:
+            if p in (to_place, with_someone):
                 hits = [m for m in hits if not re.search(r"(?:school|academy|primary|college|PRU)\b", m.group(0), re.I)]
             hits = [m for m in hits if not _about_someone_else(t, m.start(), _RELATIVE)]
             if hits:
@@ -187,6 +192,12 @@ def _moved(t: str, out: dict[str, Any]) -> None:
         out["lives_within_reasonable_distance"] = True
     if out.get("moved_away") and _has(_PERMANENT, t) and "absence_is_temporary" not in out:
         out["absence_is_temporary"] = False
+    # "relocated to Aberdeen permanently", "moved out of the county for good": a permanent move to
+    # another place is a move beyond reasonable distance, as the staff who write it mean it (a
+    # move across town or "still local" says otherwise, above)
+    if out.get("moved_away") and out.get("absence_is_temporary") is False and "lives_within_reasonable_distance" not in out \
+            and not out.get("moved_abroad"):
+        out["lives_within_reasonable_distance"] = False
 
 
 def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | None) -> bool:
