@@ -36,6 +36,7 @@ OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority 
 # query map added at this weight (measured on v16-v21 with the map fitted to v1-v15 only: +1, none lost).
 SIDE_CHUNK_WEIGHT = 0.5
 ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it
+ALSO_WHEN_OWN_NAMED = True  # …also when the question names the asker's own authority (it is not switched to)
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 TYPED_SIDE_RATIO = 0.5  # …or this close, when it holds the kind of fact the question asks for (a count of days)
 TYPED_SECOND_RATIO = 0.9  # a source's second passage holding that kind of fact joins when it scores this close to its first
@@ -222,7 +223,8 @@ class ProcedureAnswerer:
         other = False
         also = None  # another authority's passage nearly as good as the asker's own authority's best
         elsewhere_asked = bool(_ASKS_ELSEWHERE.search(message))
-        if authority and (mentioned != authority or elsewhere_asked or self.scoping.only_where_asker_works(message, authority)):
+        checks_elsewhere = mentioned != authority or elsewhere_asked or (authority and self.scoping.only_where_asker_works(message, authority))
+        if authority and (checks_elsewhere or ALSO_WHEN_OWN_NAMED):
             # Is the answer really somewhere else? Only when another authority's passage is clearly better,
             # and never when the question asks about that authority's own ("Norfolk's Virtual School");
             # saying where one works ("our Norfolk school") does not say the answer is in its documents.
@@ -231,9 +233,9 @@ class ProcedureAnswerer:
             # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
             margin = OTHER_AUTHORITY_MARGIN if mentioned != authority or elsewhere_asked else OWN_NAMED_MARGIN
             if best2 is not None and best2.hit.document.authority not in (authority, NATIONAL):
-                if scored.best is None or best2.score >= scored.best.score + margin:
+                if checks_elsewhere and (scored.best is None or best2.score >= scored.best.score + margin):
                     hits, scored, other = hits2, scored2, True
-                elif best2.score >= scored.best.score - ALSO_OTHER_MARGIN:
+                elif scored.best is not None and best2.score >= scored.best.score - ALSO_OTHER_MARGIN:
                     also = (best2, scored2)
             elif scored.best is not None:
                 # The unscoped search's best is the asker's own (or the law's): another authority's best
@@ -277,10 +279,13 @@ class ProcedureAnswerer:
             other = True
         else:
             also = None
-        nearby = compose.unit_holding_asked(message, chosen, scored)
+        # A passage shown beside the asker's own authority's answer, when they named that authority,
+        # must not be what makes the question look answered (nor lead to a passage that does).
+        judged = [c for c in chosen if also is None or checks_elsewhere or c is not also[0]]
+        nearby = compose.unit_holding_asked(message, judged, scored)
         if nearby is not None:
-            chosen = [*chosen, nearby]
-        if compose.missing_answer_type(message, chosen, scored.units, topic=self._rare_words(message, RARE_IDF),
+            chosen, judged = [*chosen, nearby], [*judged, nearby]
+        if compose.missing_answer_type(message, judged, scored.units, topic=self._rare_words(message, RARE_IDF),
                                        named=self._rare_names(message)):
             return self._not_found(message, hits, scope)
         # After the answer-type check: a passage quoted only as a runner-up must not be what

@@ -167,6 +167,20 @@ def test_a_scoped_question_that_asks_where_else_gets_another_authoritys_answer(c
     assert any(c["doc_id"] == "aspire-academy-cme-policy-2023" and "90 day" in c["quote"] for c in body["citations"])
 
 
+def test_naming_ones_own_authority_still_shows_anothers_nearly_as_good_passage(client):
+    # v33 a3343: Norfolk's documents have no day-5 step; Aspire's (Worcestershire) has the home visit
+    body = chat(client, "norfolk - Y4 off sick 5 days in a row now. anything we're meant to do on day 5?", authority="Norfolk")
+    assert body["action"] == "answered" and "other_authority" in body["flags"]
+    assert any(c["authority"] == "Worcestershire" for c in body["citations"])
+    assert "home visit" in body["answer"].lower()
+
+
+def test_a_passage_shown_beside_the_own_authoritys_does_not_answer_what_it_lacks(client):
+    # v33 a3337: another authority's form passage must not make "where do I download it?" look answered
+    body = chat(client, "norfolk - where do i download a blank CME 1 form from?", authority="Norfolk")
+    assert body["action"] == "not_found" and not body["citations"]
+
+
 def test_a_later_edition_is_not_read_from_a_documents_own_review_date(client):
     # v32 a3249: "Review Date September 2026" names no edition of the guidance asked about
     body = chat(client, "A head in Derbyshire quoted their CME policy to me as saying the DfE guidance on children missing "
@@ -277,9 +291,15 @@ def test_a_quote_starts_where_its_list_item_starts(client):
 def test_a_question_naming_its_authority_is_answered_from_that_authority(client):
     body = chat(client, "Who does the DSL contact straight away in Derbyshire if a child with a CP plan may go missing?",
                 authority="Derbyshire")
-    assert "other_authority" not in body["flags"]
-    assert {c["authority"] for c in body["citations"]} <= {"Derbyshire", "England"}
+    assert body["citations"][0]["authority"] == "Derbyshire"
     assert "starting point" in body["answer"].lower()
+    # Another authority's nearly-as-good passage may follow (session 20), but only after Derbyshire's
+    # answer and under a line saying it is not Derbyshire's procedure.
+    others = [c for c in body["citations"] if c["authority"] not in ("Derbyshire", "England")]
+    if others:
+        assert "other_authority" in body["flags"]
+        assert "it is not Derbyshire's procedure" in body["answer"]
+        assert body["answer"].index("it is not Derbyshire's procedure") < body["answer"].index(f"[{others[0]['n']}]")
 
 
 def test_enactment_lines_are_never_the_answer(client):
