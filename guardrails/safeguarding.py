@@ -36,7 +36,8 @@ RISKS: tuple[tuple[str, str], ...] = (
                     r"isn'?t (her|his) (real )?(mother|mum|father|dad)|not (her|his) (real )?(mother|mum|father|dad)|"
                     r"(passport|documents) (has been |have been |was |were )?(taken|kept|removed)|"
                     # "remanded to youth detention and held there for now" is lawful custody, not a child kept by adults
-                    r"^(?![\s\S]*\b(remand\w*|youth detention|custody|detention cent(re|er)|secure (unit|training cent(re|er)|children'?s home)|"
+                    # ("in custody", not "mum has custody": a family court word leaves the signal standing)
+                    r"^(?![\s\S]*\b(remand\w*|youth detention|(in|police|youth) custody|detention cent(re|er)|secure (unit|training cent(re|er)|children'?s home)|"
                     r"young offenders?'? institution|prison|police (station|cell))\b)[\s\S]*?\b(kept|held) (there|at home|in the house)|"
                     r"not allowed (to come back|to leave|out|to go)|"
                     r"same address by the same|registered at the same address|(uncle|cousin|aunt)['’]?\s.{0,40}(says|claims).{0,30}(looks older|age)|"

@@ -14,8 +14,8 @@ from assistant.chat import compose, named_things, render
 from assistant.chat.citations import MARKER, resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
-from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_school_age, asks_only_about_deletion, is_contact_question,
-                                   is_deadline_question, is_pupil_story, route)
+from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, asks_school_age,
+                                   is_contact_question, is_deadline_question, is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.spelling import Speller, english_words

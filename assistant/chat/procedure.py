@@ -36,7 +36,6 @@ OWN_NAMED_MARGIN = 0.12  # …when the question names the asker's own authority 
 # query map added at this weight (measured on v16-v21 with the map fitted to v1-v15 only: +1, none lost).
 SIDE_CHUNK_WEIGHT = 0.5
 ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own best less this is shown beside it
-ALSO_WHEN_OWN_NAMED = True  # …also when the question names the asker's own authority (it is not switched to)
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 TYPED_SIDE_RATIO = 0.5  # …or this close, when it holds the kind of fact the question asks for (a count of days)
 TYPED_SECOND_RATIO = 0.9  # a source's second passage holding that kind of fact joins when it scores this close to its first
@@ -223,11 +222,13 @@ class ProcedureAnswerer:
         other = False
         also = None  # another authority's passage nearly as good as the asker's own authority's best
         elsewhere_asked = bool(_ASKS_ELSEWHERE.search(message))
-        checks_elsewhere = mentioned != authority or elsewhere_asked or (authority and self.scoping.only_where_asker_works(message, authority))
-        if authority and (checks_elsewhere or ALSO_WHEN_OWN_NAMED):
-            # Is the answer really somewhere else? Only when another authority's passage is clearly better,
-            # and never when the question asks about that authority's own ("Norfolk's Virtual School");
-            # saying where one works ("our Norfolk school") does not say the answer is in its documents.
+        # Is the answer really somewhere else? Only when another authority's passage is clearly better,
+        # and never when the question asks about that authority's own ("Norfolk's Virtual School");
+        # saying where one works ("our Norfolk school") does not say the answer is in its documents.
+        # Either way, another authority's passage nearly as good as the own best is shown beside it.
+        checks_elsewhere = bool(authority) and (mentioned != authority or elsewhere_asked
+                                                or self.scoping.only_where_asker_works(message, authority))
+        if authority:
             hits2, scored2 = self._search(message, None)
             best2 = scored2.best
             # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.

@@ -109,7 +109,8 @@ def check_a(f: Facts, ctx: Ctx) -> Check:
            todo="Ask the LA that served the order to amend it to name the new school.")
     not_main_school_of_mobile_child(c, f, S.REG_9_1_A_II)
     c.need("Dual registration has not been agreed", not_(f.dual_registration_agreed), S.REG_9_1_A_III,
-           soft=not f.other_school_is_alternative_provision, key="dual_registration_agreed", fail="Dual registration has been agreed, so 9(1)(a) does not apply (see 9(1)(c)).",
+           soft=not f.other_school_is_alternative_provision, key="dual_registration_agreed",
+           fail="Dual registration has been agreed, so 9(1)(a) does not apply (see 9(1)(c)).",
            todo="Keep both registrations; use 9(1)(c) when the pupil will no longer attend.")
     return c
 

@@ -119,6 +119,7 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      "What code goes in the register for his sessions while he's in?", False, id="remanded-and-held-there"),
         pytest.param("Her uncle has kept her at home since she arrived and she is not allowed out.", True, id="kept-at-home-not-allowed-out"),
         pytest.param("He is being held there by the men his dad owes money to.", True, id="held-there-not-custody"),
+        pytest.param("Dad has custody now; she has been kept at home since she arrived from abroad.", True, id="family-custody-kept-at-home"),
     ],
 )
 def test_safeguarding_triage(message, at_risk):
