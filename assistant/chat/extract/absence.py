@@ -101,6 +101,9 @@ _ABSENT = (r"(?:absent|been off|is off|was off|off school|off sick|away from sch
            r"not (?:been )?(?:in|at school|attending|attended|coming in|come in|seen)|hasn't been (?:in|at school|seen)|has not been (?:in|at school|seen)|"
            r"hasn't attended|has not attended|not attended|stopped (?:attending|coming)|no[- ]show|missed|hasn't (?:come|turned up|shown up)|"
            r"has not (?:come|turned up|shown up)|not turned up|not (?:come|came) (?:in|to school))")
+# "hasn't been in since Monday 2 November" (the words just before the date): every gold writer we
+# have asked means the absence began that day, so both the fact reader and the deadline count from it.
+NOT_IN_SINCE = r"(?:\bnot|n't) (?:been )?(?:in|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$"
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|maybe|possibly|or so)"
 
 
@@ -159,10 +162,9 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
                      r"(?:\bnot|n't) (?:been )?seen(?: in school| at school)?(?: at all)? since)\s*(?:the\s+)?$", before, re.I):
             first = next_school_day(d.value)  # present that day
             break
-        # "hasn't been in since Monday 2 November", "hasn't darkened our door since Monday 7th September":
-        # the writers we have asked all mean the absence began that day.
-        if re.search(r"(?:not|n't) (?:been )?(?:in|attended|at school|been in school)(?: school)?(?: at all)? since\s*(?:the\s+)?$|"
-                     r"(?:not|n't) (?:darkened (?:our|the) door|been near (?:us|the school|the place))(?: at all)? since\s*(?:the\s+)?$", before, re.I):
+        # ("hasn't darkened our door since Monday 7th September" is read the same way)
+        if re.search(NOT_IN_SINCE + r"|(?:not|n't) (?:darkened (?:our|the) door|been near (?:us|the school|the place))(?: at all)? since\s*(?:the\s+)?$",
+                     before, re.I):
             first = d.value
             break
     if first is not None and not leave_given:

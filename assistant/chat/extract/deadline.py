@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.chat.dates_text import FoundDate, find_dates
+from assistant.chat.extract.absence import NOT_IN_SINCE
 from assistant.chat.extract.dates import _now_override
 from assistant.chat.extract.text import _has, _normalise
 
@@ -93,9 +94,7 @@ def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
             # "last attended on Monday 2 November", "not seen since Monday": present that day, absent from the next.
             if re.search(r"(?:\blast (?:attended|seen|came in|in school)(?: in school| at school)?|(?:\bnot|n't) (?:been )?seen since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
                 return next_school_day(d.value)
-            # "hasn't been in since Monday 2 November": every writer we have asked means the absence
-            # began that day, so the count starts on it.
-            if re.search(r"(?:\bnot|n't) (?:been )?(?:in|attended|been in school|at school)(?: school)?(?: at all)? since\s*(?:the\s+)?$", before, re.I):
+            if re.search(NOT_IN_SINCE, before, re.I):  # "hasn't been in since Monday 2 November": from that day
                 return d.value
         # "took her off roll on 11 May … her first day off was 14 April": the first day named as such wins
         d = near(r"\bfirst (?:day|date|session)\b", 40) or \
