@@ -56,7 +56,8 @@ RISKS: tuple[tuple[str, str], ...] = (
     # ("a Y9 missing 3 days for a modelling job" is off school, not missing from home)
     ("missing_from_home", r"missing from home|missin?g? (for )?\d+ nights|missin?g? for \d+ days(?! (of|from|off) school)|hasn'?t been home|not been home|didn'?t come home|"
                           r"(ran|run) away|left a note|packed a bag"),
-    ("exploitation", r"exploit|county lines|grooming|groomed|\bcse\b|\bcce\b|older (men|man|boyfriend|lads|boys)|"
+    # ("we place children in schools across county lines" is borders, not drug running)
+    ("exploitation", r"exploit|(?<!across )(?<!over )(?<!crossing )(?<!cross )county lines|grooming|groomed|\bcse\b|\bcce\b|older (men|man|boyfriend|lads|boys)|"
                      r"drugs? (runs?|running|debt)|sexual(ly)? (abuse|assault)|being used to (carry|sell)|"
                      r"(new|expensive) (trainers|clothes|phone).{0,40}(second|another|new) phone|second phone|lot of cash|"
                      r"(found|picked up) (him|her) in another (town|city)|\d+ ?(yr|year)s? old man|met (on|through) (snapchat|instagram|tiktok|online)|"
@@ -128,7 +129,7 @@ _MISSING_NOW = re.compile(r"\b(missing since|has been missing|is missing|gone mi
                           r"disappeared|not turned up|hasn'?t (turned up|come home|been home))\b")
 # The writer says outright that no child is at issue (not "not hypothetical: he ran away").
 _NOT_LIVE = re.compile(r"(?<!not )(?<!isn't )(?<!not a )\b(a policy question|(rather than|not) (about )?a (live|real|current) case|"
-                       r"hypothetical(ly)?|in general terms|a general question)\b")
+                       r"hypothetical(ly)?|in general terms|a general question)\b|(^|[.!?]\s+)in general,")
 # Only a question about children going missing is settled by "not a live case" or "found safe";
 # any other named risk still escalates.
 _MISSING_KINDS = {"missing_from_home", "missing_protected"}
@@ -170,7 +171,7 @@ def triage(message: str) -> Triage:
     asks = bool(_QUESTION_START.search(t)) or bool(_QUESTION_START.search(signed_off.strip())) or \
         any(_QUESTION_START.search(q.strip()) for q in re.findall(r"(?:^|[.!?]\s)([^.!?]*\?)", t))
     if set(found) <= _MISSING_KINDS and not particular and not _MISSING_NOW.search(t) and \
-            re.search(r"\b(might|may|could|would|likely to|at risk of) (go|be|run|going) (missing|away)\b", t) and "?" in t and \
+            re.search(r"\b(might|may|could|would|likely to|at risk of) (be )?(go|be|run|going|running) (missing|away)\b", t) and "?" in t and \
             not re.search(r"\b(tonight|today|right now|this (morning|afternoon|evening)|threat\w*)\b", t):
         return Triage(False, found, "a question about a child who might go missing")
     general = (bool(_GENERAL.search(t)) and asks or bool(_FOR_STAFF.search(t))) and not particular

@@ -35,7 +35,7 @@ def test_leaver_reason_ground_with_actions_and_sources():
     assert "Ground: 9(1)(k)" in out
     assert "Deletion return to the local authority" in out and "Sun 22 Nov 2026" in out
     assert "Worcestershire leaver form" in out
-    assert "reg 9(1)(k), 9(3)(d): \u201cthe pupil has died\u201d" in out
+    assert "reg 9(1)(k): \u201cthe pupil has died\u201d" in out
 
 
 def test_leaver_reason_json_matches_the_rule_module():

@@ -534,7 +534,8 @@ _HOW_SOON = re.compile(r"\bhow (?:long|soon|quickly)\b|\bby when\b|\btimescales?
                        r"\b(?:maximum|max|minimum|min) (?:length of time|length|time|period|duration)\b|\b(?:legal )?time limit\b", re.I)
 _TIME_LIMIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?:\s+|-(?!\d))"
                          r"(?:[\w-]+\s+){0,2}?(days?|weeks?|months?|years?|hours?)\b(?!-old)|\bday \d+\b|\bimmediately\b|\bsame day\b|"
-                         r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b", re.I)
+                         r"\bwithout delay\b|\bpromptly\b|\bas soon as\b|\bby the end of\b|"
+                         r"\bat the earliest (?:opportunity|possible (?:time|point|date))\b|\bas early as possible\b|\bstraight ?away\b|\bforthwith\b", re.I)
 
 
 # "How long is a case tracked?" may be answered by the end of a state, not a count: "tracked and

@@ -132,7 +132,7 @@ def unknown_things(message: str, corpus: Folded) -> list[str]:
 _ASKS_EXPANSION = re.compile(
     r"\b(?i:what) (?i:does|do|did|is|'s|might) (?i:the |an? )?(?i:acronym |abbreviation |initials )?['\"‘“]?"
     r"(?!(?i:that|this|it|they|these|those|the|term|word|phrase)\b)([A-Za-z][A-Za-z0-9&]{1,6})['\"’”]?"
-    r"(?i: (?:team|group|panel|lead|service))? (?i:stand for|mean|short for)\b|"
+    r"(?i: (?:team|group|panel|lead|service))? (?i:actually |really |exactly |even )?(?i:stand for|mean|short for)\b|"
     r"\b([A-Z][A-Z0-9&]{1,6}) (?:stands? for|is short for)\b")
 # Small words an expansion may skip or use ("Without A School Place", "School to School").
 _SKIPPABLE = {"and", "of", "the", "for", "from", "in", "on", "to", "with", "a", "an", "at", "by", "&", "who", "is", "are", "not"}

@@ -116,6 +116,33 @@ def _section_label(hit: Any, quote: str) -> str | None:
     return heading
 
 
+GAP_CHARS = 300  # about one sentence or list item
+
+
+def _close_gaps(spans: list[list]) -> list[list]:
+    """Two quotes from one chunk with a sentence or so between them become one quote: a reader
+    following a list of steps should not find the step between two quoted ones left out."""
+    out: list[list] = []
+    for u, start, end in spans:
+        text = u.hit.chunk.text
+        # (nor the sentence or so before or after a quote in the same paragraph or list)
+        para_start = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
+        para_end = text.find("\n\n", end) if "\n\n" in text[end:] else len(text)
+        if 0 < start - para_start <= GAP_CHARS:
+            start = para_start
+        if 0 < para_end - end <= GAP_CHARS:
+            end = para_end
+        for kept in out:
+            if kept[0].hit.chunk.chunk_id != u.hit.chunk.chunk_id:
+                continue
+            if start - GAP_CHARS <= kept[2] and kept[1] - GAP_CHARS <= end:
+                kept[1], kept[2] = min(kept[1], start), max(kept[2], end)
+                break
+        else:
+            out.append([u, start, end])
+    return out
+
+
 def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
     """Is every chosen passage a local document past review or citing superseded law (none the law's)?"""
     docs = [u.hit.document for u in chosen]
@@ -751,9 +778,13 @@ class ProcedureAnswerer:
             sections[c.doc_id] = label
             block.append(f"{_provision(hit.chunk, c.quote)}{compose.rows_as_codes(c.quote)} [{c.n}]")
 
+        spans = []
         for u in units:
             start, end = compose.window(u, scored.units)
-            cite(u.hit, start, self._further(u, scored.units, end, wanted, escalation=escalation))
+            spans.append([u, start, self._further(u, scored.units, end, wanted, escalation=escalation)])
+        spans = _close_gaps(spans)
+        for u, start, end in spans:
+            cite(u.hit, start, end)
             follow = compose.continuation(u, self.r)
             if not follow:
                 follow = [h for h in compose.referring_next(u, self.r)

@@ -129,7 +129,7 @@ def render_deadline(r: dict, link: SourceLinker) -> str:
 def render_csa(r: dict, link: SourceLinker) -> str:
     lines = [
         f"**Compulsory school age starts on {fmt_date(r['start'])}** (education is required from the "
-        f"{r['education_from_term']}).{link.cite_all(r.get('sources'), limit=2)}",
+        f"{r['education_from_term']}).{link.cite_all(r.get('sources'), limit=3)}",
         f"**It ends at the end of {fmt_date(r['end'])}**, the school leaving date (last Friday in June) "
         f"that applies to a 16th birthday on {fmt_date(r['sixteenth_birthday']).split(' (')[0]}."
         f"{link.cite_all([x for x in r.get('sources', []) if x.get('doc_id') == 'uksi-1997-1970'], limit=1)}",

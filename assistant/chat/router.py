@@ -67,6 +67,11 @@ _THIS_GROUND = re.compile(
     r"(?:the )?(?:right|correct|proper) (?:(?:leaver |leaving |deletion |removal )?(?:reason|ground)|(?:leaver|leaving|deletion|removal) code)\b"
     # (not "is that the right reason to authorise the absence?", "…for code I?")
     r"(?!\s+(?:to|for)\s+(?:authori[sz]|code|(?:the |an |this )?(?:absence|leave|holiday|session)))|"
+    # "they've pencilled in 9(1)(k). Is that the right one for someone his age?", "was (b) right?"
+    r"\b(?:is|was|would) (?:that|this|it) (?:really |actually |definitely )?(?:the )?(?:right|correct|proper) (?:one|choice)"
+    r"(?=\s*(?:\?|for (?:him|her|them|someone|a (?:pupil|child|student))\b[^.!?]*\?))|"
+    r"\b(?:is|was|would) (?:(?:reg(?:ulation)?\.?\s*)?9\s*\(\s*[13]\s*\)\s*)?\(\s*[a-o]\s*\) (?:really |actually |definitely )?"
+    r"(?:the )?(?:right|correct|proper)(?: one| choice)?\s*\?|"
     r"\b(?:is (?:this|it|that|she|he)|would (?:this|it|that) be|does (?:this|it|that|she|he) (?:count|qualify|come under|fall under)(?: as)?|"
     r"(?:should|can|could|do) (?:we|i) (?:use|apply|rely on|go with|delete (?:him|her|them) under))\s+(?:a |an |the )?(?:ground\s+)?"
     r"(?:(?:reg(?:ulation)?\.?\s*)?[89]\s*\(\s*[13]\s*\)\s*\(\s*[a-o]\s*\)|(?<=ground )\(?[a-o]\)?(?!\w)|\([a-o]\))",

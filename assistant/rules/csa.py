@@ -146,7 +146,7 @@ def compulsory_school_age(
         date_of_birth=dob, fifth_birthday=b5, start=start, education_from_term=term,
         sixteenth_birthday=b16, school_leaving_date=end, end=end, flags=tuple(flags),
         explanation=explanation,
-        sources=(S.CSA_ORDER_A, S.CSA_ORDER_B, S.SLD_ORDER, S.BD_SLD_WORDING),
+        sources=(S.CSA_ORDER_A, S.CSA_ORDER_B, S.CSA_NOTE, S.SLD_ORDER, S.BD_SLD_WORDING),
         notes=tuple(notes), alternative_end=alternative,
     )
 

@@ -73,6 +73,8 @@ class Facts:
     moved_abroad: bool | None = None
     absence_is_temporary: bool | None = None
     boarder: bool | None = None
+    # a school with boarders: whether this pupil boards decides 9(3)(a)/(b) and 9(1)(g), so it is asked
+    school_has_boarders: bool | None = None
     # the recurring test: "reasonable grounds to believe the pupil will attend again"
     reasonable_grounds_will_return: bool | None = None
     # leave of absence

@@ -25,14 +25,14 @@ __all__ = ["CHECKS", "check_medical"]
 def check_k(f: Facts, ctx: Ctx, code: str = "9(1)(k)") -> Check:
     c = Check(code, f.died)
     if f.died:
-        c.need("The pupil has died", True, S.DIED)
+        c.need("The pupil has died", True, S.DIED_3D if code == "9(3)(d)" else S.DIED)
     return c
 
 
 def check_o(f: Facts, ctx: Ctx, code: str = "9(1)(o)") -> Check:
     c = Check(code, f.permanently_excluded)
     if f.permanently_excluded:
-        exclusion(c, f)
+        exclusion(c, f, S.EXCLUDED_3E if code == "9(3)(e)" else S.EXCLUDED)
     return c
 
 
@@ -209,7 +209,7 @@ def check_g(f: Facts, ctx: Ctx) -> Check:
            fail="A temporary or occasional absence does not change where a pupil normally lives (9(5)(a)).",
            todo=KEEP)
     no_return(c, f)
-    c.need("The pupil is not a boarder", not_(f.boarder), S.NOT_BOARDER, soft=True,
+    c.need("The pupil is not a boarder", not_(f.boarder), S.NOT_BOARDER, key="boarder", soft=not f.school_has_boarders,
            fail="Boarders cannot be deleted under 9(1)(g).", todo=KEEP)
     return c
 
@@ -325,7 +325,7 @@ def check_3a(f: Facts, ctx: Ctx) -> Check:
         trig = False
     c = Check("9(3)(a)", trig)
     if trig:
-        c.need("The pupil is not a boarder", not_(f.boarder), S.REG_9_3_A, soft=True)
+        c.need("The pupil is not a boarder", not_(f.boarder), S.REG_9_3_A, key="boarder", soft=not f.school_has_boarders)
         c.need("The school has no reasonable grounds to believe the pupil will attend again",
                not_(f.reasonable_grounds_will_return), S.REG_9_3_A, key="reasonable_grounds_will_return",
                fail="The school has reasonable grounds to believe the pupil will attend again.", todo=KEEP)

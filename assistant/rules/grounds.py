@@ -94,10 +94,10 @@ GROUNDS: dict[str, GroundInfo] = dict([
        "with leave, not for illness or an unavoidable cause, after the school's own reasonable "
        "efforts to find them (no local authority involvement required).", "8(3)(b)",
        S.TWENTY_DAYS),
-    _g("9(3)(d)", "Not of compulsory school age: died", "The pupil has died.", "8(3)(c)", S.DIED),
+    _g("9(3)(d)", "Not of compulsory school age: died", "The pupil has died.", "8(3)(c)", S.DIED_3D),
     _g("9(3)(e)", "Not of compulsory school age: permanently excluded",
        "The pupil has been permanently excluded and the exclusion has taken effect.", "8(3)(e)",
-       S.EXCLUDED),
+       S.EXCLUDED_3E),
 ])
 
 #: order of preference when several grounds are met (most specific first; (d)/(e)

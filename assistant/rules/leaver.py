@@ -226,7 +226,9 @@ def _ground(chosen: Check, triggered: list[Check], f: Facts, authority: str | No
                          c.blockers[0] if c.blockers else ("also met" if c.status == "met" else
                                                            "needs: " + ", ".join(c.missing)))
         for c in triggered if c is not chosen)
-    srcs = _dedupe([info.source] + [c.source for c in conditions if c.source]
+    # a 9(3) ground also cites 9(3)'s opening: it is why the pupil's age puts them under 9(3), not 9(1)
+    opening = [S.REG_9_3] if code.startswith("9(3)") else []
+    srcs = _dedupe([info.source, *opening] + [c.source for c in conditions if c.source]
                    + [s for _, ss in local for s in ss])
     return Ground(
         kind="ground", code=code, title=info.title, meaning=info.meaning, conditions=conditions,

@@ -109,6 +109,21 @@ _PHRASES: tuple[tuple[re.Pattern, tuple[str, ...], str], ...] = (
      "Telling the LA of each new pupil within five days (the 2016 amendments) is now the new pupil "
      "return: by the end of the fifth day after the pupil's name is entered in the admission register "
      "(reg 13(1) of the 2024 Regulations)."),
+    # The same amendments' two duties, as a county guide tells them ("from 1st September 2016, the
+    # Government introduced 2 new statutory requirements … notify the LA when a pupil leaves/joins …").
+    (re.compile(r"\b(?:from|since) (?:the )?1(?:st)? September 2016\b[^.]{0,80}\b(?:statutory )?(?:requirements?|duty|duties)\b|"
+                r"\bnotify the (?:LA|local authority) when a pupil (?:joins|leaves) the school outside (?:of )?the normal time", re.I),
+     ("13(1)", "13(4)"),
+     "The duties to tell the LA of pupils joining or leaving outside the normal times (introduced from "
+     "September 2016) are now the new pupil return and the deletion return (reg 13(1) and 13(4) of the "
+     "2024 Regulations)."),
+    # The 2006 wording of the Year 11 leaver: "ceased to attend … before compulsory school leaving age,
+    # and neither he/she nor his/her parent has indicated the intention to continue".
+    (re.compile(r"\bceased to attend\b[^.]{0,80}\bbefore (?:the )?(?:compulsory )?school leaving age\b", re.I),
+     ("9(1)(l)",),
+     "A pupil leaving before the end of compulsory schooling without saying they will stay on is now "
+     "9(1)(l): over compulsory school age by the next time the school meets, and not expected to "
+     "attend the sixth form (or not meeting its entry requirements)."),
 )
 
 

@@ -104,7 +104,9 @@ REG_9_1_J = _s("REG_9_1_J", R, "reg 9(1)(j)", "the pupil is detained under a sen
 REG_10_14_A = _s("REG_10_14_A", R, "reg 10(14)(a)", "in police detention within the meaning given in section 118(2) and (2A) of the Police and Criminal Evidence Act 1984")
 REG_10_14_B = _s("REG_10_14_B", R, "reg 10(14)(b)", "remanded to youth detention accommodation under section 102 of the Legal Aid, Sentencing and Punishment of Offenders Act 2012")
 CODE_Y5 = _s("CODE_Y5", R, "reg 10(4), Table 3 (code Y5)", "The pupil is unable to attend because they are in criminal justice detention within")
-DIED = _s("DIED", R, "reg 9(1)(k), 9(3)(d)", "the pupil has died")
+DIED = _s("DIED", R, "reg 9(1)(k)", "the pupil has died")
+# the same words again in 9(3): a pupil over compulsory school age cites the paragraph that applies
+DIED_3D = _s("DIED_3D", R, "reg 9(3)(d)", "the pupil has died")
 REG_9_1_L = _s("REG_9_1_L", R, "reg 9(1)(l)", "the pupil will be over compulsory school age by the next time the school meets and")
 REG_9_1_L_II = _s("REG_9_1_L_II", R, "reg 9(1)(l)(ii)", "the pupil does not meet the academic entry requirements to be transferred to the school’s sixth form")
 REG_9_1_M = _s("REG_9_1_M", R, "reg 9(1)(m)", "the pupil is a boarder at the school and")
@@ -112,7 +114,8 @@ REG_9_1_M_I = _s("REG_9_1_M_I", R, "reg 9(1)(m)(i)", "the school is a school mai
 REG_9_1_M_II = _s("REG_9_1_M_II", R, "reg 9(1)(m)(ii)", "charges for the pupil’s board and lodging are payable by a parent of the pupil")
 REG_9_1_M_III = _s("REG_9_1_M_III", R, "reg 9(1)(m)(iii)", "those charges remain unpaid by the parent at the end of the school term to which they relate")
 REG_9_1_N = _s("REG_9_1_N", R, "reg 9(1)(n)", "the pupil has ceased to be a pupil at the school and the school is not")
-EXCLUDED = _s("EXCLUDED", R, "reg 9(1)(o), 9(3)(e)", "the pupil has been permanently excluded from the school")
+EXCLUDED = _s("EXCLUDED", R, "reg 9(1)(o)", "the pupil has been permanently excluded from the school")
+EXCLUDED_3E = _s("EXCLUDED_3E", R, "reg 9(3)(e)", "the pupil has been permanently excluded from the school")
 REG_9_5_C = _s("REG_9_5_C", R, "reg 9(5)(c)", "on disciplinary grounds does not take effect until the responsible body")
 REG_9_5_C_I = _s("REG_9_5_C_I", R, "reg 9(5)(c)(i)", "has stated in writing that they do not intend to apply for a review under those Regulations")
 REG_9_5_C_II = _s("REG_9_5_C_II", R, "reg 9(5)(c)(ii)", "the time for applying for a review has expired and no review has been applied for in that time")
@@ -157,6 +160,8 @@ REG_13_10 = _s("REG_13_10", R, "reg 13(10)", "The proprietor must make a sicknes
 SLD_ORDER = _s("SLD_ORDER", "uksi-1997-1970", "art 2", "The school leaving date for 1998 and for successive years shall be the last Friday in June.")
 CSA_ORDER_A = _s("CSA_ORDER_A", "uksi-1998-1607", "art 2(a)", "31st August and 31st December shall be prescribed days for 1998 and successive years; and")
 CSA_ORDER_B = _s("CSA_ORDER_B", "uksi-1998-1607", "art 2(b)", "31st March shall be a prescribed day for 1999 and successive years.")
+# the Order's explanatory note names all three days in one sentence
+CSA_NOTE = _s("CSA_NOTE", "uksi-1998-1607", "explanatory note", "The days prescribed are 31st August, 31st December and 31st March starting with 31st August 1998.")
 
 # --- Worcestershire (LA policy adopted by a school, with Appendix C user guide) -----
 W = "worcestershire-cme-policy-2025"

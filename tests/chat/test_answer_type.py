@@ -186,6 +186,7 @@ REFERRAL = ("The county will respond to every CME referral made using the online
             "The school should also make a home visit. A joiner form should be submitted within 5 days of a child being put on roll.")
 RESPOND = "How soon does the county respond once we've sent a referral?"
 ALLOCATION = "How long can a child sit on the allocation list?"
+SOCIAL_WORKER = "If the child already has a social worker, what am I supposed to do, and how soon?"
 
 
 @pytest.mark.parametrize("question, topic_word, text, section_path, missing", [
@@ -196,6 +197,10 @@ ALLOCATION = "How long can a child sit on the allocation list?"
     (ALLOCATION, "allocation", "The Admissions Officer checks the allocation list. If on list for 20 days, escalate.", "", None),
     (ALLOCATION, "allocation", "If on list for 20 days, escalate to the Admissions Manager.", "Allocation list", None),
     (ALLOCATION, "allocation", "If on list for 20 days, escalate to the Admissions Manager.", "", "a time limit about the question's subject"),
+    # v38 a3802: "at the earliest opportunity" says how soon
+    (SOCIAL_WORKER, "worker", "A CME Officer will contact the named social worker, at the earliest opportunity, when a case is opened.", "", None),
+    (SOCIAL_WORKER, "worker", "A CME Officer will contact the named social worker when a case is opened.", "",
+     "a time limit about the question's subject"),
 ])
 def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_word, text, section_path, missing):
     topic = set(tokenize(topic_word))

@@ -119,6 +119,17 @@ def test_a_birth_date_and_a_school_age_question_use_the_csa_tool(client, message
     assert "30 June 2028" in body["answer"]
 
 
+def test_school_age_start_cites_every_prescribed_day(client):
+    """v38 a3831: the start of compulsory school age cites the Order's articles and its note naming all three days."""
+    body = chat(client, "Boy born 19 September 2021, just arrived from abroad. From what date is he of compulsory school age?")
+    assert body["tool_calls"][0]["result"]["start"] == "2026-12-31"
+    first_line = body["answer"].split("\n")[0]
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", first_line)}
+    quotes = [c["quote"] for c in body["citations"] if c["n"] in cited]
+    assert any("31st August, 31st December and 31st March" in q for q in quotes), quotes
+    assert all(c["doc_id"] == "uksi-1998-1607" for c in body["citations"] if c["n"] in cited)
+
+
 def test_a_birth_date_in_a_leaver_story_is_not_a_school_age_question(client):
     body = chat(client, "Year 11 boy, born 10 May 2010, has left to be home educated; mum wrote to us. Which leaver reason?")
     assert "compulsory_school_age" not in [c["name"] for c in body["tool_calls"]]

@@ -93,6 +93,9 @@ def test_age(text, years):
 
 @pytest.mark.parametrize("text, expected, absent", [
     P("Dad says she won't be returning to us.", {"reasonable_grounds_will_return": False}, id="wont-be-returning"),
+    # v38 a3823: reported speech
+    P("When the school rang, mum said she wouldn't be returning to them.", {"reasonable_grounds_will_return": False},
+      id="wouldnt-be-returning"),
     P("They have left the area for good.", {"reasonable_grounds_will_return": False}, id="for-good"),
     P("There's no reason to believe he will come back.", {"reasonable_grounds_will_return": False}, id="no-reason-to-believe"),
     P("We don't expect him back.", {"reasonable_grounds_will_return": False}, id="dont-expect-back"),
@@ -124,6 +127,10 @@ def test_will_return(text, expected, absent):
     P("A 14-year-old boarder's parents pay for her board.", {"boarder": True}, id="aged-boarder"),
     P("A 17-year-old boarder in Year 12 has left our boarding school.", {"boarder": True, "ceased_to_be_pupil": True}, id="boarder-left"),
     P("A Year 9 day pupil has left the school.", {"boarder": False}, ["ceased_to_be_pupil"], id="day-pupil-left-needs-a-reason"),
+    # v38 a3830: a school with boarders makes this pupil's boarding a question to ask
+    P("An independent school that has both boarders and day pupils says a Year 12 girl has left.", {"school_has_boarders": True},
+      ["boarder"], id="school-has-boarders"),
+    P("A Year 10 boy at the local academy has left.", {}, ["school_has_boarders", "boarder"], id="no-boarding-mentioned"),
     P("Her parents pay for her board and lodging, and the charges for the autumn term were still unpaid when that term ended.",
       {"board_and_lodging_unpaid_at_end_of_term": True, "boarder": True}, id="charges-unpaid-at-term-end"),
     P("A boarder's parents haven't paid the boarding charges for this term, and the term has now ended with it still unpaid.",
@@ -193,6 +200,9 @@ def test_death_and_boarding(text, expected, absent):
     P("There is no school attendance order.", {"sao_names_this_school": False}, id="no-sao"),
     P("SAO: none.", {"sao_names_this_school": False}, id="sao-none"),
     P("The LA varied his SAO so that it names a different school.", {"sao_amended_to_other_school": True}, ("sao_names_this_school",), id="sao-amended"),
+    # v39 a3926
+    P("The council served dad with a school attendance order that named the local secondary. Dad moved, and the council has "
+      "changed the order so that it names a secondary near the new house instead.", {"sao_amended_to_other_school": True}, id="changed-the-order-so-it-names"),
     # v34 a3424: the order named sentences before the letter that changes it
     P("Last spring the county served a school attendance order naming us. His parents pushed for the academy across town, and "
       "we've just received a letter from the LA saying the order now names that academy instead of us.",
@@ -407,6 +417,9 @@ def test_enquiries(text, expected, absent):
     P("He is in custody on remand.", {"detention_type": "remand"}, id="on-remand"),
     P("Remanded to youth detention accommodation awaiting sentence.", {"detention_type": "remand"}, id="awaiting-sentence-is-remand"),
     P("He was on remand but has now been sentenced.", {"detention_type": "sentence"}, id="remand-then-sentence"),
+    # v39 a3927: remand named only to set it aside
+    P("He was given a 10-month detention and training order at youth court. I think the school is mixing it up with remand.",
+      {"detention_type": "sentence"}, id="sentence-not-remand"),
     P("Arrested on Saturday and held at the police station.", {"detention_type": "police"}, id="police"),
     P("He is in custody.", {"detained": True}, ("detention_type",), id="custody-type-unknown"),
     P("Y10 lad was taken into custody after his court hearing last week.", {"detained": True}, ("detention_type",),
@@ -764,6 +777,10 @@ def test_end_to_end_question(text, first_key):
     pytest.param("A Year 3 was added to the admission register on Monday 2 March 2026. When is the new pupil return due?",
                  {"rule_id": "new_pupil_return", "start": "2026-03-02"}, id="new-pupil-return"),
     pytest.param("She joined us on 4/03/2026 - when do we have to tell the LA?", {"rule_id": "new_pupil_return", "start": "2026-03-04"}, id="joined-tell-la"),
+    # v39 a3931
+    pytest.param("He starts at his new primary on Tuesday 24 November 2026 and will go on their roll that morning. By when must "
+                 "the school send his details to the local authority?", {"rule_id": "new_pupil_return", "start": "2026-11-24"},
+                 id="go-on-their-roll-send-details"),
     pytest.param("New girl is starting with us Fri 20th March. When is the latest the new-starter return has to reach the LA?",
                  {"rule_id": "new_pupil_return", "start": "2026-03-20"}, id="new-starter-return-starting-with-us"),
     pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),

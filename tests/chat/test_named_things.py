@@ -79,6 +79,7 @@ def test_a_question_about_a_register_no_document_names_is_not_found(client):
     ("Derbyshire's policy mentions the ACRE leadership team. What does ACRE stand for?", "ACRE"),
     ("what does cmj mean", "CMJ"),
     ("What is FAP short for?", "FAP"),
+    ("It mentions the 'SEWO'. What does SEWO actually stand for, and who is that?", "SEWO"),  # v38 a3836
     ("Colleagues keep saying a child is 'WASP'. What does that stand for?", None),  # "that" is not the acronym
     ("What does the term home education mean?", None),
     ("What does the LA do next?", None),

@@ -22,6 +22,12 @@ def routed(message):
 @pytest.mark.parametrize("message, intent", [
     # asking which ground / whether the pupil can be deleted -> the leaver tool
     pytest.param("Year 4 boy has moved to Wales for good. Which deletion ground do we use?", L, id="which-deletion-ground"),
+    # v38 a3828 / a3823: checking a ground someone has already chosen for a pupil
+    pytest.param("A Year 13 student who turned 18 in the summer has died. The school has pencilled in 9(1)(k). Is that the "
+                 "right one for someone his age?", L, id="is-that-the-right-one"),
+    pytest.param("One primary used 9(1)(b) for a girl who finished nursery and never came back in September; mum said she "
+                 "wouldn't be returning. I thought a different paragraph applied - was (b) right?", L, id="was-b-right"),
+    pytest.param("The county told us to send the deletion return within five days. Is that right?", P, id="is-that-right-not-a-ground"),
     pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
     # v34 a3427, a3402: a choice the message sets out; a reason the writer already knows
     pytest.param("Our Year 12 boarder has left for an apprenticeship. The registrar thinks the leaving reason for sixth formers "

@@ -34,3 +34,44 @@ def test_a_shorter_length_stops_after_the_chosen_sentence():
     units = units_for(" | ".join([first, second]))
     start, end = compose.window(units[0], units, words=60)
     assert "destination" not in units[0].hit.chunk.text[start:end]
+
+
+# --- one quote for nearby windows (procedure._close_gaps) ----------------------------------------
+
+from assistant.chat.procedure import GAP_CHARS, _close_gaps  # noqa: E402
+
+STEPS = ("Intro to the steps:\n\nIf the child is on roll, inform the school.\nIf the child needs a place, help with the application.\n"
+         "If the child is not enrolled, a notice is sent.\nIf the child stays out of education, a School Attendance Order follows."
+         "\n\nSee Appendix 2.")
+
+
+def unit_in(text, chunk_id="c1"):
+    return SimpleNamespace(hit=SimpleNamespace(chunk=SimpleNamespace(text=text, chunk_id=chunk_id)))
+
+
+def span(text, sentence):
+    i = text.index(sentence)
+    return i, i + len(sentence)
+
+
+def test_two_windows_a_sentence_apart_become_one_quote_holding_the_step_between():
+    u = unit_in(STEPS)
+    a = span(STEPS, "If the child is on roll, inform the school.")
+    b = span(STEPS, "If the child is not enrolled, a notice is sent.")
+    out = _close_gaps([[u, *a], [u, *b]])
+    assert len(out) == 1
+    quoted = STEPS[out[0][1]:out[0][2]]
+    assert "help with the application" in quoted  # the step between is no longer left out
+    assert "School Attendance Order" in quoted  # the last item of the same list
+    assert "Intro to the steps" not in quoted and "Appendix 2" not in quoted  # not across a blank line
+
+
+def test_windows_far_apart_or_in_other_chunks_stay_apart():
+    filler = " ".join(["More words in a long paragraph."] * (GAP_CHARS // 20))
+    text = f"First point is here.\n\n{filler}\n\nLast point is here."
+    u = unit_in(text)
+    far = _close_gaps([[u, *span(text, "First point is here.")], [u, *span(text, "Last point is here.")]])
+    assert len(far) == 2
+    other = unit_in(STEPS, chunk_id="c2")
+    a = span(STEPS, "If the child is on roll, inform the school.")
+    assert len(_close_gaps([[unit_in(STEPS), *a], [other, *a]])) == 2

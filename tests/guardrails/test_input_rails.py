@@ -84,6 +84,16 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      False, id="might-go-missing-hypothetical"),
         pytest.param("She's on a child protection plan and might go missing again tonight, what do I do?", True,
                      id="might-go-missing-tonight"),
+        # v38 a3812: the order of events in general, after training
+        pytest.param("We had training on children with child protection plans. In general, if a child on a CP plan looks like "
+                     "they might be going missing from school, who contacts whom first, and what happens if the child still "
+                     "can't be found?", False, id="in-general-might-be-going-missing"),
+        pytest.param("In general she's fine, but the girl on a CP plan has been missing since Friday. Who do I call?", True,
+                     id="in-general-but-missing-now"),
+        # v39 a3946: an idiom for borders
+        pytest.param("We place children in schools across county lines. When one joins a school mid-year, what does each "
+                     "council expect the school to send?", False, id="across-county-lines"),
+        pytest.param("We think he's been drawn into county lines and he hasn't been in school this week.", True, id="county-lines"),
         pytest.param("Putting together induction notes for staff at our school. Is there an advice line we can ring about concerns "
                      "that a child may have been trafficked?", False, id="induction-notes"),
         pytest.param("Is there a rule about children who keep going missing from home - after how many episodes does "

@@ -237,6 +237,10 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
     pytest.param(csa(died=True, special_school_la_arranged=False, moved_away=True), None, None,
                  id="died-wins-over-moved"),
     pytest.param(not_csa(), "reasonable_grounds_will_return", "9(3)(a)", id="not-csa-asks-will-return"),
+    # at a school with boarders, whether this pupil boards is asked, not assumed
+    pytest.param(not_csa(school_has_boarders=True, reasonable_grounds_will_return=False, ceased_to_be_pupil=True),
+                 "boarder", "9(3)(a)", id="boarding-school-asks-boarder"),
+    pytest.param(csa(**MOVED_ABROAD, school_has_boarders=True), "boarder", "9(1)(g)", id="boarding-school-move-asks-boarder"),
     pytest.param(csa(**MOVED_ABROAD, special_school_la_arranged=True, la_consent_to_deletion="refused"),
                  "secretary_of_state_directed_deletion", "9(1)(g)", id="special-refused-asks-sos"),
 ])
@@ -351,3 +355,19 @@ def test_facts_from_mapping_and_answers() -> None:
         facts_from_mapping({"absence_codes": ["ZZ"]})
     with pytest.raises(InvalidInput):
         answer_question(csa(), "joint_enquiries_outcome", "Maybe")
+
+
+@pytest.mark.parametrize("facts, code, locator", [
+    pytest.param(csa(died=True), "9(1)(k)", "reg 9(1)(k)", id="died-csa"),
+    pytest.param(not_csa(died=True), "9(3)(d)", "reg 9(3)(d)", id="died-over-csa"),
+    pytest.param(csa(permanently_excluded=True, exclusion_status="review_upheld"), "9(1)(o)", "reg 9(1)(o)", id="excluded-csa"),
+    pytest.param(not_csa(permanently_excluded=True, exclusion_status="review_upheld"), "9(3)(e)", "reg 9(3)(e)", id="excluded-over-csa"),
+])
+def test_shared_wording_cites_the_paragraph_of_the_ground(facts: Facts, code: str, locator: str) -> None:
+    """9(1)(k)/9(3)(d) and 9(1)(o)/9(3)(e) share their words; each ground cites its own paragraph."""
+    r = decide_leaver_reason(facts, today=TODAY)
+    assert isinstance(r, Ground) and r.code == code
+    assert r.conditions[0].source.locator == locator
+    # a pupil over compulsory school age: 9(3)'s opening says why 9(3) applies
+    assert any(s.locator == "reg 9(3)" for s in r.sources) == code.startswith("9(3)")
+

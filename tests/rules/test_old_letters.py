@@ -57,6 +57,12 @@ def test_spots_references_in_text() -> None:
     ("in custody for at least 4 months", ("9(1)(j)",)),
     ("Schools must inform the Admissions Team, within 5 days, of every child they enrol.", ("13(1)",)),
     ("notify the local authority within five days when a pupil joins", ("13(1)",)),
+    # v38 a3848, a3850: a county guide's 2016 duties; a school policy's 2006 Year 11 leaver
+    ("As such, from 1st September 2016, the Government introduced 2 new statutory requirements upon all schools", ("13(1)", "13(4)")),
+    ("Notify the LA when a pupil leaves the school outside of the normal time of transfer.", ("13(1)", "13(4)")),
+    ("Have ceased to attend the school before compulsory school leaving age, and neither he/she nor his/her parent has "
+     "indicated the intention to continue", ("9(1)(l)",)),
+    ("The office moved on 1st September 2016 to a new building.", None),
     ("Pupils may be absent for more than four weeks.", None),
 ])
 def test_phrases_of_the_old_law_name_the_provision_now(text, now) -> None:

@@ -49,10 +49,10 @@ def _rule_for(t: str) -> str | None:
                        r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
         return "code_n_5_school_days"
     if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew[- ](?:starter|joiner)s?'? (?:return|form|notification|details)\b|"
-            r"\b(?:entered|added|put|went|goes|go|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our )?(?:admission )?(?:register|roll)\b|"
+            r"\b(?:entered|added|put|went|goes|go|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our |their |its |the new school's )?(?:admission )?(?:register|roll)\b|"
             r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
             _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
-            and _has(r"\b(?:return|tell|notify|inform|let)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
+            and _has(r"\b(?:return|tell|notify|inform|let|send)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
         return "new_pupil_return"
     if _has(r"\bdeletion return\b|\bleaver'?s? return\b", t) and _has(r"\b(?:deleted|removed|took|taken|came off|off roll)\b", t):
         return "deletion_return"

@@ -52,6 +52,10 @@ def _custody(t: str, out: dict[str, Any]) -> None:
     generic = [m for m in generic if not _has(r"mental health act|sectioned|\bsection (?:2|3)\b|hospital", t[max(0, m.start() - 40):m.end() + 40])]
     sentence, remand, police, generic = ([m for m in ms if not _about_someone_else(t, m.start())]
                                          for ms in (sentence, remand, police, generic))
+    # "I think they're mixing it up with remand": remand named only to set it aside
+    remand = [m for m in remand if not re.search(r"\b(?:mix\w* (?:it |this |that |them )?up with|confus\w* (?:it |this |that )?with|"
+                                                 r"rather than|instead of|as opposed to|(?:it's|it is|this is|that's) not|isn't|wasn't)\s+(?:a |on )?$",
+                                                 t[max(0, m.start() - 40):m.start()], re.I)]
     if sentence and (not remand or later_sentenced) and not (not_yet_sentenced and not later_sentenced):
         out["detained"], out["detention_type"] = True, "sentence"
     elif remand and not sentence:

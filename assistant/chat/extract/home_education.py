@@ -59,7 +59,9 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
     # sentences earlier)
     if not out.get("sao_amended_to_other_school") and _pos(
             r"\b(?:the|that|this|his|her|their) order (?:now |has been changed to |was changed to )?names?\s+(?!us\b|our\b|this\b|the same\b)"
-            r"[^.;!?]{0,40}?\binstead\b|\b(?:the|that|this) order now names?\s+(?!us\b|our\b|this\b|the same\b)\S+", t):
+            r"[^.;!?]{0,40}?\binstead\b|\b(?:the|that|this) order now names?\s+(?!us\b|our\b|this\b|the same\b)\S+|"
+            # "the council has changed the order so that it names a secondary near the new house instead"
+            r"\b(?:changed|amended|altered|varied) (?:the|that|this) order (?:so (?:that )?)?(?:it )?(?:now )?names?\s+(?!us\b|our\b|this\b|the same\b)\S+", t):
         out["sao_amended_to_other_school"] = True
     if (not negated and not out.get("sao_amended_to_other_school") and not out.get("sao_revoked_for_education_otherwise")
             and _pos(rf"{_SAO}\s+(?:\w+\s+){{0,4}}?(?:naming|names|that names|which names|for)\s+(?:us|our school|this school|the school)\b|"

@@ -21,7 +21,7 @@ _RETURN_VERB = r"(?:come back|coming back|go back|going back|return|returning|be
 
 def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
     no = [
-        rf"\b(?:won't|will not|isn't going to|is not going to|aren't going to|are not going to|not going to)\s+(?:ever\s+)?(?:be\s+)?{_RETURN_VERB}",
+        rf"\b(?:won't|will not|wouldn't|would not|isn't going to|is not going to|aren't going to|are not going to|not going to)\s+(?:ever\s+)?(?:be\s+)?{_RETURN_VERB}",
         r"\bnot (?:be )?(?:coming|going to come) back\b",
         r"\b(?:isn't|is not|aren't|are not|'s not|'re not) (?:ever )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
