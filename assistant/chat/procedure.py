@@ -116,6 +116,15 @@ def _section_label(hit: Any, quote: str) -> str | None:
     return heading
 
 
+def _signs_on_as(name: str, folded: str) -> bool:
+    """Is the (folded) name only where the writer says who they are ("I'm with a Virtual School",
+    "Virtual School adviser here")? Then the question is not about that service."""
+    n = re.escape(name)
+    return bool(re.search(rf"\b(?:i'?m|i am|we'?re|we are|i work|we work|writing)\s+(?:with|from|in|at|for|part of|on)\s+"
+                          rf"(?:a|an|the|our|my)?\s*{n}(?!\w)|(?:^|[.!?]\s+)(?:a |the )?{n}\s+(?:\w+\s+)?(?:here|officer|adviser|advisor|worker|lead|manager)\b[.,:;]",
+                          folded)) and len(re.findall(rf"(?<!\w){n}(?!\w)", folded)) == 1
+
+
 GAP_CHARS = 300  # about one sentence or list item
 
 
@@ -717,7 +726,9 @@ class ProcedureAnswerer:
     def _rare_names(self, message: str) -> tuple[str, ...]:
         """The names of the policies' own services the message uses that few passages hold ("Erkenwald
         Campus", not "Children Missing Education"): a fact asked about one must stand beside it."""
-        return tuple(n for n in corpus_names(self.r).found_in(message) if 0 < self._chunks_naming(n) <= RARE_NAME_CHUNKS)
+        folded = fold(message)
+        return tuple(n for n in corpus_names(self.r).found_in(message)
+                     if 0 < self._chunks_naming(n) <= RARE_NAME_CHUNKS and not _signs_on_as(n, folded))
 
     def _chunks_naming(self, name: str) -> int:
         """How many passages hold the (folded) name, counted once per name: a scan of every passage

@@ -75,3 +75,17 @@ def test_windows_far_apart_or_in_other_chunks_stay_apart():
     other = unit_in(STEPS, chunk_id="c2")
     a = span(STEPS, "If the child is on roll, inform the school.")
     assert len(_close_gaps([[unit_in(STEPS), *a], [other, *a]])) == 2
+
+
+# --- a service named only as the writer's own job (procedure._signs_on_as) -----------------------
+
+from assistant.chat.procedure import _signs_on_as  # noqa: E402
+
+
+def test_a_service_named_as_the_writers_own_job_is_not_what_is_asked_about():
+    # v39 a3946
+    assert _signs_on_as("virtual school", "i'm with a virtual school and we place children across the county. what do councils expect?")
+    assert _signs_on_as("virtual school", "virtual school adviser here. when a child joins mid-year, what is sent?")
+    # the service is the subject of the question
+    assert not _signs_on_as("virtual school", "how quickly must the virtual school be told when a child in care is missing?")
+    assert not _signs_on_as("virtual school", "i'm with a virtual school. how soon does the virtual school have to be told?")
