@@ -129,12 +129,12 @@ GAP_CHARS = 300  # about one sentence or list item
 
 
 def _close_gaps(spans: list[list]) -> list[list]:
-    """Two quotes from one chunk with a sentence or so between them become one quote: a reader
-    following a list of steps should not find the step between two quoted ones left out."""
+    """Each ``[unit, start, end]`` quote takes in the sentence or so before and after it in the same
+    paragraph or list, and two quotes of one chunk with about a sentence between them become one: a
+    reader following a list of steps should not find the step between two quoted ones left out."""
     out: list[list] = []
     for u, start, end in spans:
         text = u.hit.chunk.text
-        # (nor the sentence or so before or after a quote in the same paragraph or list)
         para_start = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
         para_end = text.find("\n\n", end) if "\n\n" in text[end:] else len(text)
         if 0 < start - para_start <= GAP_CHARS:

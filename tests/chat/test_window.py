@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from assistant.chat import compose
+from assistant.chat.procedure import GAP_CHARS, _close_gaps, _signs_on_as
 
 
 def units_for(text):
@@ -38,7 +39,6 @@ def test_a_shorter_length_stops_after_the_chosen_sentence():
 
 # --- one quote for nearby windows (procedure._close_gaps) ----------------------------------------
 
-from assistant.chat.procedure import GAP_CHARS, _close_gaps  # noqa: E402
 
 STEPS = ("Intro to the steps:\n\nIf the child is on roll, inform the school.\nIf the child needs a place, help with the application.\n"
          "If the child is not enrolled, a notice is sent.\nIf the child stays out of education, a School Attendance Order follows."
@@ -79,7 +79,6 @@ def test_windows_far_apart_or_in_other_chunks_stay_apart():
 
 # --- a service named only as the writer's own job (procedure._signs_on_as) -----------------------
 
-from assistant.chat.procedure import _signs_on_as  # noqa: E402
 
 
 def test_a_service_named_as_the_writers_own_job_is_not_what_is_asked_about():

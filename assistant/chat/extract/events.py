@@ -31,6 +31,11 @@ def _died(t: str, out: dict[str, Any]) -> None:
         return
 
 
+# "I think they're mixing it up with remand": remand named only to set it aside
+_SET_ASIDE = re.compile(r"\b(?:mix\w* (?:it |this |that |them )?up with|confus\w* (?:it |this |that )?with|rather than|instead of|"
+                        r"as opposed to|(?:it's|it is|this is|that's) not|isn't|wasn't)\s+(?:a |on )?$", re.I)
+
+
 def _custody(t: str, out: dict[str, Any]) -> None:
     not_yet_sentenced = _has(r"\b(?:awaiting|before|until|pending|ahead of|prior to)\s+(?:his |her |their |the )?(?:sentenc\w*|trial|court)|"
                              r"\b(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?sentenced|\byet to be sentenced", t)
@@ -52,10 +57,7 @@ def _custody(t: str, out: dict[str, Any]) -> None:
     generic = [m for m in generic if not _has(r"mental health act|sectioned|\bsection (?:2|3)\b|hospital", t[max(0, m.start() - 40):m.end() + 40])]
     sentence, remand, police, generic = ([m for m in ms if not _about_someone_else(t, m.start())]
                                          for ms in (sentence, remand, police, generic))
-    # "I think they're mixing it up with remand": remand named only to set it aside
-    remand = [m for m in remand if not re.search(r"\b(?:mix\w* (?:it |this |that |them )?up with|confus\w* (?:it |this |that )?with|"
-                                                 r"rather than|instead of|as opposed to|(?:it's|it is|this is|that's) not|isn't|wasn't)\s+(?:a |on )?$",
-                                                 t[max(0, m.start() - 40):m.start()], re.I)]
+    remand = [m for m in remand if not _SET_ASIDE.search(t[max(0, m.start() - 40):m.start()])]
     if sentence and (not remand or later_sentenced) and not (not_yet_sentenced and not later_sentenced):
         out["detained"], out["detention_type"] = True, "sentence"
     elif remand and not sentence:
