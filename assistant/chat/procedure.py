@@ -135,8 +135,11 @@ def _close_gaps(spans: list[list]) -> list[list]:
     out: list[list] = []
     for u, start, end in spans:
         text = u.hit.chunk.text
-        para_start = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
-        para_end = text.find("\n\n", end) if "\n\n" in text[end:] else len(text)
+        cut = text.rfind("\n\n", 0, start)
+        para_start = cut + 2 if cut >= 0 else 0
+        para_end = text.find("\n\n", end)
+        if para_end < 0:
+            para_end = len(text)
         if 0 < start - para_start <= GAP_CHARS:
             start = para_start
         if 0 < para_end - end <= GAP_CHARS:

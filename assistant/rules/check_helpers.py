@@ -141,7 +141,7 @@ def joint(c: Check, f: Facts) -> None:
                todo="Work with the LA to secure the pupil's return.")
 
 
-def exclusion(c: Check, f: Facts, src: Source = S.EXCLUDED) -> None:
+def exclusion(c: Check, f: Facts, src: Source) -> None:
     c.need("The pupil has been permanently excluded", True, src)
     st = f.exclusion_status
     if st in FINAL_EXCLUSION:

@@ -15,6 +15,7 @@ from .check_helpers import (
 )
 from .dates import format_uk
 from .facts import WITH_LEAVE_CODES, Facts
+from .grounds import GROUNDS
 from .school_calendar import add_school_days
 
 __all__ = ["CHECKS", "check_medical"]
@@ -25,14 +26,14 @@ __all__ = ["CHECKS", "check_medical"]
 def check_k(f: Facts, ctx: Ctx, code: str = "9(1)(k)") -> Check:
     c = Check(code, f.died)
     if f.died:
-        c.need("The pupil has died", True, S.DIED_3D if code == "9(3)(d)" else S.DIED)
+        c.need("The pupil has died", True, GROUNDS[code].source)  # 9(1)(k) or 9(3)(d): the same words
     return c
 
 
 def check_o(f: Facts, ctx: Ctx, code: str = "9(1)(o)") -> Check:
     c = Check(code, f.permanently_excluded)
     if f.permanently_excluded:
-        exclusion(c, f, S.EXCLUDED_3E if code == "9(3)(e)" else S.EXCLUDED)
+        exclusion(c, f, GROUNDS[code].source)  # 9(1)(o) or 9(3)(e): the same words
     return c
 
 
