@@ -61,6 +61,8 @@ CORE = re.compile(r"\b(cme|missing (from )?education|children missing|off[- ]rol
                   r"reason code|(which|what) (leaver |leaving |deletion )?(code|reason|ground)|deletion ground|"
                   # a register mark ("a session coded N", "when must that code be replaced?")
                   r"coded (as )?[a-z]\b|(attendance|register|absence) codes?|"
+                  # "five children missed Thursday; the office put them down as C. Is that the right code?"
+                  r"(put|marked|recorded|entered) (\w+ ){0,3}(down )?as [a-z]\d?\b|(right|correct) (attendance |register )?code\b|"
                   # a pupil's death is a register matter, however it happened ("died in a car crash")
                   r"died|passed away|death|"
                   # asking for time out of school in term ("2 weeks out in February for her dad's 80th party")

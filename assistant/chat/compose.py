@@ -232,6 +232,10 @@ _FREQUENCY_STATED = re.compile(r"\b(daily|weekly|fortnightly|monthly|termly|half
 # "Which code?", and the same asked of the register in other words: "what do I mark him as in the
 # register?", "what do I put in the register for those two sessions?"
 _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (do|should|would) (i|we)\b|"
+                        # "Is that the right code?", "What goes in the register for the afternoons?",
+                        # "what would the filming days be coded as?"
+                        r"\b(right|correct|proper) (attendance |register )?code\b|\bwhat goes (in|on|into) the (attendance )?register\b|"
+                        r"\bwhat (would|will|should|do|does|is|are) (?:[\w-]+ ){0,4}?(be )?(coded|marked|recorded) as\b|"
                         # "Is there a particular code for this?"
                         r"\b(is|are) there (a|an|any) (particular |specific |special |separate |different |proper |set )?"
                         r"(attendance |register |absence )?codes? (for|to use)\b|"
@@ -678,7 +682,23 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
     if step is not None and not any(_TIME_LIMIT.search(x) and step[1].search(f"{prev} {x}")
                                     for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
         return f"a time limit to {step[0]}"
+    thing = _TIMED_THING.search(question)
+    if thing is not None:
+        names = _THING_WORDS.get(thing.group(1).lower().rstrip("s"), rf"{thing.group(1).lower().rstrip('s')}s?")
+        if not any(_TIME_LIMIT.search(x) and re.search(rf"\b(?:{names})\b", f"{prev} {x}", re.I)
+                   for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
+            return f"a time limit for sending the {thing.group(1).lower()}"
     return None
+
+
+# "How many days do I have to get her child protection file to their DSL?": the time allowed for
+# sending one thing. A time limit answers it only in a sentence that names the thing: "within 5 days"
+# for a joiners form is no time limit for a child protection file.
+_TIMED_THING = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline)|by when)\b[^.?!]{0,60}?"
+                          r"\b(?:get|send|pass|forward|transfer|hand over|share|submit)\s+(?:(?:her|his|their|the|a|an|this|that|our|any|all)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(files?|records?|paperwork|documents?|notes|reports?|letters?)\b", re.I)
+_THING_WORDS = {"file": r"files?", "record": r"records?", "paperwork": r"paperwork|forms?|documents?|documentation",
+                "document": r"documents?|documentation", "note": r"notes", "report": r"reports?", "letter": r"letters?"}
 
 
 # "How many working days has the LA got to respond?", "how long do parents get to ask for a review?":
@@ -687,7 +707,8 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
 _STEPS = (
     ("respond", r"respond\w*|response|repl(?:y|ies|ied)|(?:come|comes|came|get|gets|got) back|acknowledg\w*|feed ?back"),
     ("visit", r"visit\w*"),
-    ("consent", r"consent\w*|agree\w*|approv\w*"),
+    # ("if agreed leave of absence" is leave given, not a consent)
+    ("consent", r"consent\w*|agree(?:s|d|ing|ments?)?\b(?!\s+(?:leave|absence|part[- ]time|timetable))|approv\w*|refus\w*"),
     ("ask for a review", r"request\w*|ask\w*|apply|appl(?:ies|ied|ication)\w*|appeal\w*|review\w*"),
     ("meet", r"meet\w*|convene\w*"),
 )

@@ -42,6 +42,8 @@ TYPED_SECOND_RATIO = 0.9  # a source's second passage holding that kind of fact 
 SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 LATER_EDITION_DENSE = 0.4  # a newer document's passage citing a later edition must be this close in meaning to the question
+_OUT_OF_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bafter hours\b|\b(?:evenings?|weekends?|overnight|24[- /]?(?:hours?|7))\b|"
+                           r"\bemergency duty\b", re.I)
 _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (them|him|her|the pupil) off)\b", re.I)
 # "Can we take him off roll…?", "is it OK to remove her from the roll…?": whether deletion is allowed.
 _ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it (?:ok|okay|alright|fine|right|legal|lawful)(?: (?:for us|to))?|"
@@ -452,7 +454,9 @@ class ProcedureAnswerer:
         # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
         want = subject_words(self.r.glossary.spell_out(self.r.without_names(asked_part(message))))
         need = sum(self.r.idf(t) for t in want)
-        if not need:
+        # "the out of hours number": a daytime line is no answer, so the details must be said to be for then
+        after_hours = bool(_OUT_OF_HOURS.search(asked_part(message)))
+        if not need and not after_hours:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details
 
         def fits(u: compose.Unit) -> bool:
@@ -464,6 +468,9 @@ class ProcedureAnswerer:
             near = set(tokenize(u.hit.chunk.section_path)) if details else set()
             for m in details:
                 near |= set(tokenize(quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER]))
+            if after_hours and not any(_OUT_OF_HOURS.search(quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER])
+                                       for m in details):
+                return False
             return bool(details) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
 
         if any(fits(u) for u in chosen):
@@ -567,6 +574,13 @@ class ProcedureAnswerer:
         replaced = self._provision_now(message, [u for u in chosen if _stale_only([u], today)], scored)
         if replaced is not None and not compose.quotes_chunk(chosen, replaced):
             return replaced
+        if ((_ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message)) and _DELETION.search(message)
+                and not any(_in_regulation_9(u) for u in chosen)):
+            # "Is that still the law?" of an out-of-date document's rule for taking a pupil off roll
+            old = next((u for u in chosen if _stale_only([u], today) and _DELETION.search(u.text)), None)
+            now = self._regulation_9_best(old.text, scored) if old is not None else None
+            if now is not None:
+                return now
         if not _stale_only(chosen, today):
             return self._deletion_law(message, chosen, scored)
         if replaced is not None:
@@ -575,6 +589,17 @@ class ProcedureAnswerer:
         if _DELETION.search(message):
             law = [u for u in law if _in_regulation_9(u)] or law
         return law[0] if law else None
+
+    def _regulation_9_best(self, rule: str, scored: compose.Scored) -> compose.Unit | None:
+        """"Is that still the law?" of an old document's rule for taking a pupil off roll: the passage of
+        regulation 9 that best fits the old rule's own words, however far down the question's search
+        ranked it (a story around the question matches 9(1)'s opening line better than its ground)."""
+        hits = self._passages_of({REGULATIONS_2024}, lambda c: any(p.startswith("9(") for p in c.paragraphs))
+        found = self._score(rule, hits) if hits else None
+        best = max((x for x in found.units if not x.is_heading), key=lambda x: x.score, default=None) if found else None
+        if best is not None:
+            scored.units.extend(x for x in found.units if x.hit is best.hit)
+        return best
 
     def _deletion_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
         """Whether a pupil may be taken off roll is the law's to say (regulation 9), whatever a local

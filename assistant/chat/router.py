@@ -70,6 +70,9 @@ _THIS_GROUND = re.compile(
     # "they've pencilled in 9(1)(k). Is that the right one for someone his age?", "was (b) right?"
     r"\b(?:is|was|would) (?:that|this|it) (?:really |actually |definitely )?(?:the )?(?:right|correct|proper) (?:one|choice)"
     r"(?=\s*(?:\?|for (?:him|her|them|someone|a (?:pupil|child|student))\b[^.!?]*\?))|"
+    # "the county guide seems to put exclusions under 9(1)(a). Is that right, or is it a different ground?"
+    r"\bis (?:that|this|it) (?:really |actually )?(?:right|correct)\s*,?\s+or (?:is (?:it|there) |should (?:it|we use) |would it be )?"
+    r"(?:a |an )?(?:different|another|other|separate) (?:ground|reason|one|letter|paragraph)\b|"
     r"\b(?:is|was|would) (?:(?:reg(?:ulation)?\.?\s*)?9\s*\(\s*[13]\s*\)\s*)?\(\s*[a-o]\s*\) (?:really |actually |definitely )?"
     r"(?:the )?(?:right|correct|proper)(?: one| choice)?\s*\?|"
     r"\b(?:is (?:this|it|that|she|he)|would (?:this|it|that) be|does (?:this|it|that|she|he) (?:count|qualify|come under|fall under)(?: as)?|"
@@ -298,9 +301,17 @@ _NAMED_TAG = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|and)\s+)?(?:ehe|home ed\w*|elec
                         r"\s*,?\s*(?:is (?:it|that)|then)(?: then)?\s*\?+\s*$", _I)
 
 
+# "The office wants to take him off ours because he's registered somewhere else now. Can we?"
+_WANTS_DELETION = re.compile(r"\b(?:wants?|wanting|want|asked|asking|keen|planning|plans|going|hoping) to (?:take (?:him|her|them) off|remove (?:him|her|them)|"
+                             r"delete (?:him|her|them)|de-?roll|off-?roll)\b", _I)
+_BARE_CAN_WE = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|but|and)\s+)?(?:can|could|may|should) (?:we|i|they)(?: do (?:that|this|it)| still)?\s*\?+\s*$", _I)
+
+
 def is_leaver_question(text: str) -> bool:
     """Does the message ask which deletion ground applies (or whether a pupil can be deleted)?"""
     if _THIS_GROUND.search(text) and _PUPIL_SITUATION.search(text):
+        return True
+    if _BARE_CAN_WE.search(text) and _WANTS_DELETION.search(text) and _PUPIL_SITUATION.search(text):
         return True
     m = _WHICH_GROUND.search(text)
     if m and re.search(r"\b(?:are|were)\b.*\b(?:grounds|reasons)\b", m.group(0), _I) and not _PUPIL_SITUATION.search(text):

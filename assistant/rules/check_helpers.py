@@ -105,7 +105,7 @@ def not_main_school_of_mobile_child(c: Check, f: Facts, src: Source) -> None:
                todo=KEEP)
     else:
         c.need("The pupil is not a mobile child (or this is not their main school)",
-               not_(f.mobile_child), src, soft=True)
+               not_(f.mobile_child), src, key="mobile_child", soft=not f.family_travels_for_work)
 
 
 def not_sick(c: Check, f: Facts) -> None:

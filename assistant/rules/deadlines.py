@@ -165,6 +165,11 @@ def _day_word(n: int) -> str:
     return "day" if n == 1 else "days"
 
 
+def _sentence_start(text: str) -> str:
+    # (str.capitalize would also lower "code N" to "code n")
+    return text[:1].upper() + text[1:]
+
+
 def _compute(rule: RuleSpec, start: date, calendar: SchoolCalendar | None) -> Deadline:
     counted: list[date] = []
     skipped: list[tuple[date, str]] = []
@@ -184,7 +189,7 @@ def _compute(rule: RuleSpec, start: date, calendar: SchoolCalendar | None) -> De
             due = add_school_days(start, n, calendar)
             counted, skipped = walk_school_days(start, due, calendar)
             day_one = counted[0] if counted else None
-            how = (f"Counted in school days. {rule.start_meaning.capitalize()} "
+            how = (f"Counted in school days. {_sentence_start(rule.start_meaning)} "
                    f"({format_uk(start)}) is not counted; day 1 is the first school day after "
                    f"it ({format_uk(day_one) if day_one else '-'}), and day {n} is "
                    f"{format_uk(due)}.")
@@ -204,7 +209,7 @@ def _compute(rule: RuleSpec, start: date, calendar: SchoolCalendar | None) -> De
                                                  if calendar else ())
         day_one = counted[0] if counted else None
         how = (f"Counted in working days (Monday to Friday, less bank holidays in England). "
-               f"{rule.start_meaning.capitalize()} ({format_uk(start)}) is not counted; day "
+               f"{_sentence_start(rule.start_meaning)} ({format_uk(start)}) is not counted; day "
                f"{n} is {format_uk(due)}.")
     elif rule.mode == "calendar_months_after":
         due = start + relativedelta(months=n)

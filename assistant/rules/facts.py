@@ -62,6 +62,9 @@ class Facts:
     also_registered_at_other_schools: bool | None = None
     other_schools_all_consented: bool | None = None
     mobile_child: bool | None = None
+    # a Traveller, Showman, fairground or circus family: whether the pupil is mobile (and this their
+    # main school) then decides 9(1)(a)(ii)/(c)(iv), so it is asked, not left to confirm
+    family_travels_for_work: bool | None = None
     this_is_main_school: bool | None = None
     # elective home education
     home_education_intended: bool | None = None

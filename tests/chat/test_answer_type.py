@@ -207,6 +207,19 @@ def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_wor
     assert missing_answer_type(question, [scored_passage(text, 0.4, section_path)], topic=topic) == missing
 
 
+CP_FILE = "How many days do I have to get her child protection file to their DSL?"
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    # v40 a4040: a time limit for a joiners form is no time limit for a child protection file
+    (CP_FILE, "Joiner returns are sent to the CME team using the CMJ form within 5 days of placing the child on roll.",
+     "a time limit for sending the file"),
+    (CP_FILE, "The child protection file must be sent to the new school's DSL within 5 school days of the pupil leaving.", None),
+])
+def test_a_time_limit_for_sending_a_thing_must_name_it(question, text, missing):
+    assert missing_answer_type(question, [scored_passage(text, 0.4, "")], topic=set(tokenize("roll file"))) == missing
+
+
 @pytest.mark.parametrize("question, sentence, holds", [
     ("After how many days must a school refer?", "Schools should refer children by day 11 at the latest.", True),
     ("After how many days must a school refer?", "CME pupils are categorised in the following way.", False),
@@ -299,6 +312,10 @@ def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
     ("Mum asked beforehand. Is there a particular code for this, and does it matter that she asked?", True),
     # v35 a3519
     ("Mum is worried it'll go down as unauthorised. How should we record these sessions?", True),
+    # v40 a4013, a4014, a4016
+    ("What goes in the register for the afternoons he isn't expected in?", True),
+    ("Can we agree to it, and what would the filming days be coded as?", True),
+    ("The office has put them down as C, authorised. Is that the right code?", True),
     ("How should we record the enquiries we have made?", False),
     ("Is there a code of practice on this?", False),
     ("Is there a particular form for this?", False),
@@ -331,6 +348,12 @@ def test_a_code_table_quote_shows_each_code_before_its_row():
      "Governors must meet within 15 school days of the exclusion.", None),
     ("How many working days before the county gets back to the school?",
      "The form is sent within 5 days of the absence.", "a time limit to respond"),
+    # v25 a2540, v27 a2739: "if agreed leave of absence" is no consent; "give or refuse it" asks for one
+    ("How many days does the LA have to give or refuse consent?",
+     "Absent for more than 20 days: see 9(1)(i) (if agreed leave of absence then see 9(1)(h)).", "a time limit to consent"),
+    ("When we ask the placing LA's consent to take a child off roll, how many days does the LA have to give or refuse it?",
+     "The LA must reply to the school within 10 school days of the request.", "a time limit to consent"),
+    ("How many days does the LA have to give or refuse it?", "The LA must refuse or give consent within 10 school days.", None),
     # a step named with no time limit asked for, or a time asked for no named step, is left to the other checks
     ("How many days do we have to send the CML?", "Send the CML within 5 days.", None),
     ("Does the LA respond to referrals?", "The LA will consider every referral.", None),

@@ -230,6 +230,30 @@ def test_stale_source_is_flagged(client):
     assert "stale_source" in body["flags"] and "review" in body["answer"]
 
 
+@pytest.mark.parametrize("message, action", [
+    # v29 a2936: no document gives an out-of-hours line, so the daytime numbers are no answer
+    ("What's the out of hours phone number for the Derbyshire CME team?", "not_found"),
+    ("What's the phone number for the Derbyshire CME team?", "answered"),
+])
+def test_an_out_of_hours_number_is_not_answered_by_a_daytime_one(client, message, action):
+    body = chat(client, message)
+    assert body["action"] == action
+    assert ("01629" in body["answer"]) is (action == "answered")
+
+
+def test_still_the_law_of_an_old_deletion_rule_quotes_its_ground_now(client, retriever):
+    # v40 a4050: the story matches regulation 9's opening line better than the ground that replaced
+    # the Derbyshire policy's 20-school-day rule; the rule's own words find 9(1)(i).
+    body = chat(client, "Our adopted county policy still points staff at the 2006 pupil registration regulations, and it says "
+                        "children who go missing shouldn't come off roll until they've been away 20 school days and the "
+                        "school and LA have made enquiries together. Is that still the law, or has something changed?",
+                authority="Derbyshire")
+    assert body["action"] == "answered" and "stale_source" in body["flags"]
+    law = [c for c in body["citations"] if c["doc_id"] == "uksi-2024-208"]
+    assert any("9(1)(i)" in retriever.chunk(c["chunk_id"]).paragraphs for c in law), [c["quote"][:60] for c in law]
+    assert any("twenty school days" in c["quote"] for c in law)
+
+
 def test_a_quoted_passage_naming_replaced_guidance_is_flagged(client):
     # Worcestershire's manifest entry lists no replaced instrument, but its absence-form section
     # still sends schools to the 2016 CME guidance (v28 a2849, v29 a2949).

@@ -159,6 +159,11 @@ def test_will_return(text, expected, absent):
       "unpaid when term finishes on Friday 18 December, can she come off?", {"board_and_lodging_unpaid_at_end_of_term": True},
       id="unpaid-when-term-finishes"),
     P("Bursar at an LA-maintained boarding school.", {"school_type": "maintained"}, id="maintained-sign-on"),
+    # v40 a4023: "any of the" charges; a sign-on with an aside in brackets
+    P("Head of boarding (and deputy DSL) at a state boarding academy. The parents of one of our Year 10 boarders haven't paid "
+      "any of the boarding charges for this autumn term. If it's still unpaid when term ends on Friday 18 December 2026, "
+      "must he come off roll?", {"board_and_lodging_unpaid_at_end_of_term": True, "school_type": "academy", "boarder": True},
+      id="any-of-the-charges-sign-on-with-aside"),
     # v36: an academy trust's school is an academy; a sign-on of several words
     P("I'm the finance and compliance lead for a trust with a state boarding academy. A Year 10 boarder's parents have not "
       "paid his boarding charges.", {"school_type": "academy", "boarder": True}, id="lead-for-a-trust-with-an-academy"),
@@ -226,7 +231,15 @@ def test_death_and_boarding(text, expected, absent):
     P("The family aren't Travellers.", {"mobile_child": False}, id="not-travellers"),
     P("Boy from a Traveller family, they've gone on the road for the season and he's been put on roll at a school in Kent.",
       {"mobile_child": True, "registered_at_another_school": True}, id="traveller-family-on-the-road"),
-    P("Our Traveller families are settled on the local site all year.", {}, ("mobile_child",), id="settled-travellers-not-mobile"),
+    P("Our Traveller families are settled on the local site all year.", {}, ("mobile_child", "family_travels_for_work"),
+      id="settled-travellers-not-mobile"),
+    # v40 a4029: a family that works with a fair makes "is he a mobile child?" the question to ask
+    P("A Year 3 boy whose family work with a travelling fair has been put on the roll of a school in Kent.",
+      {"family_travels_for_work": True, "registered_at_another_school": True}, ("mobile_child",), id="works-with-a-fair"),
+    P("Showman family - Y3 boy travels with the fair from March to October; we're not his main school.",
+      {"family_travels_for_work": True, "mobile_child": True, "this_is_main_school": False}, id="travels-with-the-fair"),
+    P("She isn't from a travelling family and has been registered at a school in Leeds.", {"mobile_child": False},
+      ("family_travels_for_work",), id="isnt-from-a-travelling-family"),
     # v28, v29: Showmen and Travellers on the move in their own words
     P("Year 2 girl from a showmen's family; they travel round with the fairground rides for a good part of the year.",
       {"mobile_child": True}, id="showmen-travel-round"),
@@ -450,6 +463,9 @@ def test_custody(text, expected, absent):
     P("PEX upheld by governors. Dad has now written to us saying he won't be going to an independent review panel.",
       {"exclusion_status": "no_review_stated_in_writing"}, id="not-going-to-a-panel-in-writing"),
     P("Perm ex in January; the time limit for applying for a review has passed.", {"exclusion_status": "review_deadline_passed"}, id="deadline-passed"),
+    # v40 a4026: the time limit named with who could have asked
+    P("Permanently excluded in October. The time for her to ask for an independent review has run out and nothing was ever lodged.",
+      {"exclusion_status": "review_deadline_passed"}, id="time-for-her-to-ask-ran-out"),
     P("We permanently excluded a year 9 and the review window has closed, nobody applied.",
       {"exclusion_status": "review_deadline_passed"}, id="window-closed-nobody-applied"),
     P("The independent review panel has upheld the permanent exclusion.", {"exclusion_status": "review_upheld"}, id="panel-upheld"),
@@ -784,6 +800,9 @@ def test_end_to_end_question(text, first_key):
     pytest.param("New girl is starting with us Fri 20th March. When is the latest the new-starter return has to reach the LA?",
                  {"rule_id": "new_pupil_return", "start": "2026-03-20"}, id="new-starter-return-starting-with-us"),
     pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),
+    # v40 a4033
+    pytest.param("We put a Year 7 boy down as N on Thursday 19 November 2026 and mum still hasn't got back to us. By what date "
+                 "does that N have to be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-11-19"}, id="put-down-as-n"),
     pytest.param("I marked a Y6 boy N on Mon 9 Mar 2026 and we still don't know why he was off. what's the last day to get "
                  "that code sorted?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="marked-a-boy-n"),
     pytest.param("a Y7 girl's leave of absence ended Thu 30 April 2026 and she never came back. what date was the 10th "

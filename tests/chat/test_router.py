@@ -28,6 +28,12 @@ def routed(message):
     pytest.param("One primary used 9(1)(b) for a girl who finished nursery and never came back in September; mum said she "
                  "wouldn't be returning. I thought a different paragraph applied - was (b) right?", L, id="was-b-right"),
     pytest.param("The county told us to send the deletion return within five days. Is that right?", P, id="is-that-right-not-a-ground"),
+    # v40 a4026 / a4029: a ground in a guide questioned; "can we?" after the deletion someone wants
+    pytest.param("One of our boys was permanently excluded and the review time has run out. The county guide seems to put "
+                 "exclusions under 9(1)(a). Is that right, or is it a different ground?", L, id="right-or-a-different-ground"),
+    pytest.param("A school in Kent has put our Year 3 boy on their roll. The office wants to take him off ours because he's "
+                 "registered somewhere else now. Can we?", L, id="wants-to-take-him-off-can-we"),
+    pytest.param("A parent asked for a meeting about her son's reading. Can we?", P, id="can-we-without-a-deletion"),
     pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
     # v34 a3427, a3402: a choice the message sets out; a reason the writer already knows
     pytest.param("Our Year 12 boarder has left for an apprenticeship. The registrar thinks the leaving reason for sixth formers "

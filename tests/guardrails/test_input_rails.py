@@ -212,6 +212,10 @@ def test_injection(message, detected):
         pytest.param("yr 9 lad, flights booked to Poland for all of June - what do we put?", False, id="flights-in-a-story"),
         pytest.param("Who does the school share the referral with, and when?", False, id="shares-is-a-verb"),
         pytest.param("Should I take ibuprofen or paracetamol for a headache?", True, id="headache-alone"),
+        # v40 a4016: the school minibus that failed its MOT is the story; the question is the register mark
+        pytest.param("Our minibus failed its MOT so five children from the hamlets missed Thursday. The office has put them "
+                     "down as C. Is that the right code?", False, id="minibus-story-register-mark"),
+        pytest.param("Our minibus failed its MOT. Which garage should we use?", True, id="minibus-alone"),
         pytest.param("Can you translate this sentence into Polish for me?", True, id="translate-alone"),
     ],
 )

@@ -76,6 +76,11 @@ def test_weekday_basis_is_stated_without_a_calendar() -> None:
     assert "is not counted; day 1 is the first school day after it" in d.explanation
 
 
+def test_the_start_keeps_its_register_code_in_capitals() -> None:
+    d = compute_deadline("code_n_5_school_days", date(2026, 11, 19))
+    assert "The day of the session recorded with code N (" in d.explanation
+
+
 def test_law_and_local_versions_are_both_returned_and_labelled() -> None:
     d = compute_deadline("new_pupil_return", "7/11/2025", authority="derbyshire")
     assert d.statutory and d.due == date(2025, 11, 12)

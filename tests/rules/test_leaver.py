@@ -241,6 +241,9 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
     pytest.param(not_csa(school_has_boarders=True, reasonable_grounds_will_return=False, ceased_to_be_pupil=True),
                  "boarder", "9(3)(a)", id="boarding-school-asks-boarder"),
     pytest.param(csa(**MOVED_ABROAD, school_has_boarders=True), "boarder", "9(1)(g)", id="boarding-school-move-asks-boarder"),
+    # a family that travels for work: whether the pupil is a mobile child is asked, not left to confirm
+    pytest.param(csa(registered_at_another_school=True, other_school_known=True, family_travels_for_work=True),
+                 "mobile_child", "9(1)(a)", id="travelling-family-asks-mobile"),
     pytest.param(csa(**MOVED_ABROAD, special_school_la_arranged=True, la_consent_to_deletion="refused"),
                  "secretary_of_state_directed_deletion", "9(1)(g)", id="special-refused-asks-sos"),
 ])

@@ -36,13 +36,13 @@ def _rule_for(t: str) -> str | None:
     asked = [x for x in re.split(r"(?<=[.!?])\s+", t) if x.rstrip().endswith("?")]
     if asked and _has(_TWENTY_DAYS, asked[-1]) and _has(_ABSENCE, t):
         return "absence_20_school_days"
-    code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\bthe\s+N\b(?!\w)", t, 0)
+    code_n = (_has(r"\bcodes?\s+N\b|\bcoded\s+(?:as\s+)?N\b|\bN\s+codes?\b|\ban\s+N\b|\b(?:the|that|this)\s+N\b(?!\w)", t, 0)
               or _has(r"\bcode n\b|\bcoded (?:as )?n\b", t)
               or _has(r"\b(?:marked|recorded|entered|put)\s+(?:him |her |them |the pupil |the child |it )?(?:as |with |down as )?(?:an? )?N\b", t, 0)
               # "I marked a Y6 boy N on Mon 16 Nov"
               or _has(r"\b(?:marked|recorded|coded)\s+(?:a|an|the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|pupil|child|student|lad|lass)\s+(?:as\s+)?N\b", t, 0)
               # "marked a Y6 as N on Thurs 3 Dec"
-              or _has(r"\b(?:marked|recorded|coded|entered|put)\s+(?:a|an|the|our|this|one)\s+(?:[\w-]+\s+){1,3}?(?:as|with)\s+(?:an?\s+)?N\b", t, 0)
+              or _has(r"\b(?:marked|recorded|coded|entered|put)\s+(?:a|an|the|our|this|one)\s+(?:[\w-]+\s+){1,3}?(?:down\s+)?(?:as|with)\s+(?:an?\s+)?N\b", t, 0)
               # "He was N for both sessions on Friday"
               or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"

@@ -133,7 +133,7 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
               # "State boarding school (academy)."
               r"^\W*(?:an? |our )?(?:(?:state|boarding|secondary|primary|special|day)\s+){0,3}school\s+\((?:an\s+)?(?:academy|free school)\)|"
               # a sign-on, as for independent schools: "Bursar at a state boarding academy."
-              r"^\W*(?:[\w-]+ ){1,3}(?:at|of|for) (?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\b", t):
+              r"^\W*(?:[\w-]+ ){1,3}(?:\([^)]{0,40}\) )?(?:at|of|for) (?:an? |our )?(?:(?:state|boarding|secondary|primary|special)\s+){0,3}academy\b", t):
         out["school_type"] = "academy"
     elif _has(rf"{we}(?:la[- ]maintained|maintained|community|foundation|voluntary[- ](?:aided|controlled))(?: (?:boarding |special |secondary |primary )?school)?\b|"
               r"^\W*(?:an? |our )?(?:la[- ]maintained|maintained)(?: state)? (?:(?:boarding|special|secondary|primary) )?school\s*[:\-\u2013,]|"
@@ -178,7 +178,7 @@ def _boarding_fees(t: str, out: dict[str, Any]) -> None:
     if _pos(r"\b(?:owe|owes|owing)\s+(?:\w+\s+){0,3}?(?:boarding\s+(?:fees|charges|costs)|board (?:and|&) lodging(?:\s+(?:fees|charges|costs))?)\b|"
             r"\b(?:boarding|board and lodging|board & lodging)\s+(?:fees|charges|costs)\b[^.;!?]{0,70}\b(?:unpaid|outstanding|(?:not|never) (?:been )?paid|owed|in arrears|"
             r"(?:haven't|hasn't|have not|has not|didn't|did not) (?:been )?paid)|"
-            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:anything\s+|a penny\s+|any\s+|the\s+|their\s+|his\s+|her\s+)?(?:(?:towards?|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
+            r"\b(?:hasn't|has not|haven't|have not|not|never)\s+(?:been\s+)?paid\s+(?:anything\s+|a penny\s+|any\s+(?:of\s+(?:the\s+)?)?|the\s+|their\s+|his\s+|her\s+)?(?:(?:towards?|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?)?(?:boarding\s+(?:fees|charges)|board (?:and|&) lodging)|"
             r"\bunpaid (?:boarding|board and lodging) (?:fees|charges)|"
             r"\b(?:stopped|stop|not|never) paying (?:the |their |his |her )?(?:boarding|board and lodging|board & lodging) (?:fees|charges)|"
             # "pay for her board and lodging, and the charges for the autumn term were still unpaid"
@@ -201,7 +201,7 @@ _ROUND_THE_COUNTRY = r"(?:off|out|away|gone|going|moving|travelling|takes them|t
 
 
 def _mobile(t: str, out: dict[str, Any]) -> bool:
-    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never been|not from)\s+(?:a |an )?(?:traveller|gypsy|roma|mobile|showm[ae]n|travelling|bargee)s?\b(?:\s+(?:child|family|pupil|families))?|"
+    if _has(r"\b(?:not|isn't|is not|aren't|are not|wasn't|never been)\s+(?:from\s+)?(?:a |an )?(?:traveller|gypsy|roma|mobile|showm[ae]n|travelling|bargee)s?\b(?:\s+(?:child|family|pupil|families))?|"
             r"\b(?:family|parents?)\s+(?:aren't|are not|isn't|is not)\s+(?:travellers?|a travelling family|mobile)|"
             r"\bhas a (?:fixed|permanent|settled) (?:address|abode|home)", t):
         out["mobile_child"] = False
@@ -214,7 +214,12 @@ def _mobile(t: str, out: dict[str, Any]) -> bool:
     # sit in different sentences.
     travelling_now = (_has(rf"\b{_TRAVELLING_PEOPLE}\b", t) and
                       _pos(rf"\b{_ROUND_THE_COUNTRY}\b|\b(?:gone|going|are|is|been|out|'re|'s) on the road\b|"
-                           r"\b(?:they|the family|the parents|family)\s+(?:\w+\s+)?(?:travel|travels)\b|\b(?:moved|moving|move|have moved|has moved) on\b", t, neg_window=2))
+                           r"\b(?:they|the family|the parents|family)\s+(?:\w+\s+)?(?:travel|travels)\b|\b(?:moved|moving|move|have moved|has moved) on\b|"
+                           # "Y3 boy travels with the fair from March to October"
+                           r"\b(?:travels?|travelling|goes|go|going) (?:round |around |away )?with (?:the |a |their |his |her )?(?:fair|fairground|circus)\b", t, neg_window=2))
+    if _pos(rf"\b(?:{_TRAVELLING_PEOPLE})\s+(?:family|families|fair|fairs|community)\b|\b(?:work|works|working)\s+(?:with|on|for|at)\s+(?:a|the)\s+"
+            r"(?:travelling\s+)?(?:fair|fairground|circus)\b|\bshowm[ae]n\b", t, neg_window=2) and not _has(r"\bsettled\b", t):
+        out["family_travels_for_work"] = True
     if travelling_now or _pos(r"\bmobile child\b|\bno fixed abode\b[^.;!?]{0,60}\btravel\w* (?:for|with) (?:work|the fair|the circus|the business)|" + on_road,
                               t, neg_window=2):
         out["mobile_child"] = True
