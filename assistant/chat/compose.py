@@ -240,6 +240,8 @@ _ASKS_CODE = re.compile(r"\b(what|which) (attendance |register )?code\b|\bcode (
                         r"\b(is|are) there (a|an|any) (particular |specific |special |separate |different |proper |set )?"
                         r"(attendance |register |absence )?codes? (for|to use)\b|"
                         r"\bwhat (?:do|should|would) (?:i|we) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
+                        # "What does each school put in the register for the days the pupil is at the other one?"
+                        r"\bwhat (?:does|do|should|would) (?:each|the|every|our|their|both) (?:\w+ )?(?:school|schools|setting|unit|pru) (?:mark|put|enter|record|code)\b[^.?!]{0,40}\b(?:register|as)\b|"
                         r"\bhow (?:do|should) (?:i|we) (?:mark|code) (?:him|her|them|it|this|that|the)\b|"
                         # "How should we record these sessions?"
                         r"\bhow (?:do|should|would|must) (?:i|we) (?:record|mark|code|register) (?:these|those|the|his|her|their|this|that|such) "
@@ -495,7 +497,7 @@ _NEEDS = (
     (re.compile(r"\bweb ?(?:address|site|page|link)\b|\burl\b|\blink (?:to|for)\b|\b(?:is there|any|what'?s|where'?s|where is) (?:a |an |the )?(?:online )?(?:link|portal)\b", re.I),
      re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|ac|nhs|sch)\.uk\b", re.I), "a web address"),
     # "What's the penalty? Can the school be fined for it?" is answered only by a passage that speaks of one.
-    (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?)\b|\b(?:be|get|getting|being) fined\b|"
+    (re.compile(r"\bwhat(?:'s| is| are) the (?:\w+ )?(?:penalt(?:y|ies)|sanctions?|consequences?|fines?)\b|\b(?:be|get|getting|being) fined\b|"
                 r"\bwhat (?:\w+ )?(?:penalty|sanction|fine)s?(?: or (?:\w+ )?(?:penalty|sanction|fine)s?)? (?:may|might|can|could|would|will)\b", re.I),
      re.compile(r"\bpenalt|\bfine[ds]?\b|\bfining\b|\bsanction|\bprosecut|\boffence\b|\bconvict|\bguilty\b|\bcourt\b", re.I),
      "a penalty"),
@@ -711,11 +713,13 @@ _STEPS = (
     ("consent", r"consent\w*|agree(?:s|d|ing|ments?)?\b(?!\s+(?:leave|absence|part[- ]time|timetable))|approv\w*|refus\w*"),
     ("ask for a review", r"request\w*|ask\w*|apply|appl(?:ies|ied|ication)\w*|appeal\w*|review\w*"),
     ("meet", r"meet\w*|convene\w*"),
+    # "How many days missing before we must refer a pupil?": not "within 5 days of every child they enrol"
+    ("refer", r"refer\w*|report\w*"),
 )
 _TIMED_STEP = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline))\b[^.?!]{0,60}?"
                          r"\b(?:to|before (?:they|it|we|he|she|the \w+))\s+(?:\w+\s+){0,1}?"
                          r"(respond|reply|comes? back|gets? back|acknowledge|visit|make a (?:home )?visit|do a (?:home )?visit|consent|give consent|"
-                         r"give or refuse (?:consent|it)|agree|request|ask for|apply for|appeal|meet)\b", re.I)
+                         r"give or refuse (?:consent|it)|agree|request|ask for|apply for|appeal|meet|refer|report)\b", re.I)
 
 
 # "within how many school days must the governors meet?"

@@ -83,7 +83,9 @@ def asks_to_compare(message: str) -> bool:
 _ASKS_CURRENT_VERSION = re.compile(
     r"\bstill (?:the )?(?:right|correct|current|valid|in force|up to date|accurate|in date|the (?:latest|current|right))\b|"
     r"\b(?:current|latest|newest|most recent|up[- ]to[- ]date|newer) (?:version|edition|reference|guidance|document)\b|"
-    r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b", re.I)
+    r"\bstill (?:apply|applies|stands?)\b|\bout of date\b|\bsuperseded\b|\bbeen replaced\b|"
+    # "Is that still the source, or is there something newer I should be quoting?"
+    r"\b(?:something|anything) (?:newer|more recent|more up[- ]to[- ]date|later)\b|\bstill the (?:source|basis|reference)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 # A document's own dates ("Review Date September 2026", "Governors Approval … Date") name no edition of anything.
 _DOCUMENT_DATES = re.compile(r"\breview(?:ed)? date\b|\bnext review\b|\bapprov(?:al|ed) (?:date|by)\b|\bgovernors approval\b|"

@@ -146,7 +146,7 @@ _PUPIL_SITUATION = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:when (?:is|was|will|does|do|must|should|would|can|are)|when's|by when|until when|by what (?:date|day)|"
     r"(?:on|by|from) (?:what|which) (?:exact |actual |precise )?(?:date|day)|what(?:'s| is| are)? (?:the|her|his|their) (?:[\w-]+ ){0,3}?(?:date|dates|day|deadline|due date)|"
-    r"which (?:date|day)|deadline|due date|(?:last|latest) (?:date|day)|what (?:was|were) the (?:[\w-]+ ){0,3}?(?:date|deadline)|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
+    r"which (?:date|day)|deadline|due date|(?:last|latest) (?:date|day)|the last of the (?:[\w-]+ ){0,2}?days\b|what (?:was|were) the (?:[\w-]+ ){0,3}?(?:date|deadline)|(?:is|are|be) due\b|(?:it'?s|is it) due\b|due by\b|last day|run(?:s)? out|"
     r"from what date|how long (?:have|do|has|does) (?:we|i|they|schools?|the school)|how many days (?:have|do) (?:we|i)|"
     r"what date|date (?:do|does|will|would) (?:she|he|they|it)|when (?:she|he|they) (?:reach|hit)(?:es)?|"
     r"when (?:exactly |actually )?(?:will|does|do) (?:she|he|they|it) (?:reach|hit|start|end|stop)|(?:starts?|ends?) on what|and when|"

@@ -56,7 +56,7 @@ SAO = "If the child remains out of education, a School Attendance Order (SAO) wi
         ("How many sessions in how many weeks before a penalty notice?", "Penalty notices may be issued for unauthorised absence.",
          "a number of sessions"),
         ("How many days before we refer?", "Schools should refer children by day 11 at the latest.", None),
-        ("How many days before we refer?", "If after 20 school days there is still no named school", None),
+        ("How many days before we refer?", "If after 20 school days there is still no named school, they are reported to the LA.", None),
         ("How many children were reported missing in Derbyshire?", "Derbyshire has a CME Co-ordinator.", "a number of children"),
         ("How many children were reported missing?", "1,204 children were reported.", None),
         ("What's the minimum number of sessions a school has to be open for in a school year?",
@@ -207,6 +207,15 @@ def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_wor
     assert missing_answer_type(question, [scored_passage(text, 0.4, section_path)], topic=topic) == missing
 
 
+def test_a_fine_is_answered_only_by_a_passage_that_speaks_of_one():
+    # v41 a4140: reg 13(6) says when independent schools make returns, not what failing to costs
+    question = "Independent school: what's the fine if we don't send the council our new pupil and deletion returns?"
+    returns = "If the local authority ask the proprietor of a school to make deletion returns, the proprietor must make them."
+    assert missing_answer_type(question, [scored_passage(returns, 0.4)]) == "a penalty"
+    assert missing_answer_type(question, [scored_passage("Failing to make the returns is an offence and the proprietor "
+                                                         "may be fined.", 0.4)]) is None
+
+
 CP_FILE = "How many days do I have to get her child protection file to their DSL?"
 
 
@@ -312,6 +321,8 @@ def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
     ("Mum asked beforehand. Is there a particular code for this, and does it matter that she asked?", True),
     # v35 a3519
     ("Mum is worried it'll go down as unauthorised. How should we record these sessions?", True),
+    # v41 a4113
+    ("Most are dual registered. What does each school put in the register for the days the pupil is at the other one?", True),
     # v40 a4013, a4014, a4016
     ("What goes in the register for the afternoons he isn't expected in?", True),
     ("Can we agree to it, and what would the filming days be coded as?", True),
@@ -348,6 +359,11 @@ def test_a_code_table_quote_shows_each_code_before_its_row():
      "Governors must meet within 15 school days of the exclusion.", None),
     ("How many working days before the county gets back to the school?",
      "The form is sent within 5 days of the absence.", "a time limit to respond"),
+    # v41 a4144: a time limit for enrolment notices is no time limit for a referral
+    ("How many days missing before we must refer a pupil to the CME officer?",
+     "Schools must inform the Admissions Team, within 5 days, of every child they enrol.", "a time limit to refer"),
+    ("How many days missing before we must refer a pupil to the CME officer?",
+     "Schools should refer children by day 11 at the latest.", None),
     # v25 a2540, v27 a2739: "if agreed leave of absence" is no consent; "give or refuse it" asks for one
     ("How many days does the LA have to give or refuse consent?",
      "Absent for more than 20 days: see 9(1)(i) (if agreed leave of absence then see 9(1)(h)).", "a time limit to consent"),

@@ -241,6 +241,18 @@ def test_an_out_of_hours_number_is_not_answered_by_a_daytime_one(client, message
     assert ("01629" in body["answer"]) is (action == "answered")
 
 
+def test_something_newer_than_an_old_source_is_the_later_edition_a_newer_document_cites(client):
+    # v40 a4049, v41 a4150: the 2003 guidance a 2019 document cites, and Working Together 2023 in a 2025 one
+    body = chat(client, "The Barking and Dagenham guidance says the rule that every council has a named person for children "
+                        "missing education comes from 2003 information-sharing guidance. Is that still the source, or is there "
+                        "something newer I should be quoting?")
+    assert body["action"] == "answered"
+    assert "A newer document held cites a later edition" in body["answer"]
+    later = body["answer"].split("A newer document held cites a later edition", 1)[1]
+    assert "Worcestershire" in later and re.search(r"\b202[3-6]\b", later)
+    assert any(c["doc_id"] == "worcestershire-cme-policy-2025" for c in body["citations"])
+
+
 def test_still_the_law_of_an_old_deletion_rule_quotes_its_ground_now(client, retriever):
     # v40 a4050: the story matches regulation 9's opening line better than the ground that replaced
     # the Derbyshire policy's 20-school-day rule; the rule's own words find 9(1)(i).

@@ -167,6 +167,9 @@ def test_will_return(text, expected, absent):
     # v36: an academy trust's school is an academy; a sign-on of several words
     P("I'm the finance and compliance lead for a trust with a state boarding academy. A Year 10 boarder's parents have not "
       "paid his boarding charges.", {"school_type": "academy", "boarder": True}, id="lead-for-a-trust-with-an-academy"),
+    # v41 a4123
+    P("I'm on the central team of a trust that runs a state boarding academy.", {"school_type": "academy"},
+      id="central-team-of-a-trust-that-runs"),
     P("I'm worried about a pupil who moved to an academy in Leeds.", {}, ("school_type",), id="another-schools-type-is-not-ours"),
 ])
 def test_death_and_boarding(text, expected, absent):

@@ -180,6 +180,10 @@ def routed(message):
                  "admission register, and does the local authority have to be told formally?", L, id="are-we-required-to-remove"),
     pytest.param("A Year 10 boarder's parents have not paid his boarding charges for the summer term. Are we allowed, or even "
                  "required, to take him off roll?", L, id="allowed-or-even-required"),
+    # v41 a4135: "the last of the ten school days"
+    pytest.param("We authorised leave for a Year 7 boy and the leave runs until Thursday 26 November 2026. If he isn't back, "
+                 "what's the last of the ten school days we count before it can be treated as not returning from leave?", D,
+                 id="the-last-of-the-ten-days"),
     # v36: "the earliest date on which he will have reached the twenty-school-day mark"
     pytest.param("A Year 8 boy has not been in since Monday 2 November 2026; every session coded O. I need to know the earliest "
                  "date on which he will have reached the twenty-school-day mark for removal.", D, id="earliest-date"),

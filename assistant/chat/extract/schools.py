@@ -113,7 +113,7 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
     we = (r"(?:\bwe(?:'re| are)|\bi (?:work|teach|do (?:the )?[\w-]+|run (?:the )?[\w-]+|look after (?:the )?[\w-]+) (?:at|in|for)|"
           r"\bi(?:'m| am) (?:(?:the|a|an) (?:[\w-]+ ){1,4}?|(?:[\w-]+ ){1,2}?)(?:at|in|for)|"
           # an academy trust's schools are academies: "the finance lead for a trust with a state boarding academy"
-          r"\b(?:at|in|for|from) (?:a|an|our|the) (?:multi[- ]academy |academy )?trust (?:with|that runs|running|which runs)|"
+          r"\b(?:at|in|for|from|of|on) (?:a|an|our|the) (?:multi[- ]academy |academy )?trust (?:with|that runs|running|which runs)|"
           # "one of our Year 9 boarders at a maintained boarding school"
           r"\b(?:one of )?our (?:[\w-]+ ){0,3}?(?:pupils?|students?|boarders?|girls?|boys?|children|learners?) (?:here )?at|"
           r"\bour school is|(?:^|[.!?]\s+)as)\s+(?:an?\s+)?")
