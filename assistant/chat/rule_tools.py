@@ -28,6 +28,7 @@ _FACT_HELP = {
     "of_compulsory_school_age": "Is the pupil of compulsory school age?",
     "date_of_birth": "Date of birth (UK format accepted, e.g. 05/03/2015).",
     "school_has_boarders": "The school has boarders, so whether this pupil boards must be asked, not assumed.",
+    "trip_with_return_date": "The pupil went away with a date to be back, so whether the school gave leave of absence must be asked.",
     "family_travels_for_work": "The family travels for work (Travellers, Showmen, fairground, circus), so whether the pupil is a mobile child must be asked.",
     "registered_at_another_school": "Another school has confirmed the pupil is on its register.",
     "other_school_known": "The school the pupil moved to is known.",

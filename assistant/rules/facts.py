@@ -82,6 +82,9 @@ class Facts:
     reasonable_grounds_will_return: bool | None = None
     # leave of absence
     leave_of_absence_given: bool | None = None
+    # time away with a return date ("due back on Monday"): whether leave was given decides 9(1)(h)
+    # against 9(1)(i), so it is asked first
+    trip_with_return_date: bool | None = None
     leave_start: date | None = None
     leave_end: date | None = None
     attended_within_10_school_days_after_leave: bool | None = None

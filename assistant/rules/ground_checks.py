@@ -216,10 +216,11 @@ def check_g(f: Facts, ctx: Ctx) -> Check:
 
 
 def check_h(f: Facts, ctx: Ctx) -> Check:
-    c = Check("9(1)(h)", True if f.leave_end else f.leave_of_absence_given)
+    asked = f.leave_of_absence_given is None and not f.leave_end and bool(f.trip_with_return_date)
+    c = Check("9(1)(h)", True if f.leave_end or asked else f.leave_of_absence_given)
     if not c.triggered:
         return c
-    c.need("The pupil was given leave of absence", True, S.REG_9_1_H)
+    c.need("The pupil was given leave of absence", None if asked else True, S.REG_9_1_H, key="leave_of_absence_given")
     att, end = f.attended_within_10_school_days_after_leave, f.leave_end
     text = "The pupil has not attended within the 10 school days after the leave ended"
     if att is True:

@@ -337,6 +337,11 @@ def test_moving(text, expected, absent):
     P("No leave was given.", {"leave_of_absence_given": False, "absent_with_leave_during_run": False}, id="no-leave-given"),
     P("It was an unauthorised holiday.", {"leave_of_absence_given": False}, id="unauthorised-holiday"),
     P("Pupil went to India on holiday and hasn't come back.", {"continuously_absent": True}, ("leave_of_absence_given",), id="holiday-leave-unknown"),
+    # v39 a3930: a return date, and nobody knows whether leave was given
+    P("He went to Poland for a funeral. They were due back on Monday 2 November 2026 but haven't returned.",
+      {"trip_with_return_date": True}, ("leave_of_absence_given",), id="due-back-leave-unknown"),
+    P("We authorised the leave; they were due back on Monday 2 November 2026 but haven't returned.",
+      {"leave_of_absence_given": True}, ("trip_with_return_date",), id="due-back-leave-given"),
     P("She had leave from 9 to 13 February. It's now 16 March, more than ten school days have passed and she is not back.",
       {"leave_end": "2026-02-13", "attended_within_10_school_days_after_leave": False}, id="ten-days-passed"),
 ])

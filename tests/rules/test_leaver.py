@@ -228,6 +228,9 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
                  id="asks-enquiry-outcome"),
     pytest.param(csa(continuous_absence_school_days=25), "absence_codes", "9(1)(i)", id="asks-codes"),
     pytest.param(csa(leave_of_absence_given=True), "leave_end", "9(1)(h)", id="leave-asks-end"),
+    # a trip with a due-back date: whether leave was given is the first question, before the 20-day count
+    pytest.param(csa(trip_with_return_date=True, continuously_absent=True), "leave_of_absence_given", "9(1)(h)",
+                 id="due-back-asks-leave-first"),
     pytest.param(csa(leave_end=date(2025, 2, 14)), "attended_within_10_school_days_after_leave", "9(1)(h)",
                  id="leave-asks-attendance"),
     pytest.param(csa(permanently_excluded=True), "exclusion_status", "9(1)(o)", id="exclusion-status"),

@@ -34,6 +34,11 @@ _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |
               r"\bno leave\b|\bno (?:holiday |leave )?requests?\b|\bno request for (?:leave|a holiday|holiday)|\bnever (?:asked|applied) for (?:leave|a holiday|holiday)|"
               r"\b(?:request(?:ed|s)?|asked for|applied for|application for)\s+(?:[\w-]+\s+){0,3}?(?:leave|holiday)\b[^.;!?]{0,40}\b(?:declined|refused|rejected|turned (?:it )?down|said no|not (?:granted|authorised|agreed|approved))")
 
+# "They were due back on Monday 2 November but haven't returned": time away with a return date, for
+# which the school may or may not have given leave.
+_DUE_BACK = (r"\b(?:was|were|is|are)\s+(?:due|expected|supposed|meant)\s+(?:to be\s+)?back\b|"
+             r"\b(?:was|were|is|are)\s+(?:due|expected|supposed|meant)\s+to\s+(?:return|come back)\b|\bshould have (?:been back|returned|come back)\b")
+
 # A member of staff on leave is not the pupil's leave of absence: "the head has now gone on leave".
 _STAFF_ON_LEAVE = (r"\b(?:head(?:teacher| teacher)?|teacher|colleague|officer|dsl|senco|manager|secretary|registrar|clerk|"
                    r"administrator|admin|i|we)\b(?:'s|'m| is| am| are| has| have| was)?(?: now| just| currently| off)?(?: gone| been)?\s*$")
@@ -50,6 +55,8 @@ def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> 
         out["absent_with_leave_during_run"] = False
         return
     if not pos or neg:
+        if not neg and _has(_DUE_BACK, t):
+            out["trip_with_return_date"] = True
         return
     out["leave_of_absence_given"] = True
     sents = _sentences_with(r"\bleave\b|\bholiday\b|\bdue back\b|\btrip\b|\bvisit\b|\bfuneral\b|\bwedding\b", t)
