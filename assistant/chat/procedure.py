@@ -88,6 +88,10 @@ _ASKS_CURRENT_VERSION = re.compile(
     r"\b(?:something|anything) (?:newer|more recent|more up[- ]to[- ]date|later)\b|\bstill the (?:source|basis|reference)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 # A document's own dates ("Review Date September 2026", "Governors Approval … Date") name no edition of anything.
+# "the 2026 edition of the guidance", "the update from 2025"
+_ASKED_EDITION = re.compile(r"\b(20\d\d)\s+(?:edition|version|update|revision|release)\b|"
+                            r"\b(?:edition|version|update|revision|release)\s+(?:of|from|in|dated)\s+(20\d\d)\b", re.I)
+_REVIEW_LINE = re.compile(r"\breview|\bapprov", re.I)
 _DOCUMENT_DATES = re.compile(r"\breview(?:ed)? date\b|\bnext review\b|\bapprov(?:al|ed) (?:date|by)\b|\bgovernors approval\b|"
                              r"\bresponsibility of\b|\bdate (?:of )?(?:issue|adoption|approval)\b", re.I)
 # "…sends us to the 2006 pupil registration regulations: are those still the ones to use?"
@@ -258,6 +262,11 @@ class ProcedureAnswerer:
         if unknown:
             # Passages about its namesake would read like an answer about a thing no document names.
             return self._not_found(message, hits, scope, unknown)
+        edition = _ASKED_EDITION.search(message)
+        if edition is not None and (edition.group(1) or edition.group(2)) not in self._years_held:
+            # "Has the 2026 edition of the WTISA guidance changed…?": no document cites that edition, and
+            # passages on an earlier one would read as an answer about it.
+            return self._not_found(message, hits, scope)
         acronym = named_things.asked_expansion(message)
         if acronym is not None and not named_things.spelled_out(acronym, self._folded.cased):
             # Passages that only use the letters ("The EEVSS Lead is responsible…") do not say what they stand for.
@@ -766,6 +775,12 @@ class ProcedureAnswerer:
         if name not in self._name_counts:
             self._name_counts[name] = sum(1 for t in self._chunk_folds if name_pattern(name).search(t))
         return self._name_counts[name]
+
+    @cached_property
+    def _years_held(self) -> set[str]:
+        """The years the documents mention, other than in their own review and approval dates."""
+        return {y for c in self.r.index.chunks for line in c.text.splitlines()
+                if not _REVIEW_LINE.search(line) for y in _YEAR.findall(line)}
 
     @cached_property
     def _chunk_folds(self) -> list[str]:

@@ -231,6 +231,17 @@ def test_stale_source_is_flagged(client):
 
 
 @pytest.mark.parametrize("message, action", [
+    # v13 a1330: no document cites a 2026 edition (2026 is only a review date), so passages on the 2024 one are no answer
+    ("Has the 2026 edition of the DfE's WTISA attendance guidance changed what schools must do on the first day a pupil "
+     "is absent without explanation?", "not_found"),
+    ("Has the 2024 edition of the DfE's WTISA attendance guidance changed what schools must do on the first day a pupil "
+     "is absent without explanation?", "answered"),
+])
+def test_an_edition_no_document_cites_is_not_answered_from_another(client, message, action):
+    assert chat(client, message)["action"] == action
+
+
+@pytest.mark.parametrize("message, action", [
     # v29 a2936: no document gives an out-of-hours line, so the daytime numbers are no answer
     ("What's the out of hours phone number for the Derbyshire CME team?", "not_found"),
     ("What's the phone number for the Derbyshire CME team?", "answered"),
