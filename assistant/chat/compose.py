@@ -686,7 +686,7 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         return f"a time limit to {step[0]}"
     thing = _TIMED_THING.search(question)
     if thing is not None:
-        names = _THING_WORDS.get(thing.group(1).lower().rstrip("s"), rf"{thing.group(1).lower().rstrip('s')}s?")
+        names = _THING_WORDS[thing.group(1).lower().rstrip("s")]
         if not any(_TIME_LIMIT.search(x) and re.search(rf"\b(?:{names})\b", f"{prev} {x}", re.I)
                    for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
             return f"a time limit for sending the {thing.group(1).lower()}"

@@ -87,11 +87,11 @@ _ASKS_CURRENT_VERSION = re.compile(
     # "Is that still the source, or is there something newer I should be quoting?"
     r"\b(?:something|anything) (?:newer|more recent|more up[- ]to[- ]date|later)\b|\bstill the (?:source|basis|reference)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-# A document's own dates ("Review Date September 2026", "Governors Approval … Date") name no edition of anything.
 # "the 2026 edition of the guidance", "the update from 2025"
 _ASKED_EDITION = re.compile(r"\b(20\d\d)\s+(?:edition|version|update|revision|release)\b|"
                             r"\b(?:edition|version|update|revision|release)\s+(?:of|from|in|dated)\s+(20\d\d)\b", re.I)
 _REVIEW_LINE = re.compile(r"\breview|\bapprov", re.I)
+# A document's own dates ("Review Date September 2026", "Governors Approval … Date") name no edition of anything.
 _DOCUMENT_DATES = re.compile(r"\breview(?:ed)? date\b|\bnext review\b|\bapprov(?:al|ed) (?:date|by)\b|\bgovernors approval\b|"
                              r"\bresponsibility of\b|\bdate (?:of )?(?:issue|adoption|approval)\b", re.I)
 # "…sends us to the 2006 pupil registration regulations: are those still the ones to use?"
@@ -475,14 +475,13 @@ class ProcedureAnswerer:
             # The owner of a detail is named just before it ("…to the operational Attendance Team at
             # csattendance@…") or in the heading it sits under, not anywhere in a long quote: "Elective
             # Home Education" at the end of that sentence does not make it the EHE team's address.
-            details = list(CONTACT_DETAIL.finditer(quoted))
-            near = set(tokenize(u.hit.chunk.section_path)) if details else set()
-            for m in details:
-                near |= set(tokenize(quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER]))
-            if after_hours and not any(_OUT_OF_HOURS.search(quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER])
-                                       for m in details):
+            around = [quoted[max(0, m.start() - OWNER_BEFORE):m.end() + OWNER_AFTER] for m in CONTACT_DETAIL.finditer(quoted)]
+            near = set(tokenize(u.hit.chunk.section_path)) if around else set()
+            for text in around:
+                near |= set(tokenize(text))
+            if after_hours and not any(_OUT_OF_HOURS.search(text) for text in around):
                 return False
-            return bool(details) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
+            return bool(around) and sum(self.r.idf(t) for t in want & near) >= CONTACT_COVERAGE * need
 
         if any(fits(u) for u in chosen):
             return True, None
