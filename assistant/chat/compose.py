@@ -681,22 +681,28 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         if not about_subject(_TIME_LIMIT):
             return "a time limit about the question's subject"
     step = _timed_step(question)
-    if step is not None and not any(_TIME_LIMIT.search(x) and step[1].search(f"{prev} {x}")
-                                    for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
+    if step is not None and not _time_limit_beside(spans, step[1]):
         return f"a time limit to {step[0]}"
     thing = _TIMED_THING.search(question)
     if thing is not None:
-        names = _THING_WORDS[thing.group(1).lower().rstrip("s")]
-        if not any(_TIME_LIMIT.search(x) and re.search(rf"\b(?:{names})\b", f"{prev} {x}", re.I)
-                   for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s))):
+        names = re.compile(rf"\b(?:{_THING_WORDS[thing.group(1).lower().rstrip('s')]})\b", re.I)
+        if not _time_limit_beside(spans, names):
             return f"a time limit for sending the {thing.group(1).lower()}"
     return None
 
 
+def _time_limit_beside(spans: list[str], words: re.Pattern) -> bool:
+    """Does a sentence of the quotes hold a time limit, with ``words`` in it or the sentence before?"""
+    return any(_TIME_LIMIT.search(x) and words.search(f"{prev} {x}")
+               for s in spans for prev, x in _with_previous(_SENTENCE_SPLIT.split(s)))
+
+
+# How a question asks for the time allowed ("how many days…", "within how many…", "what's the deadline…")
+_TIME_ALLOWED = r"how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline)"
 # "How many days do I have to get her child protection file to their DSL?": the time allowed for
 # sending one thing. A time limit answers it only in a sentence that names the thing: "within 5 days"
 # for a joiners form is no time limit for a child protection file.
-_TIMED_THING = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline)|by when)\b[^.?!]{0,60}?"
+_TIMED_THING = re.compile(rf"\b(?:{_TIME_ALLOWED}|by when)\b[^.?!]{{0,60}}?"
                           r"\b(?:get|send|pass|forward|transfer|hand over|share|submit)\s+(?:(?:her|his|their|the|a|an|this|that|our|any|all)\s+)?"
                           r"(?:[\w-]+\s+){0,2}?(files?|records?|paperwork|documents?|notes|reports?|letters?)\b", re.I)
 _THING_WORDS = {"file": r"files?", "record": r"records?", "paperwork": r"paperwork|forms?|documents?|documentation",
@@ -716,7 +722,7 @@ _STEPS = (
     # "How many days missing before we must refer a pupil?": not "within 5 days of every child they enrol"
     ("refer", r"refer\w*|report\w*"),
 )
-_TIMED_STEP = re.compile(r"\b(?:how (?:many|long|soon|quickly)|within how many|what(?:'s| is) the (?:time limit|deadline))\b[^.?!]{0,60}?"
+_TIMED_STEP = re.compile(rf"\b(?:{_TIME_ALLOWED})\b[^.?!]{{0,60}}?"
                          r"\b(?:to|before (?:they|it|we|he|she|the \w+))\s+(?:\w+\s+){0,1}?"
                          r"(respond|reply|comes? back|gets? back|acknowledge|visit|make a (?:home )?visit|do a (?:home )?visit|consent|give consent|"
                          r"give or refuse (?:consent|it)|agree|request|ask for|apply for|appeal|meet|refer|report)\b", re.I)

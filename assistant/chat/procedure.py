@@ -99,6 +99,12 @@ _ASKS_ABOUT_OLD_LAW = re.compile(r"\b(?:2006|2016)\b[^.?!]{0,40}\b(?:regulations
                                  r"\bold (?:regulations|regs)\b|\bstill the (?:regulations|regs|law|ones)\b", re.I)
 
 
+def _asks_if_current(message: str) -> bool:
+    """Does the message ask whether something is still current ("are those still the regulations to
+    use?", "is there something newer?")?"""
+    return bool(_ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message))
+
+
 _OPENING_LABEL = re.compile(r"\(([0-9]{1,2}[A-Z]?|[a-z]{1,2}|[ivx]{1,5})\)\s")
 
 
@@ -169,8 +175,12 @@ def _stale_only(chosen: list[compose.Unit], today: date) -> bool:
     return not any(d.authority == NATIONAL for d in docs) and all(
         d.superseded_references or d.status(today) == "review_overdue" for d in docs)
 
+def _in_regulation_9_chunk(chunk: Any) -> bool:
+    return any(p.startswith("9(") for p in chunk.paragraphs)
+
+
 def _in_regulation_9(u: compose.Unit) -> bool:
-    return any(p.startswith("9(") for p in u.hit.chunk.paragraphs)
+    return _in_regulation_9_chunk(u.hit.chunk)
 
 
 def _law_near_best(chosen: list[compose.Unit], scored: compose.Scored) -> list[compose.Unit]:
@@ -379,7 +389,7 @@ class ProcedureAnswerer:
                                elsewhere=authority if also is not None else None, lead=lead)
         if other:
             answer.flag("other_authority")
-        if _ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message):
+        if _asks_if_current(message):
             now = compose.replacement_in_force(answer.citations, self._commencement, today)
             if now is not None:
                 answer.citations = [*answer.citations, now]
@@ -463,10 +473,11 @@ class ProcedureAnswerer:
         # team", "the virtual school") must be beside the details, or a request for the EHE team's e-mail
         # would get the CME team's. The story around the question says nothing about whose.
         # (A word no document uses, "Suffolk's CME team", rightly leaves the request unanswered.)
-        want = subject_words(self.r.glossary.spell_out(self.r.without_names(asked_part(message))))
+        asked = asked_part(message)
+        want = subject_words(self.r.glossary.spell_out(self.r.without_names(asked)))
         need = sum(self.r.idf(t) for t in want)
         # "the out of hours number": a daytime line is no answer, so the details must be said to be for then
-        after_hours = bool(_OUT_OF_HOURS.search(asked_part(message)))
+        after_hours = bool(_OUT_OF_HOURS.search(asked))
         if not need and not after_hours:
             return True, None  # "how do I get hold of them?" alone: nothing says whose details
 
@@ -584,11 +595,12 @@ class ProcedureAnswerer:
         replaced = self._provision_now(message, [u for u in chosen if _stale_only([u], today)], scored)
         if replaced is not None and not compose.quotes_chunk(chosen, replaced):
             return replaced
-        if ((_ASKS_ABOUT_OLD_LAW.search(message) or _ASKS_CURRENT_VERSION.search(message)) and _DELETION.search(message)
-                and not any(_in_regulation_9(u) for u in chosen)):
+        if _asks_if_current(message) and _DELETION.search(message) and not any(_in_regulation_9(u) for u in chosen):
             # "Is that still the law?" of an out-of-date document's rule for taking a pupil off roll
             old = next((u for u in chosen if _stale_only([u], today) and _DELETION.search(u.text)), None)
-            now = self._regulation_9_best(old.text, scored) if old is not None else None
+            # (scored on the old rule's own words: the story around the question matches 9(1)'s opening
+            # line better than the ground that replaced the rule)
+            now = self._law_passage(old.text, _in_regulation_9_chunk, scored) if old is not None else None
             if now is not None:
                 return now
         if not _stale_only(chosen, today):
@@ -599,17 +611,6 @@ class ProcedureAnswerer:
         if _DELETION.search(message):
             law = [u for u in law if _in_regulation_9(u)] or law
         return law[0] if law else None
-
-    def _regulation_9_best(self, rule: str, scored: compose.Scored) -> compose.Unit | None:
-        """"Is that still the law?" of an old document's rule for taking a pupil off roll: the passage of
-        regulation 9 that best fits the old rule's own words, however far down the question's search
-        ranked it (a story around the question matches 9(1)'s opening line better than its ground)."""
-        hits = self._passages_of({REGULATIONS_2024}, lambda c: any(p.startswith("9(") for p in c.paragraphs))
-        found = self._score(rule, hits) if hits else None
-        best = max((x for x in found.units if not x.is_heading), key=lambda x: x.score, default=None) if found else None
-        if best is not None:
-            scored.units.extend(x for x in found.units if x.hit is best.hit)
-        return best
 
     def _deletion_law(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
         """Whether a pupil may be taken off roll is the law's to say (regulation 9), whatever a local
@@ -632,9 +633,17 @@ class ProcedureAnswerer:
             return None
         if any(SPECIAL_SCHOOL_PARAGRAPH in u.hit.chunk.paragraphs for u in chosen):
             return None
-        hits = self._passages_of({REGULATIONS_2024}, lambda c: SPECIAL_SCHOOL_PARAGRAPH in c.paragraphs)
-        found = self._score(message, hits) if hits else None
-        return max((u for u in found.units if not u.is_heading), key=lambda u: u.score, default=None) if found else None
+        return self._law_passage(message, lambda c: SPECIAL_SCHOOL_PARAGRAPH in c.paragraphs)
+
+    def _law_passage(self, text: str, keep: Callable[[Any], bool], into: compose.Scored | None = None) -> compose.Unit | None:
+        """The 2024 Regulations' passage, among the chunks ``keep`` accepts, that best fits ``text``;
+        with ``into``, that passage's sentences join those scores so it can be quoted."""
+        hits = self._passages_of({REGULATIONS_2024}, keep)
+        found = self._score(text, hits) if hits else None
+        best = max((u for u in found.units if not u.is_heading), key=lambda u: u.score, default=None) if found else None
+        if best is not None and into is not None:
+            into.units.extend(u for u in found.units if u.hit is best.hit)
+        return best
 
     def _provision_now(self, message: str, chosen: list[compose.Unit], scored: compose.Scored) -> compose.Unit | None:
         """The 2024 provision that replaced what a stale passage quotes, from the rule module's table of
@@ -644,13 +653,8 @@ class ProcedureAnswerer:
             quoted = u.hit.chunk.text[slice(*compose.window(u, scored.units))]
             for ref in find_old_ground_references(quoted):
                 for provision in ref.new:
-                    hits = self._passages_of({REGULATIONS_2024}, lambda c, p=provision: p in c.paragraphs)
-                    if not hits:
-                        continue
-                    found = self._score(message, hits)
-                    best = max((x for x in found.units if not x.is_heading), key=lambda x: x.score, default=None)
+                    best = self._law_passage(message, lambda c, p=provision: p in c.paragraphs, scored)
                     if best is not None:
-                        scored.units.extend(x for x in found.units if x.hit is best.hit)
                         return best
         return None
 
