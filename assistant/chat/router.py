@@ -307,11 +307,26 @@ _WANTS_DELETION = re.compile(r"\b(?:wants?|wanting|want|asked|asking|keen|planni
 _BARE_CAN_WE = re.compile(r"(?:^|[.!?]\s*)(?:(?:so|but|and)\s+)?(?:can|could|may|should) (?:we|i|they)(?: do (?:that|this|it)| still)?\s*\?+\s*$", _I)
 
 
+# "The head wants to keep him on roll until our EHE team has visited. Is that how it works?" and
+# "The school wants to pick 'transferring to another school' on the leaver form. Is that right?":
+# someone's plan for the register, put up to be checked
+_PLANS_REGISTER = re.compile(
+    r"\b(?:wants?|wanting|want|planning|plans|going|keen|intends?|hoping|would like|'d like) to "
+    r"(?:keep (?:him|her|them) on (?:the |our |their )?(?:roll|register|books) (?:until|till|while)\b|"
+    r"(?:pick|use|put(?: down)?|choose|select|record|go with|tick|enter)\b[^.?!]{0,80}\b(?:on|in|as) (?:the |our |their |a )?"
+    r"(?:leaver'?s?|leaving|deletion|removal) (?:form|return|reason|ground|code)\b)", _I)
+_BARE_IS_THAT_RIGHT = re.compile(
+    r"(?:^|[.!?]\s*)(?:(?:so|but|and)\s+)?(?:is (?:that|this) (?:right|correct|ok|okay|allowed|lawful|legal|how it works)|"
+    r"(?:can|could|should) (?:they|we|the school|the head) (?:do (?:that|this)|wait)|are they right)\s*\?+\s*$", _I)
+
+
 def is_leaver_question(text: str) -> bool:
     """Does the message ask which deletion ground applies (or whether a pupil can be deleted)?"""
     if _THIS_GROUND.search(text) and _PUPIL_SITUATION.search(text):
         return True
     if _BARE_CAN_WE.search(text) and _WANTS_DELETION.search(text) and _PUPIL_SITUATION.search(text):
+        return True
+    if _BARE_IS_THAT_RIGHT.search(text) and _PLANS_REGISTER.search(text) and _PUPIL_SITUATION.search(text):
         return True
     m = _WHICH_GROUND.search(text)
     if m and re.search(r"\b(?:are|were)\b.*\b(?:grounds|reasons)\b", m.group(0), _I) and not _PUPIL_SITUATION.search(text):

@@ -30,6 +30,7 @@ _FACT_HELP = {
     "school_has_boarders": "The school has boarders, so whether this pupil boards must be asked, not assumed.",
     "trip_with_return_date": "The pupil went away with a date to be back, so whether the school gave leave of absence must be asked.",
     "family_travels_for_work": "The family travels for work (Travellers, Showmen, fairground, circus), so whether the pupil is a mobile child must be asked.",
+    "sao_served": "A school attendance order was served for the pupil but whether it names this school is not known, so it must be asked.",
     "registered_at_another_school": "Another school has confirmed the pupil is on its register.",
     "other_school_known": "The school the pupil moved to is known.",
     "other_school_is_alternative_provision": "The other school is alternative provision (a PRU or an AP academy).",

@@ -91,7 +91,7 @@ def no_return(c: Check, f: Facts, src: Source = S.NO_GROUNDS_WILL_ATTEND) -> Non
 
 def no_sao(c: Check, f: Facts, src: Source) -> None:
     c.need("No school attendance order naming this school is in force",
-           not_(f.sao_names_this_school), src, soft=True,
+           not_(f.sao_names_this_school), src, key="sao_names_this_school", soft=not f.sao_served,
            fail=("A school attendance order naming this school is in force; the LA that served "
                  "it must amend it (then 9(1)(d)) or revoke it (then 9(1)(e))."),
            todo="Ask the LA that served the school attendance order to amend or revoke it.")

@@ -53,6 +53,9 @@ class Facts:
     registered_at_another_school: bool | None = None
     other_school_known: bool | None = None
     sao_names_this_school: bool | None = None
+    # an order is said to have been served but whether it names this school (and is still in force)
+    # is not known: then it is asked rather than left to confirm
+    sao_served: bool | None = None
     sao_amended_to_other_school: bool | None = None
     sao_revoked_for_education_otherwise: bool | None = None
     dual_registration_agreed: bool | None = None

@@ -105,7 +105,7 @@ def check_a(f: Facts, ctx: Ctx) -> Check:
            fail="The new school is not known, so registration elsewhere cannot be relied on (see 9(1)(g)).",
            todo="Confirm the new school, or consider 9(1)(g) if the pupil has moved away.")
     c.need("No school attendance order naming this school is in force", not_(f.sao_names_this_school),
-           S.REG_9_1_A_I, soft=True,
+           S.REG_9_1_A_I, key="sao_names_this_school", soft=not f.sao_served,
            fail="A school attendance order naming this school is in force (9(1)(a)(i)); the LA must amend it (9(1)(d)).",
            todo="Ask the LA that served the order to amend it to name the new school.")
     not_main_school_of_mobile_child(c, f, S.REG_9_1_A_II)

@@ -106,6 +106,10 @@ def test_age(text, years):
     P("We don't know if she'll come back.", {}, ("reasonable_grounds_will_return",), id="hedged-is-unknown"),
     P("He hasn't come back since half term.", {}, ("reasonable_grounds_will_return",), id="not-back-yet-is-not-never"),
     P("He was permanently excluded.", {}, ("reasonable_grounds_will_return",), id="permanently-excluded-is-not-for-good"),
+    # v42 a4225: the plan names another place, "not back to" the school by its name
+    P("The YOT's plan is for him to go to a specialist provision when he's released, not back to Aspire.",
+      {"reasonable_grounds_will_return": False}, id="not-back-to-the-school-by-name"),
+    P("She's not back to normal yet after the operation.", {}, ("reasonable_grounds_will_return",), id="not-back-to-normal"),
     P("Her placement has finished and the PRU has no reason to expect her again.", {"reasonable_grounds_will_return": False},
       id="no-reason-to-expect-her-again"),
 ])
@@ -170,6 +174,12 @@ def test_will_return(text, expected, absent):
     # v41 a4123
     P("I'm on the central team of a trust that runs a state boarding academy.", {"school_type": "academy"},
       id="central-team-of-a-trust-that-runs"),
+    # v42 a4224, a4230: "a boarder who left"; a school whose type the writer does not know
+    P("An independent boarding school rang about a 17-year-old boarder who left on Friday to go to college back home.",
+      {"school_type": "independent", "boarder": True, "ceased_to_be_pupil": True}, id="boarder-who-left"),
+    P("A Year 4 boy has left Greenhill School. I honestly don't know yet what kind of school it is.",
+      {"ceased_to_be_pupil": True}, ("school_type",), id="left-a-school-of-unknown-type"),
+    P("A Year 4 boy has left the maintained primary down the road.", {}, ("ceased_to_be_pupil",), id="left-a-maintained-school-needs-a-reason"),
     P("I'm worried about a pupil who moved to an academy in Leeds.", {}, ("school_type",), id="another-schools-type-is-not-ours"),
 ])
 def test_death_and_boarding(text, expected, absent):
@@ -230,6 +240,13 @@ def test_death_and_boarding(text, expected, absent):
     P("The council withdrew the SAO because the family now educate him at home.", {"sao_revoked_for_education_otherwise": True}, id="sao-revoked"),
     P("The council served an attendance order naming our school in the spring. They've now revoked it because home education is sorted.",
       {"sao_revoked_for_education_otherwise": True}, id="attendance-order-revoked-next-sentence"),
+    # v42 a4229: an order served, whose school and state are unknown, is asked about
+    P("Our notes show an SAO was served on the family at some point last year, but I can't tell where that ended up.",
+      {"sao_served": True}, ("sao_names_this_school",), id="sao-served-unknown-school"),
+    P("An SAO naming Hillside Academy was served last year.", {}, ("sao_served", "sao_names_this_school"), id="sao-naming-another-school"),
+    P("We had an SAO on him back in 2023 but that named St Luke's and he left them ages ago.", {}, ("sao_served",),
+      id="sao-named-another-school-by-name"),
+    P("There's no SAO.", {"sao_names_this_school": False}, ("sao_served",), id="no-sao-is-not-served"),
     P("There is an SAO naming our school in force.", {"sao_names_this_school": True}, id="sao-in-force"),
     P("The family aren't Travellers.", {"mobile_child": False}, id="not-travellers"),
     P("Boy from a Traveller family, they've gone on the road for the season and he's been put on roll at a school in Kent.",
@@ -311,6 +328,9 @@ def test_home_education(text, expected, absent):
     P("They moved to the new estate by the bypass.", {}, ("moved_abroad",), id="new-estate-is-not-a-country"),
     P("They've moved to New Zealand.", {"moved_abroad": True}, id="two-word-country"),
     P("The family are emigrating to Poland next month.", {}, ("moved_abroad",), id="emigrating-next-month-is-not-gone"),
+    # v42 a4227
+    P("A family moved from our area to Swansea for good at the start of November.", {"moved_away": True},
+      id="moved-from-our-area-to-a-place"),
     P("They moved to Leeds.", {"moved_away": True}, ("lives_within_reasonable_distance",), id="a-city-alone-does-not-say-how-far"),
     P("The council rehoused them in the same street.", {}, ("moved_away",), id="rehoused-nearby"),
     P("Mum wouldn't say where she's going.", {"other_school_known": False}, id="wouldnt-say-where"),
@@ -424,6 +444,9 @@ def test_it_is_now_counts_the_absence_to_that_day():
       "and nobody can find out where he is.", {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="working-together"),
     P("Calls, emails and the place at risk letter all ignored.", {"school_enquiries_made": True, "school_enquiries_outcome": "not_found"},
       ("joint_enquiries_made",), id="all-ignored"),
+    # v42 a4226: an LA officer writing "the school and I"
+    P("The school and I have done the checks together (calls, a home visit, neighbours) and we can't find out where the family are.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="the-school-and-i"),
     P("We phoned mum and she said they're fine.", {}, ("school_enquiries_outcome", "joint_enquiries_made"), id="no-failure-said"),
 ])
 def test_enquiries(text, expected, absent):

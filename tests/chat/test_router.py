@@ -34,6 +34,12 @@ def routed(message):
     pytest.param("A school in Kent has put our Year 3 boy on their roll. The office wants to take him off ours because he's "
                  "registered somewhere else now. Can we?", L, id="wants-to-take-him-off-can-we"),
     pytest.param("A parent asked for a meeting about her son's reading. Can we?", P, id="can-we-without-a-deletion"),
+    # v42 a4227 / a4228: someone's plan for the register put up to be checked
+    pytest.param("A family moved to Swansea for good. The school wants to pick 'transferring to another school' on the leaver form. "
+                 "Is that right?", L, id="wants-to-pick-on-the-leaver-form"),
+    pytest.param("Mum gave the school a letter saying he'd be home educated. The head wants to keep him on roll until our EHE team "
+                 "has visited. Is that how it works?", L, id="wants-to-keep-him-on-roll-until"),
+    pytest.param("The school wants to use the new attendance codes from September. Is that right?", P, id="plan-not-for-the-register"),
     pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
     # v34 a3427, a3402: a choice the message sets out; a reason the writer already knows
     pytest.param("Our Year 12 boarder has left for an apprenticeship. The registrar thinks the leaving reason for sixth formers "

@@ -247,6 +247,11 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
     # a family that travels for work: whether the pupil is a mobile child is asked, not left to confirm
     pytest.param(csa(registered_at_another_school=True, other_school_known=True, family_travels_for_work=True),
                  "mobile_child", "9(1)(a)", id="travelling-family-asks-mobile"),
+    # an order known to have been served, whose school is unknown, is asked about rather than assumed absent
+    pytest.param(csa(registered_at_another_school=True, other_school_known=True, sao_served=True),
+                 "sao_names_this_school", "9(1)(a)", id="sao-served-asks-whose-order"),
+    pytest.param(csa(home_education_intended=True, home_education_notice="written", home_education_last_day=date(2025, 3, 7),
+                     sao_served=True), "sao_names_this_school", "9(1)(f)", id="sao-served-asks-before-home-education"),
     pytest.param(csa(**MOVED_ABROAD, special_school_la_arranged=True, la_consent_to_deletion="refused"),
                  "secretary_of_state_directed_deletion", "9(1)(g)", id="special-refused-asks-sos"),
 ])

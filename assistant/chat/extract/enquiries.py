@@ -42,6 +42,8 @@ def _enquiries(t: str, out: dict[str, Any]) -> None:
                  rf"\b{_LA}\s+and\s+(?:us|we|the school|ourselves)\b|\b(?:we|us|ourselves|the school|school) and {_LA}|\b{_LA}\s+(?:has|have)\s+(?:also\s+)?(?:\w+\s+)?"
                  r"(?:tried|made|done|checked|visited|searched|looked|carried out|been involved|been trying|contacted)|"
                  rf"\b{_LA}\b[^.;!?]{{0,40}}\bwith us\b|"
+                 # an officer writing of the case: "the school and I have done the checks together"
+                 r"\b(?:the school and (?:i|me|myself)|(?:i|me|myself) and the school)\b|"
                  # "the LA's searches found nothing": the authority's own enquiries in the case
                  rf"\b{_LA}'?s? (?:own )?(?:searches|checks|enquiries|inquiries|efforts|visits?)\b|"
                  # "our attendance officer and the council's CME officer have been working on it together"

@@ -70,6 +70,12 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
                      rf"\b(?:placed|admitted|came|started|put) (?:with us|here|at our school|to us|on our roll)\b[^.;!?]{{0,30}}?\bunder (?:a|an|the) {_SAO}|"
                      rf"\b(?:we(?:'re| are)|this is|our school is) the school named (?:on|in) (?:his|her|their|the) {_SAO}", t)):
         out["sao_names_this_school"] = True
+    elif not negated and not any(k in out for k in ("sao_names_this_school", "sao_amended_to_other_school", "sao_revoked_for_education_otherwise")) \
+            and not any(_has(other, s) or re.search(r"\b(?:named|naming|names)\s+(?!us\b|our\b|this\b)[A-Z]", s)
+                        for _, s in _sentences_with(_SAO, t)):
+        # "an SAO was served on the family last year, but I can't tell where that ended up": whether
+        # it names this school decides 9(1)(a), (c) and (f), so it is asked
+        out["sao_served"] = True
     return True
 
 

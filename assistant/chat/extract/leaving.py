@@ -31,7 +31,8 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again|at all)\b",
         rf"\b(?:won't|will not|wont|not) (?:be )?(?:seeing|having) {_PRONOUN} (?:back |here )?(?:again|any ?more)\b",
         # "after release he'll go to an AP placement, not back to us"
-        r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school)\b",
+        # "…a provision near his aunt's when he's released, not back to Aspire"
+        r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school|to (?-i:[A-Z][\w']+)(?! (?:home|normal)\b))\b",
         rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
         rf"\b(?:don't|do not|doesn't|does not) expect (?:to see )?{_PRONOUN} back\b",
         rf"\b(?:nobody|no one|no-one) (?:expects|is expecting) {_PRONOUN} back\b",
@@ -148,7 +149,9 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             out.setdefault("reasonable_grounds_will_return", False)
     else:
         # a capitalised place name is matched case-sensitively ("moved to Leeds", not "moved to year 3")
-        to_place = (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b"
+        # ("moved from our area to Swansea for good")
+        to_place = (r"\b(?:moved|relocated) (?:house )?(?:from (?:our|the|this|their) (?:local )?(?:area|town|city|county|borough|district|village|estate) )?"
+                    r"(?:up |down |over |back |across )?to (?!Year\b|Reception\b|Nursery\b|Y\d)[A-Z][\w']*(?:[ -][A-Z][\w']*)*\b"
                     r"(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)")
         # "moved with mum to Cornwall", "gone to live with his grandparents in Plymouth"
         with_someone = (r"\b(?:moved|relocated|gone|went|going) (?:to live )?with (?:his |her |their )?[\w']+(?: [\w']+)? "

@@ -150,13 +150,18 @@ def _school_type(t: str, out: dict[str, Any]) -> None:
 def _ceased(t: str, out: dict[str, Any]) -> None:
     """Leaving is itself the ground for a pupil of an independent school (9(1)(n)) or a boarder
     over compulsory school age (9(3)(b)); elsewhere it needs a reason, so it is not read here."""
-    if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True) and \
+    # "I honestly don't know yet what kind of school it is": the school's type then decides
+    # whether leaving is enough (9(1)(n)), so it is asked
+    type_unknown = "school_type" not in out and _has(
+        r"\b(?:don't|do not|doesn't|does not|not sure|unsure|no idea|can't tell|cannot tell|not certain)\b[^.?!]{0,30}?"
+        r"\b(?:what (?:kind|type|sort) of (?:a )?school|whether (?:it's|it is|they're|they are) (?:an? )?(?:independent|academy|maintained|private|state))", t)
+    if (out.get("school_type") in ("independent", "non_maintained_special") or out.get("boarder") is True or type_unknown) and \
             _pos(r"\b(?:has left|left us|left (?:the|our) (?:\w+ )?(?:school|sixth[- ]form|6th[- ]form)|(?:isn't|is not|is no longer) (?:a |our )?pupil|"
                  r"parents? (?:took|have taken|has taken) (?:him|her|them) out|withdr[ae]wn?|withdrew|no longer (?:a pupil|attends|on roll|on our (?:books|roll))|"
                  r"left (?:the|our) (?:[\w-]+ )?(?:academy|college|prep)|"
                  r"leaving us|(?:won't|will not|wont) be (?:back|returning|coming back)|not (?:be )?(?:coming|going to come) back|"
                  r"(?:gave|given|giving) (?:us )?(?:a |an |their |his |her )?(?:[\w']+ )?notice|last day (?:was|is|will be)|"
-                 r"(?:boy|girl|pupil|child|student|he|she|they) (?:has |have )?left\b(?! (?:early|for lunch|at lunch|the (?:room|building|site|class|lesson))))\b", t, neg_window=2):
+                 r"(?:boy|girl|pupil|child|student|boarder|he|she|they) (?:who )?(?:has |have )?left\b(?! (?:early|for lunch|at lunch|the (?:room|building|site|class|lesson))))\b", t, neg_window=2):
         out["ceased_to_be_pupil"] = True
 
 
