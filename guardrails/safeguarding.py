@@ -117,6 +117,9 @@ _BACK_SAFE = re.compile(r"\b(he|she|they)('s|'re| is| are) (now )?(back )?(home|
                         r"\b(police|we|staff|mum|dad|parents?|family|carers?|they|officers) (later |eventually |safely )?found (him|her|them) "
                         r"(safe|well|unharmed|at|in|with)\b|"
                         r"\b(he|she|they) (was|were) (later |eventually |safely )?found (safe|well|unharmed|at|with|the next|the following|later|on)\b|"
+                        # "police found her each time and shes fine now"
+                        r"\b(police|we|staff|mum|dad|parents?|family|carers?|they|officers) (have |has )?(always |later |eventually |safely )?found (him|her|them) "
+                        r"(each|every) time,? and (he|she|they)('s|'re|s| is| are) (now )?(fine|safe|well|ok|okay|alright|all right|back)\b|"
                         # "each time she's turned up within a day"
                         r"\b(he|she|they)('s|'re| has| have)? (always |each time |every time )?turned up (safe|within|at|later|the next|the following|after)\b")
 # The writer signing on with their own job ("YOT social worker.", "Social worker asking about …") is

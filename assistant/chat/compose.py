@@ -517,7 +517,7 @@ _NEEDS = (
     # place, or an address to ask for them.
     (re.compile(r"(?s)^(?=.*\b(?:forms?|checklists?|templates?|paperwork|docs|documents)\b).*"
                 r"\bwhere (?:do|does|can|should|would|could|are|is|will) (?:i|we|you|schools?|staff|they|the (?:county|council|la|local authority)) "
-                r"(?:\w+ ){0,3}?(?:get|find|put|keep|publish|store|access|locate|obtain|request)\b", re.I),
+                r"(?:\w+ ){0,3}?(?:get|find|put|keep|kept|publish|published|store|stored|held|access|locate|obtain|request)\b", re.I),
      re.compile(rf"{_ONLINE}|\bweb ?pages?\b|\bintranet\b|\bpublished\b|@|\brequested\b|\bavailable (?:from|on)\b", re.I),
      "where to get it"),
     # "Where do we submit joiner and leaver forms?": a place or an address to send them to.
@@ -562,7 +562,7 @@ _CLAIMED_PERIOD = re.compile(r"\b(?:i was told|i've been told|i have been told|w
 # "How many hours / sessions / children…?" is answered by a count of that thing ("five sessions",
 # "10 school days", "day 11"), not by a passage that only talks about it.
 _HOW_MANY = re.compile(r"\b(?:how many|(?:minimum|maximum|min|max|total|least|most|required|right|set|exact|standard|fixed|particular|specific) (?:number|no\.?) of) (?:[\w-]+\s+){0,2}?(hours?|sessions?|days?|weeks?|months?|years?|times?|children|pupils?|cases?|families|"
-                       r"people|referrals?|visits?|letters?|attempts?|absences?|marks?|miles?|minutes?)\b", re.I)
+                       r"people|referrals?|visits?|letters?|attempts?|absences?|marks?|miles?|minutes?|mins?)\b", re.I)
 _COUNT = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
           r"sixty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?")
 

@@ -32,14 +32,20 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     r"what(?:'s| is| are) (?:the |their |its )?contacts? (?:details )?(?:for|at)\b|"
                     # "who can I speak to at the county for advice?"
                     r"who (?:can|could|do|should) (?:i|we) (?:speak|talk) (?:to|with)\b|"
-                    r"\b(?:team|service|officer|office|desk|department|dept)(?:'s)? e-?mail(?: address)?\s*\?)", re.I)
+                    r"\b(?:team|service|officer|office|desk|department|dept)(?:'s)? e-?mail(?: address)?\s*\?|"
+                    # "norfolk admissions email??" (not "can I send it by email?")
+                    r"(?<![\w-])(?!(?:by|via|through|over|an|a|the|on|in|per|using|your|my|referrals?|concerns?|enquiry|enquiries|general)\s)[a-z][\w-]+ e-?mail(?: address)?\s*\?+|"
+                    # "can i get a name and number for the EHE officer"
+                    r"\bnames? and (?:phone |contact |telephone )?(?:number|e-?mail))", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
                            r"(?:forms?|guidance|notes|documents?|policy|policies|templates?|copy|copies|checklists?|leaflets?)\b", re.I)
 
 
 _SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|co-?ordinator|coordinator|manager|lead|unit|contact|"
                       # "a named Elective Home Education adviser", "an EHE email address"
-                      r"helpline|line|centre|center|panel|hub|front door|department|board|advis[eo]r|e-?mail (?:address|inbox)|inbox|mailbox)\b", re.I)  # ("our trust runs schools": not one)
+                      r"helpline|line|centre|center|panel|hub|front door|department|board|advis[eo]r|e-?mail (?:address|inbox)|inbox|mailbox|"
+                      # "norfolk admissions email??" (whose; not what it is for: "the referral email?")
+                      r"(?<!referral )(?<!referrals )(?<!concern )(?<!concerns )(?<!enquiry )(?<!enquiries )(?<!general )e-?mail(?=\s*\?))\b", re.I)  # ("our trust runs schools": not one)
 _GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))
 

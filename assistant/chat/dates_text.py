@@ -116,10 +116,11 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _month(word: str) -> int | None:
-    """Month number; 'may' and 'mar(ch)' only when capitalised (they are also ordinary words)."""
+def _month(word: str, year_given: bool = False) -> int | None:
+    """Month number; 'may' and 'mar(ch)' only when capitalised (they are also ordinary words), or
+    between a day and a year ("dob 4 march 2012")."""
     w = word.lower().rstrip(".")
-    if w in ("may", "mar", "march") and not word[:1].isupper():
+    if w in ("may", "mar", "march") and not word[:1].isupper() and not year_given:
         return None
     return MONTHS.get(w) or MONTHS.get(w[:3])
 
@@ -164,7 +165,7 @@ def find_dates(text: str, today: date) -> list[FoundDate]:
         y = y + 2000 if y < 100 else y
         add(_safe_date(y, int(m.group(3)), int(m.group(1))), m.start(), m.end())
     for m in _WORDY.finditer(text):
-        month = _month(m.group(2))
+        month = _month(m.group(2), year_given=bool(m.group(3)))
         if month is None:
             continue
         day = int(m.group(1))

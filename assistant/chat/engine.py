@@ -152,6 +152,7 @@ class ChatEngine:
                               options=list(self.r.authorities), intent=Intent.REFERRAL)
             return self._referral(message, scope, today)
         if (scope is None and is_contact_question(message) and not self.scoping.outside_corpus(message)
+                and not self.procedure.names_unknown(message)  # "who at the Ministry of Defence…": no document names it
                 and len(self.scoping.named_authorities(message)) < 2  # two named: each one's contacts, side by side
                 and not asks_to_compare(message)):  # "is it the same everywhere?": every authority's, side by side
             session.pending = Pending(Intent.PROCEDURE.value, "authority", self.r.authorities, message=message)
@@ -242,7 +243,15 @@ class ChatEngine:
         facts = {**extracted.facts, **extracted.assumed}
         if authority:
             facts["authority"] = authority
-        return self._tools_for(extracted.today or today)["leaver_reason"].invoke(facts)
+        tool = self._tools_for(extracted.today or today)["leaver_reason"]
+        result = tool.invoke(facts)
+        if facts.get("sao_served") and _first_missing(result) == "sao_amended_to_other_school":
+            # An order whose state is unknown is all the story tells: the rules would ask about it, but
+            # they do not recognise a situation the story is about (asked which reason, they still ask).
+            rest = tool.invoke({k: v for k, v in facts.items() if k != "sao_served"})
+            if _first_missing(rest) == "situation":
+                return rest
+        return result
 
     def _leaver(self, session: Session, message: str, authority: str | None, today: date, *, fresh: bool) -> Answer:
         extracted = extract_facts(message, today)

@@ -27,6 +27,9 @@ _NAMED = re.compile(
 )
 # Forms and returns known by a code: "the CME 2 form" (the corpus has CME 1 and CME 3).
 _CODED = re.compile(r"(?<![\w'’-])([A-Z]{2,6}[ -]?\d{1,3}[A-Za-z]?)\s+((?i:forms?|returns?|registers?))\b")
+# A government body named by its office: "the Ministry of Defence", "the Department for Work and Pensions".
+_BODY = re.compile(r"(?<![\w'’-])((?:Ministry|Department|Office|Agency|Directorate) (?:of|for) (?:the )?[A-Z][\w'’-]*"
+                   r"(?:,? (?:and )?[A-Z][\w'’-]*){0,3})")
 # "Can Jayden Smith return to school?": the noun is a verb here, and the name a person's.
 _AS_VERB = re.compile(r"\s+(?:to|with|at|for|from|in|on|into|back|home|the|a|an|her|his|their|him|them|us|me|it|this|that)\b", re.I)
 MAX_NAMES = 3
@@ -56,6 +59,9 @@ def named_things(message: str) -> list[tuple[str, str]]:
         # Acronyms ("LA CME team") are common nouns here; a name needs two title-case words.
         if sum(1 for w in words if re.match(r"[A-Z][a-z]", w)) >= 2:
             out.append((" ".join(words), m.group(2)))
+    for m in _BODY.finditer(message):
+        if len(out) < MAX_NAMES:
+            out.append((m.group(1), ""))
     for m in _CODED.finditer(message):
         # ("return" can be a verb: "can PE 2 return to…"; "form" and "register" here cannot.)
         if len(out) < MAX_NAMES and not (m.group(2).lower().startswith("return") and _AS_VERB.match(message, m.end())):
@@ -125,7 +131,7 @@ def _words(name: str) -> str:
 
 def unknown_things(message: str, corpus: Folded) -> list[str]:
     """The named things in the message that no document names, as written in the message."""
-    return [f"{name} {head}" for name, head in named_things(message) if not corpus_names(corpus, name, head)]
+    return [f"{name} {head}".strip() for name, head in named_things(message) if not corpus_names(corpus, name, head)]
 
 
 # "What does EEVSS stand for?" is answered only where a document spells the letters out.

@@ -50,6 +50,8 @@ _ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it
                                   r"are we (?:allowed|able|ok|okay) to|when (?:can|do|should|must|may))\b[^.?!]{0,60}?"
                                   r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|take (?:them|him|her|the pupil|a pupil|a child) off)\b", re.I)
 # "Is that in the Norfolk policy, and if not, where does it come from?": another authority's answer is wanted too.
+# A form known by letters and a number: "CME 3", "CME1" (not "S2S", which is letters around a digit)
+_CODE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,5}[ -]?\d{1,2})(?![\w-])")
 _ASKS_ELSEWHERE = re.compile(r"\bif not,? (?:\w+ ){0,3}?where\b|\b(?:somewhere|anywhere) else\b|\b(?:a|another|some) (?:policy|document) somewhere\b|"
                              r"\b(?:other|another) (?:authorit(?:y|ies)|council'?s?|area'?s?|la'?s?)\b(?:'s)? (?:polic|document|guidance)", re.I)
 _SPECIAL_SCHOOL = re.compile(r"\bspecial school\b", re.I)
@@ -206,6 +208,7 @@ class ProcedureAnswerer:
         self.ranker = ranker  # the learnt choice of sentence; None for the hand-weighted score
         self.scoping = scoping
         self._folded = corpus_folded
+        self._codes_by_authority: dict[str, set[str]] | None = None
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self._squashed: dict[str, str] = {}
@@ -261,6 +264,26 @@ class ProcedureAnswerer:
         (the data the ranker is fitted to)."""
         return self._search(message, scope, features=True)[1]
 
+    def _names_own_thing(self, message: str, authority: str) -> bool:
+        """Does the message name a form or code only this authority's documents use ("once a CME 3 has
+        gone to the attendance team…")? Then it asks about this authority's own process, and another
+        authority's passages cannot answer it."""
+        codes = {re.sub(r"[ -]", "", c).upper() for c in _CODE_NAME.findall(message)}
+        if not codes:
+            return False
+        if self._codes_by_authority is None:
+            found: dict[str, set[str]] = {}
+            for c in self.r.index.chunks:
+                auth = self.r.index.documents[c.doc_id].authority
+                for code in _CODE_NAME.findall(c.text):
+                    found.setdefault(re.sub(r"[ -]", "", code).upper(), set()).add(auth)
+            self._codes_by_authority = found
+        return any(self._codes_by_authority.get(code) == {authority} for code in codes)
+
+    def names_unknown(self, message: str) -> bool:
+        """Does the message name a register, team or body that no document names?"""
+        return bool(named_things.unknown_things(self.r.without_names(message), self._folded))
+
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
         if self.scoping.outside_corpus(message):
@@ -296,7 +319,8 @@ class ProcedureAnswerer:
             # Having said where they work, the asker needs clearer evidence that the answer lies elsewhere.
             margin = OTHER_AUTHORITY_MARGIN if mentioned != authority or elsewhere_asked else OWN_NAMED_MARGIN
             if best2 is not None and best2.hit.document.authority not in (authority, NATIONAL):
-                if checks_elsewhere and (scored.best is None or best2.score >= scored.best.score + margin):
+                if checks_elsewhere and (scored.best is None or best2.score >= scored.best.score + margin) \
+                        and not self._names_own_thing(message, authority):
                     hits, scored, other = hits2, scored2, True
                 elif scored.best is not None and best2.score >= scored.best.score - ALSO_OTHER_MARGIN:
                     also = (best2, scored2)

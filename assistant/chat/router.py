@@ -247,13 +247,15 @@ def is_pupil_story(text: str) -> bool:
 # A question asked without a question mark: "Our attendance team want to know if there's a formal
 # notification we have to send the council, how soon it has to go, and what it needs to include."
 _INDIRECT_QUESTION = re.compile(r"\b(?:wants?|would like|'d like|needs?) to know\b|\bwondering (?:if|whether|what|how|who|when|which)\b|"
+                                # "lbbd - can i get a name and number for the EHE officer, parent wants…"
+                                r"(?:^|[-\u2013,;:]\s*)(?:can|could|may) (?:i|we) (?:get|have|be given|get hold of)\b|"
                                 r"\b(?:please|can you|could you) (?:advise|confirm|tell (?:me|us))\b", _I)
 
 
 def _questions(text: str) -> list[str]:
     """The message's questions: each stretch of text up to a question mark, and each sentence that
     asks without one ("we want to know if …")."""
-    return re.findall(r"[^.!?\n]*\?", text) + [s for s in re.findall(r"[^.!?\n]*[.!\n]", text) if _INDIRECT_QUESTION.search(s)]
+    return re.findall(r"[^.!?\n]*\?", text) + [s for s in re.findall(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(s)]
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
@@ -314,9 +316,12 @@ _PLANS_REGISTER = re.compile(
     r"\b(?:wants?|wanting|want|planning|plans|going|keen|intends?|hoping|would like|'d like) to "
     r"(?:keep (?:him|her|them) on (?:the |our |their )?(?:roll|register|books) (?:until|till|while)\b|"
     r"(?:pick|use|put(?: down)?|choose|select|record|go with|tick|enter)\b[^.?!]{0,80}\b(?:on|in|as) (?:the |our |their |a )?"
-    r"(?:leaver'?s?|leaving|deletion|removal) (?:form|return|reason|ground|code)\b)", _I)
+    r"(?:leaver'?s?|leaving|deletion|removal) (?:form|return|reason|ground|code)\b)|"
+    # "office has picked the over-16 'stopped attending' reason, is that right?"
+    r"\b(?:has|have|'s|'ve|had) (?:already )?(?:picked|chosen|used|put down|selected|gone with|ticked|entered|recorded|pencilled in)\b"
+    r"[^.?!]{0,80}?\b(?:reason|ground|code)\b", _I)
 _BARE_IS_THAT_RIGHT = re.compile(
-    r"(?:^|[.!?]\s*)(?:(?:so|but|and)\s+)?(?:is (?:that|this) (?:right|correct|ok|okay|allowed|lawful|legal|how it works)|"
+    r"(?:^|[.!?,;\u2013\u2014-]\s*)(?:(?:so|but|and)\s+)?(?:is (?:that|this) (?:right|correct|ok|okay|allowed|lawful|legal|how it works)|"
     r"(?:can|could|should) (?:they|we|the school|the head) (?:do (?:that|this)|wait)|are they right)\s*\?+\s*$", _I)
 
 

@@ -125,9 +125,10 @@ def decide_leaver_reason(
                           sources=_dedupe(x.source for c in unknown for x in c.conditions if x.source))
     if unmet:
         return _no_ground(unmet, notes)
-    if csa and facts.sao_names_this_school and facts.sao_amended_to_other_school is None \
+    if csa and (facts.sao_names_this_school or facts.sao_served) and facts.sao_amended_to_other_school is None \
             and facts.sao_revoked_for_education_otherwise is None:
-        # Only the LA ends an attendance order naming the school: whether it has is the question.
+        # Only the LA ends an attendance order naming the school: whether it has is the question
+        # (also when an order is all the story tells: "LA letter came in about the SAO…").
         return NeedsFacts(kind="needs_facts", missing=(question("sao_amended_to_other_school"),),
                           candidates=("9(1)(d)", "9(1)(e)"), notes=tuple(notes), sources=(S.REG_9_1,))
     if csa:

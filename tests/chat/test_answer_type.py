@@ -234,6 +234,12 @@ def test_a_time_limit_for_sending_a_thing_must_name_it(question, text, missing):
     ("After how many days must a school refer?", "CME pupils are categorised in the following way.", False),
     ("How soon must the return arrive?", "It must be sent within 5 days of placing the child on roll.", True),
     ("What's the email address for the CME team?", "Email cme@example.gov.uk", True),
+    # v43 a4311: where forms are "kept" asks for the place they are published
+    ("cant find the CME referral form or the CML anywhere, where are they kept?", "All forms will be published on SchoolsNet.", True),
+    ("cant find the CME referral form or the CML anywhere, where are they kept?", "The CML is sent to the CME team.", False),
+    # v43 a4341: "mins" is minutes
+    ("how many mins after the start of the session can the register stay open?", "The register closes 30 minutes after it opens.", True),
+    ("how many mins after the start of the session can the register stay open?", "Every entry is preserved for six years.", False),
 ])
 def test_answer_type_says_what_a_sentence_must_hold(question, sentence, holds):
     from assistant.chat.compose import answer_type

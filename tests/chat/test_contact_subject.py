@@ -27,6 +27,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asked_part, asks_for_con
     ("what's the phone number for starting point, including out of hours?", {"start", "point"}),
     # v36 a3641: an adviser, and an address named by whose it is
     ("Is there a named Elective Home Education adviser, or an EHE email address, in Norfolk?", {"elective", "home", "educat", "ehe"}),
+    # v43 a4339: whose, named before a bare "email?"
+    ("norfolk admissions email?? family just moved in", {"norfolk", "admission"}),
 ])
 def testsubject_words(message, words):
     assert subject_words(message) == words
@@ -69,6 +71,11 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("A Year 1 girl stopped coming; the phone numbers are dead and the house looks empty. What does the county expect us "
      "to have done before we report her?", False),
     ("Can you help? I need the EHE team's phone number.", True),
+    # v43 a4338, a4339: terse requests
+    ("lbbd - can i get a name and number for the EHE officer, parent wants to speak to someone about home ed", True),
+    ("norfolk admissions email?? family just moved in and want an in-year place for yr 4", True),
+    ("Can I send the CME form by email?", False),
+    ("What goes in the referral email?", False),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks

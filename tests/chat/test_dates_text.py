@@ -33,6 +33,9 @@ def iso(text, today=TODAY):
     pytest.param("between 2nd and 6th March", ["2026-03-02", "2026-03-06"], id="range-between-and"),
     pytest.param("from 26 January to 6 February 2026", ["2026-01-26", "2026-02-06"], id="cross-month-range"),
     pytest.param("from 15 December to 9 January 2026", ["2025-12-15", "2026-01-09"], id="range-across-new-year"),
+    # lower-case 'march' and 'may' between a day and a year are months (v43 a4335)
+    pytest.param("yr 10 lad dob 4 march 2012 - whens his leaving date", ["2012-03-04"], id="march-lower-case-with-a-year"),
+    pytest.param("born 12 may 2015", ["2015-05-12"], id="may-lower-case-with-a-year"),
     # relative words
     pytest.param("he was in yesterday", ["2026-03-17"], id="yesterday"),
     pytest.param("N went in this morning", ["2026-03-18"], id="this-morning"),
@@ -66,6 +69,7 @@ def test_leap_day_is_kept():
     pytest.param("absent for 22 school days", id="duration"),
     pytest.param("Year 5 may be going on a trip", id="may-as-a-verb"),
     pytest.param("They march 10 times round the field", id="march-as-a-verb"),
+    pytest.param("In Year 10 march practice starts", id="march-after-a-year-group-without-a-year"),
     pytest.param("a 50/50 chance", id="fraction-like"),
 ])
 def test_things_that_are_not_dates(text):

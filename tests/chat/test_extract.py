@@ -181,6 +181,9 @@ def test_will_return(text, expected, absent):
       {"ceased_to_be_pupil": True}, ("school_type",), id="left-a-school-of-unknown-type"),
     P("A Year 4 boy has left the maintained primary down the road.", {}, ("ceased_to_be_pupil",), id="left-a-maintained-school-needs-a-reason"),
     P("I'm worried about a pupil who moved to an academy in Leeds.", {}, ("school_type",), id="another-schools-type-is-not-ours"),
+    # v43 a4325
+    P("Yr 12 girl who boarded with us (she's 17) left in october to start an apprenticeship.", {"boarder": True},
+      id="who-boarded-with-us"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -879,6 +882,9 @@ def test_deadline_carries_the_authority_and_csa_uses_the_birth_date():
     assert extract_deadline("Code N went in on 9/3/2026; by when must it be changed?", TODAY, "Norfolk").args["authority"] == "Norfolk"
     ask = extract_deadline("It's now 10 March 2026. When does compulsory school age end for a girl born 12 July 2010?", TODAY, None)
     assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2010-07-12"}
+    # v43 a4335: "legal leaving date", a lower-case month
+    ask = extract_deadline("yr 10 lad dob 4 march 2012 - whens his actual legal leaving date?", TODAY, None)
+    assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2012-03-04"}
 
 
 @pytest.mark.parametrize("text", [

@@ -14,6 +14,7 @@ CORPUS = fold(
     "information is received (on a CME 1) that a child who has a statement\n"
     "the CME Assistant will refer the details on a CME 3 form to the\n"
     "All stakeholders have a responsibility for CME\n\n2.4 The Department for Children\n"
+    "statutory guidance from the Department for Education (DfE)\n"
 )
 
 
@@ -61,6 +62,9 @@ def test_named_things_found_in_a_question(message, expected):
         ("What is the CME 2 form for, and who does it get sent to?", ["CME 2 form"]),
         ("Who gets the CME 3 form?", []),
         ("Do I use the CME-1 form?", []),
+        # A government body named by its office (v42 a4241): the corpus names the DfE, not the MoD.
+        ("Who do I contact at the Ministry of Defence to check on a forces family?", ["Ministry of Defence"]),
+        ("Does the Department for Education say how long to keep registers?", []),
     ],
 )
 def test_unknown_things_are_the_ones_no_document_names(message, unknown):
@@ -72,6 +76,14 @@ def test_a_question_about_a_register_no_document_names_is_not_found(client):
     body = r.json()
     assert body["action"] == "not_found" and body["citations"] == []
     assert "Children Not in School register" in body["answer"]
+
+
+def test_whom_to_contact_at_a_body_no_document_names_is_not_found_rather_than_asked_for_an_authority(client):
+    r = client.post("/v1/chat", json={"message": "A forces family may have been posted abroad. Who do I contact at the Ministry of "
+                                                 "Defence to check whether the children have started at a school overseas?"})
+    body = r.json()
+    assert body["action"] == "not_found" and body["citations"] == []
+    assert "Ministry of Defence" in body["answer"] and "Ministry of Defence ," not in body["answer"]
 
 
 @pytest.mark.parametrize("message, acronym", [

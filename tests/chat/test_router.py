@@ -40,6 +40,9 @@ def routed(message):
     pytest.param("Mum gave the school a letter saying he'd be home educated. The head wants to keep him on roll until our EHE team "
                  "has visited. Is that how it works?", L, id="wants-to-keep-him-on-roll-until"),
     pytest.param("The school wants to use the new attendance codes from September. Is that right?", P, id="plan-not-for-the-register"),
+    # v43 a4325: a choice already made, checked after a comma
+    pytest.param("Yr 12 girl who boarded with us left in october. office has picked the over-16 'stopped attending' reason, "
+                 "is that right?", L, id="has-picked-the-reason-is-that-right"),
     pytest.param("She is dual registered and the placement has finished. Which ground does the PRU record?", L, id="which-ground-does-the-pru-record"),
     # v34 a3427, a3402: a choice the message sets out; a reason the writer already knows
     pytest.param("Our Year 12 boarder has left for an apprenticeship. The registrar thinks the leaving reason for sixth formers "
@@ -246,6 +249,9 @@ def test_contact_question(message, contact):
     pytest.param("A 14-year-old's family have emigrated to Australia. What do we do about the register?", True, id="n-year-old"),
     pytest.param("Our Year 8 boy's family have moved to Spain for good. Where do we send his registration details?", False,
                  id="where-to-send-is-still-a-place"),
+    # v43 a4338: a request with no question mark and no full stop still asks something
+    pytest.param("lbbd - can i get a name and number for the EHE officer, parent wants to speak to someone about home ed", False,
+                 id="request-without-punctuation"),
 ])
 def test_pupil_story(message, story):
     """A story about our pupil asking (at most) about the register: the rule tool may answer it."""

@@ -44,6 +44,11 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
                      "the next morning. What does the policy say about absent and missing?", False, id="was-found-next-morning"),
         pytest.param("One of our Year 6 girls has gone missing from home three times since the summer. Each time she's turned up "
                      "within a day. Is there a rule on repeated episodes?", False, id="each-time-turned-up"),
+        # v43 a4343: typed quickly, the episodes over
+        pytest.param("yr 8 girl has gone missing from home 3 times since september, police found her each time and shes fine now. "
+                     "does the policy say repeat missing episodes trigger an assessment?", False, id="found-each-time-fine-now"),
+        pytest.param("Y8 girl went missing from home last night. Police found her each time before. What do we do?", True,
+                     id="found-each-time-before-but-missing-now"),
         pytest.param("She went missing from home on Friday; she was found at a friend's but has not been seen since.", True,
                      id="found-then-not-seen-since"),
         pytest.param("He went missing from home on Friday. The police found him safe, but he says he will run again tonight.", True,

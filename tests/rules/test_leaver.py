@@ -252,6 +252,8 @@ def test_every_ground_has_a_reaching_case_and_a_near_miss() -> None:
                  "sao_names_this_school", "9(1)(a)", id="sao-served-asks-whose-order"),
     pytest.param(csa(home_education_intended=True, home_education_notice="written", home_education_last_day=date(2025, 3, 7),
                      sao_served=True), "sao_names_this_school", "9(1)(f)", id="sao-served-asks-before-home-education"),
+    pytest.param(csa(sao_served=True, reasonable_grounds_will_return=False), "sao_amended_to_other_school", "9(1)(d)",
+                 id="an-order-alone-asks-whether-the-la-amended-or-revoked-it"),
     pytest.param(csa(**MOVED_ABROAD, special_school_la_arranged=True, la_consent_to_deletion="refused"),
                  "secretary_of_state_directed_deletion", "9(1)(g)", id="special-refused-asks-sos"),
 ])

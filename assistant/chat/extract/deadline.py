@@ -20,7 +20,9 @@ class DeadlineAsk:
 
 
 _CSA_WORDS = (r"\bcompulsory school age\b|\bCSA\b|\bstatutory school age\b|\bschool leaving (?:date|age)\b|"
-              r"\b(?:leave|start|finish) (?:compulsory )?school\b|\bleaving age\b|\bcompulsory education\b")
+              r"\b(?:leave|start|finish) (?:compulsory )?school\b|\bleaving age\b|\bcompulsory education\b|"
+              # "dob 4 march 2012 - whens his actual legal leaving date?"
+              r"\b(?:legal|statutory|official) (?:school )?leaving (?:date|day)\b")
 _DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
 
 

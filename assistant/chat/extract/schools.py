@@ -15,7 +15,7 @@ def _boarder(t: str, out: dict[str, Any]) -> None:
             r"\bnon[- ]boarder\b|\bday (?:pupil|student|girl|boy)\b|\b(?:doesn't|does not|didn't|did not) board\b", t):
         out["boarder"] = False
     elif _pos(r"\b(?:a|an|our) (?:[\w-]+ ){0,2}?(?:weekly |full[- ]time |flexi[- ])?boarder\b|\b(?:y|yr|year) ?\d{1,2} boarders?\b|\bboarder (?:in|at|with) \b|\bboards (?:with us|here|at (?:the|our) school)|"
-              r"\bboarding (?:pupil|student)\b|\b(?:sixth[- ]form|6th[- ]form|weekly|full[- ]time) boarder\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
+              r"\bboarding (?:pupil|student)\b|\b(?:who|she|he) (?:boarded|boards|has boarded|was boarding|is boarding) (?:with us|here|at (?:the|our) school)\b|\b(?:sixth[- ]form|6th[- ]form|weekly|full[- ]time) boarder\b|\bboarding fees\b|\bboard and lodging\b|\bone of (?:our|the) (?:[\w-]+ ){0,2}?boarders\b", t):
         out["boarder"] = True
     # "a school that has both boarders and day pupils", "a boarding school": whether this pupil boards is then a real question
     if _pos(r"\b(?:boarding (?:school|house|provision|and day)|(?:takes|has|have|with|both) (?:\w+ )?boarders\b|boarders and day\b|day and boarding)", t):
