@@ -106,7 +106,7 @@ def score_units(
     for u in units:
         if u.vector is not None:
             u.dense = float(u.vector @ q)
-    wants = [has for asks, has in _PREFERS if asks.search(question)]
+    wants = [_ROUTE_IN[1]] if _ROUTE_IN[0].search(question) else [has for asks, has in _PREFERS if asks.search(question)]
     fits = [bool(wants) and any(has.search(u.text) for has in wants) for u in units]
     for u, fit in zip(units, fits):
         u.score = (DENSE_WEIGHT * u.lex + DENSE_WEIGHT * max(u.dense, 0.0) + RANK_WEIGHT / (1 + u.hit_rank)
@@ -267,6 +267,14 @@ _PREFERS = (
 )
 
 
+# "Where does the safeguarding referral go?", "who is the first place to go for a referral?": the route
+# in, not what happens after it ("A subsequent referral should be made to the CME Coordinator"). This
+# preference stands alone: "who" would otherwise prefer any sentence naming a coordinator.
+_ROUTE_IN = (re.compile(r"\bwhere (?:does|do|should|would) (?:the |a |my |our |that )?(?:[\w-]+ )?referrals? go\b|"
+                        r"\b(?:first|initial) (?:place|port of call|point of contact|contact|step|stop)\b[^?]{0,40}\breferral", re.I),
+             re.compile(r"\b(?:contact(?:ing)?|through|point of contact|referral point|front door|MASH)\b", re.I))
+
+
 _OPENS_LIST = re.compile(r"[:—-]\s*$")
 LIST_WORDS = 150  # a list quoted with its introduction may run to this many words
 # A chosen sentence brings the sentences after it in its chunk up to about this many words: the fact
@@ -331,8 +339,10 @@ def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int
     i = next(k for k, x in enumerate(same) if x.start == u.start)
     start, end = u.start, u.end
     # A list item: quote from the line that introduces the list. A short item always goes back;
-    # a longer one when the introduction is near and the whole still reads as one passage.
-    if i > 0:
+    # a longer one when the introduction is near and the whole still reads as one passage. (A full
+    # sentence that itself opens a list is no item of an earlier one: "7.1 … if any of the below
+    # apply:"; a short label that opens one, "The Virtual School contacts:", still goes back.)
+    if i > 0 and not (_OPENS_LIST.search(u.text.strip()) and len(u.text.split()) >= 8):
         for k in range(i - 1, max(-1, i - 8), -1):
             lead = same[k].text.strip()
             opens = _OPENS_LIST.search(lead) is not None
@@ -529,6 +539,12 @@ _NEEDS = (
      "how to get access"),
     (re.compile(r"\bwhat time\b|\bopening (?:hours|times)\b|\bwhat hours\b", re.I),
      re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d{2}\b", re.I), "a time of day"),
+    # "do we have to tell the LA before we take a pupil off roll, or is after ok?": when, against the event
+    (re.compile(r"\bbefore\b[^?]{0,80}?\bor (?:is |are |can (?:it|we) (?:be |do it )?|do we (?:do it )?)?(?:it )?(?:just )?after\b|"
+                r"\b(?:before|after) or (?:before|after)\b", re.I),
+     re.compile(r"\b(?:prior to|no later than|not later than|at the (?:time|point) (?:at which|when|of)|"
+                r"(?:before|after) (?:[\w']+ ){0,3}?(?:remov\w*|delet\w*|tak\w+ (?:\w+ )?off|leaves?|leaving|de-?roll\w*))\b", re.I),
+     "when, before or after"),
 )
 # Kinds of fact that must stand beside the question's subject: a date, a time of day or a time
 # limit somewhere in the quotes does not answer "when do terms start?" or "how soon will the EHE

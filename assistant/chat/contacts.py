@@ -15,7 +15,7 @@ ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telep
                              "once many much before after long soon quickly often sent send get got give given"))
 # "Is that still the right contact?", "has the e-mail changed?": a contact's currency is asked about.
 ASKS_STILL_CURRENT = re.compile(
-    r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same|appl(?:y|ies)|stands?)|should (?:concerns|it|they|referrals|this) go (?:somewhere else|elsewhere)|(?:up to date|current|latest|new) "
+    r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same|appl(?:y|ies)|stands?)|(?:is|are) (?:that|this|it|they) still where\b|should (?:concerns|it|they|referrals|this) go (?:somewhere else|elsewhere)|(?:up to date|current|latest|new) "
     r"(?:e-?mail|address|number|contact|phone)|(?:e-?mail|address|number|contact|phone)\w* (?:has |have )?changed)\b", re.I)
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"

@@ -84,7 +84,7 @@ _THIS_GROUND = re.compile(
 # "can we take her off roll?", "do we delete him?", "can he be removed from the register?"
 _PUPIL = r"(?:him|her|them|the pupil|the child|the student|this pupil|this child|the girl|the boy|the name|his name|her name|their name|it)"
 _CAN_DELETE = re.compile(
-    rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?(?:go ahead and\s+)?"
+    rf"\b(?:can|could|should|must|do|may|shall|are|am|will)\s+(?:i|we|you|the school|schools|the office|the head(?:teacher)?)\s+(?:now\s+|still\s+|legally\s+|just\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?(?:go ahead and\s+)?"
     rf"(?:delete|remove|de-?roll|derol+|off-?roll|take\s+(?:{_PUPIL}\s+)?off|taking\s+(?:{_PUPIL}\s+)?off|deleting|removing)\b|"
     # "…want to know if they can take him off now"
     rf"\b(?:if|whether)\s+(?:i|we|they|the school)\s+(?:can|could|may|should|must|need to|have to)\s+(?:now\s+|just\s+)?"

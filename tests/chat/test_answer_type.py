@@ -237,6 +237,11 @@ def test_a_time_limit_for_sending_a_thing_must_name_it(question, text, missing):
     # v43 a4311: where forms are "kept" asks for the place they are published
     ("cant find the CME referral form or the CML anywhere, where are they kept?", "All forms will be published on SchoolsNet.", True),
     ("cant find the CME referral form or the CML anywhere, where are they kept?", "The CML is sent to the CME team.", False),
+    # v43 a4347: "before … or is after ok?" wants when the thing is done against the removal
+    ("do we have to tell the LA before we take a pupil off roll or is after ok?",
+     "notification must be given to the local authority prior to removing a child from school roll", True),
+    ("do we have to tell the LA before we take a pupil off roll or is after ok?",
+     "please ensure you are using the correct reason before completing the form.", False),
     # v43 a4341: "mins" is minutes
     ("how many mins after the start of the session can the register stay open?", "The register closes 30 minutes after it opens.", True),
     ("how many mins after the start of the session can the register stay open?", "Every entry is preserved for six years.", False),
@@ -382,3 +387,14 @@ def test_a_code_table_quote_shows_each_code_before_its_row():
 ])
 def test_the_time_allowed_for_a_step_stands_beside_that_step(question, text, missing):
     assert missing_answer_type(question, [scored_passage(text, 0.4)]) == missing
+
+
+def test_asked_where_a_referral_goes_the_route_in_is_preferred_to_what_follows_it():
+    from assistant.chat.compose import _ROUTE_IN
+
+    asks, has = _ROUTE_IN
+    assert asks.search("our trust has schools in worcs and derbys - who is the first place to go for a safeguarding referral in each?")
+    assert asks.search("If I'm worried about a child's safety, where does the safeguarding referral go in each one?")
+    assert not asks.search("Who is the CME coordinator?")
+    assert has.search("7.1 The designated safeguarding person will immediately contact the Children's Services through starting point")
+    assert not has.search("7.2 A subsequent referral should be made to the CME Coordinator on the same day.")

@@ -42,6 +42,8 @@ def testsubject_words(message, words):
     ("Is this policy still in force?", False),
     ("Is she being educated elsewhere?", False),
     ("Who do we contact about a missing child?", False),
+    # v42 a4248
+    ("Aspire's policy says to send CME concerns to an 'edwelfare' email. Is that still where we want schools to send them?", True),
 ])
 def test_asks_whether_a_contact_is_still_current(message, asks):
     assert bool(ASKS_STILL_CURRENT.search(message)) is asks

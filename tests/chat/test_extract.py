@@ -296,6 +296,9 @@ def test_other_school_and_sao(text, expected, absent):
     P("Dad's letter says Friday 27 February 2026 is her last day and then we will educate her at home.", {"home_education_last_day": "2026-02-27"}, id="last-day-stated"),
     P("The parents have decided against home education.", {"home_education_intended": False}, id="decided-against"),
     P("A home visit was made on 3 March 2026.", {}, ("home_education_intended", "home_education_last_day"), id="home-visit-is-not-ehe"),
+    # v44 a4429
+    P("Dad said he's going to teach his son at home from Monday 16 November 2026.", {"home_education_intended": True},
+      id="teach-his-son-at-home"),
 ])
 def test_home_education(text, expected, absent):
     check(text, expected, absent)
@@ -350,6 +353,11 @@ def test_moving(text, expected, absent):
     P("Her leave ended on Friday 27 February 2026 and she hasn't returned.",
       {"leave_end": "2026-02-27", "attended_within_10_school_days_after_leave": False}, id="leave-ended-not-back"),
     P("He had authorised leave and was due back on Monday 2 March 2026.", {"leave_end": "2026-03-01"}, id="due-back"),
+    # v44 a4426: leave said as what the school agreed to, and the day to be back by
+    P("We agreed a Year 5 girl could go to a family funeral in Nigeria, back by Friday 16 October 2026. She never came back.",
+      {"leave_of_absence_given": True, "leave_end": "2026-10-16", "attended_within_10_school_days_after_leave": False},
+      id="agreed-she-could-go-back-by"),
+    P("We agreed with mum that she should come in every day.", {}, ("leave_of_absence_given",), id="agreed-something-else"),
     P("We authorised 2 weeks leave for a family wedding. Leave finished, 10 school days have gone by and she's not been back.",
       {"leave_of_absence_given": True, "attended_within_10_school_days_after_leave": False}, id="authorised-weeks-leave-finished"),
     P("The family took her out without permission.", {"leave_of_absence_given": False}, id="without-permission"),
@@ -447,6 +455,9 @@ def test_it_is_now_counts_the_absence_to_that_day():
       "and nobody can find out where he is.", {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="working-together"),
     P("Calls, emails and the place at risk letter all ignored.", {"school_enquiries_made": True, "school_enquiries_outcome": "not_found"},
       ("joint_enquiries_made",), id="all-ignored"),
+    # v44 a4426
+    P("Our attendance lead and the council's missing-education officer have both tried to find the family and got nowhere.",
+      {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="and-the-councils-officer"),
     # v42 a4226: an LA officer writing "the school and I"
     P("The school and I have done the checks together (calls, a home visit, neighbours) and we can't find out where the family are.",
       {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="the-school-and-i"),
@@ -527,6 +538,12 @@ def test_exclusion(text, expected, absent):
       {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college-place-not-staying-on"),
     P("Y11 girl, she is staying on in our sixth form.", {"reasonable_grounds_will_return": True}, id="y11-staying-on"),
     P("Our Year 11 leaves at the end of the summer term; we have no sixth form.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="no-sixth-form"),
+    # v44 a4427, a4449
+    P("I'm a Year 11 form tutor. One of my students is going to college after Year 11 rather than staying on at our sixth form. "
+      "When she finishes with us next summer, what reason will the office put down?",
+      {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="after-year-11-rather-than-staying-on"),
+    P("One of my Year 11s wants to stay on for our sixth form but doesn't have the grades to get in. Can he come off our roll when "
+      "Year 11 finishes?", {"over_csa_by_next_school_day": True, "meets_sixth_form_entry_requirements": False}, id="when-year-11-finishes"),
     P("Year 11 girl who has moved to Spain for good.", {"moved_abroad": True}, ("over_csa_by_next_school_day",), id="y11-moved-abroad"),
     P("Year 11, doesn't meet the entry requirements for our sixth form, leaving in July.", {"meets_sixth_form_entry_requirements": False}, id="entry-requirements"),
     P("We are an independent school and her parents have withdrawn her.", {"school_type": "independent", "ceased_to_be_pupil": True}, id="independent"),
@@ -882,6 +899,13 @@ def test_deadline_carries_the_authority_and_csa_uses_the_birth_date():
     assert extract_deadline("Code N went in on 9/3/2026; by when must it be changed?", TODAY, "Norfolk").args["authority"] == "Norfolk"
     ask = extract_deadline("It's now 10 March 2026. When does compulsory school age end for a girl born 12 July 2010?", TODAY, None)
     assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2010-07-12"}
+    # v44 a4435, a4432: education required by law; code N by what it means
+    ask = extract_deadline("A mum whose boy was born on Thursday 2 September 2021 wants to keep him at home. From what date does he "
+                           "legally have to be getting an education?", TODAY, None)
+    assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2021-09-02"}
+    ask = extract_deadline("On Friday 20 November 2026 I put a boy down with the code for 'reason not known yet'. By what date does that "
+                           "have to be sorted out?", TODAY, None)
+    assert ask.args["rule_id"] == "code_n_5_school_days" and ask.args["start"] == "2026-11-20"
     # v43 a4335: "legal leaving date", a lower-case month
     ask = extract_deadline("yr 10 lad dob 4 march 2012 - whens his actual legal leaving date?", TODAY, None)
     assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2012-03-04"}

@@ -40,6 +40,9 @@ def routed(message):
     pytest.param("Mum gave the school a letter saying he'd be home educated. The head wants to keep him on roll until our EHE team "
                  "has visited. Is that how it works?", L, id="wants-to-keep-him-on-roll-until"),
     pytest.param("The school wants to use the new attendance codes from September. Is that right?", P, id="plan-not-for-the-register"),
+    # v44 a4429
+    pytest.param("Dad said he's going to teach his son at home from Monday. Can the office take the boy off the list now?", L,
+                 id="can-the-office-take-him-off"),
     # v43 a4325: a choice already made, checked after a comma
     pytest.param("Yr 12 girl who boarded with us left in october. office has picked the over-16 'stopped attending' reason, "
                  "is that right?", L, id="has-picked-the-reason-is-that-right"),

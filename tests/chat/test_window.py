@@ -88,3 +88,23 @@ def test_a_service_named_as_the_writers_own_job_is_not_what_is_asked_about():
     # the service is the subject of the question
     assert not _signs_on_as("virtual school", "how quickly must the virtual school be told when a child in care is missing?")
     assert not _signs_on_as("virtual school", "i'm with a virtual school. how soon does the virtual school have to be told?")
+
+
+def test_a_sentence_that_opens_its_own_list_is_not_quoted_from_an_earlier_lists_introduction():
+    # v43 a4345: "7.1 … if any of the below apply:" is not an item of 6.0's list before it
+    text = ("The Inclusion Team oversees vulnerable groups by collating data on:\nSuspension and exclusion\n"
+            "Children on part-time timetables.\n\n7.1 The designated safeguarding person will immediately contact "
+            "Children's Services through Starting Point if any of the below apply:\nhas a Child Protection Plan")
+    hit = SimpleNamespace(chunk=SimpleNamespace(text=text, paragraphs=(), section_path=""),
+                          document=SimpleNamespace(authority="Derbyshire"))
+    units, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            units.append(compose.Unit(0, hit, pos, pos + len(line), False))
+        pos += len(line) + 1
+    chosen = next(u for u in units if u.text.startswith("7.1"))
+    start, end = compose.window(chosen, units)
+    assert text[start:end].startswith("7.1") and "Child Protection Plan" in text[start:end]
+    item = next(u for u in units if u.text.startswith("Suspension"))
+    start, _ = compose.window(item, units)
+    assert text[start:].startswith("The Inclusion Team")  # a short item still goes back to its introduction

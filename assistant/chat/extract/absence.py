@@ -23,6 +23,8 @@ _LEAVE_POS = (r"\b(?:leave of absence|granted (?:\w+ ){0,2}?leave|gave (?:him |h
               r"leave (?:was |had been |has been |were )?(?:given|granted|agreed|authorised|approved)|"
               r"approved (?:the |a |his |her |their )?(?:leave|holiday|request)|"
               r"(?:authorised|agreed|approved|exceptional) leave|(?:authorised|agreed|approved) (?:holiday|trip|absence for)|"
+              # "We agreed a Year 5 girl could go to a family funeral in Nigeria"
+              r"\b(?:we|the school|the head(?:teacher)?|school) (?:had )?(?:agreed|allowed|said) (?:that )?(?:[\w-]+ ){1,4}?(?:could|can|to) (?:go|travel|fly|attend|be away|take (?:the|a) (?:trip|time))\b|"
               r"period of leave|on leave\b|\b(?:had|was given|were given|has had|took|taken|granted)\s+(?:(?:some|a|an|two|three|\d+|weeks?'?|days?'?|authorised|agreed|approved|extended|exceptional)\s+){0,3}leave\b(?!\s+(?:school|us|the school|early))|(?:(?:his|her|their|the) |(?:^|[.!?]\s+))leave (?:\([^)]{0,80}\) )?(?:ended|finished|ran out|was until|expired|was due to end|is over|has ended|has finished))")
 _LEAVE_NEG = (r"\bno (?:leave|permission|authorisation)(?: of absence)? (?:was |had been |has been |were )?(?:given|granted|agreed|requested|asked for|authorised|sought)|"
               r"\b(?:without|didn't have|did not have|hadn't|had no|with no|never (?:had|got|asked for|requested)|didn't ask for|did not ask for|didn't request|did not request) (?:any |our |the school's )?(?:leave|permission|authorisation)|"
@@ -71,7 +73,7 @@ def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> 
             break
         if re.search(r"(?:leave|it|holiday|absence|\))\s+(?:ended|finished|ran out|expired|was until|ran until|lasted until|ends|end)(?: on)?\s*(?:the\s+)?$|"
                      r"(?:end|last day) of (?:the |his |her |their )?(?:leave|holiday|period of leave)(?: (?:was|is))?(?: on)?\s*(?:the\s+)?$|"
-                     r"\b(?:until|till|up to(?: and including)?)\s*(?:the\s+)?$", before):
+                     r"\b(?:until|till|up to(?: and including)?|back by)\s*(?:the\s+)?$", before):
             end = d.value
             break
         nxt = in_leave[i + 1] if i + 1 < len(in_leave) else None

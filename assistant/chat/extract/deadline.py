@@ -22,7 +22,9 @@ class DeadlineAsk:
 _CSA_WORDS = (r"\bcompulsory school age\b|\bCSA\b|\bstatutory school age\b|\bschool leaving (?:date|age)\b|"
               r"\b(?:leave|start|finish) (?:compulsory )?school\b|\bleaving age\b|\bcompulsory education\b|"
               # "dob 4 march 2012 - whens his actual legal leaving date?"
-              r"\b(?:legal|statutory|official) (?:school )?leaving (?:date|day)\b")
+              r"\b(?:legal|statutory|official) (?:school )?leaving (?:date|day)\b|"
+              # "From what date does he legally have to be getting an education?"
+              r"\b(?:legally|by law)\b[^.?!]{0,40}\b(?:education|school)\b")
 _DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
 
 
@@ -45,6 +47,9 @@ def _rule_for(t: str) -> str | None:
               or _has(r"\b(?:marked|recorded|coded)\s+(?:a|an|the|our|this)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|pupil|child|student|lad|lass)\s+(?:as\s+)?N\b", t, 0)
               # "marked a Y6 as N on Thurs 3 Dec"
               or _has(r"\b(?:marked|recorded|coded|entered|put)\s+(?:a|an|the|our|this|one)\s+(?:[\w-]+\s+){1,3}?(?:down\s+)?(?:as|with)\s+(?:an?\s+)?N\b", t, 0)
+              # "I put a boy down with the code for 'reason not known yet'": code N by what it means
+              or _has(r"\bcode (?:for|meaning|that means)\s+['‘\"]?(?:the\s+)?(?:reason|circumstances?|cause)s?\s+(?:(?:is|are|were|was)\s+)?"
+                      r"not\s+(?:yet\s+)?(?:known|established)", t)
               # "He was N for both sessions on Friday"
               or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"

@@ -42,6 +42,8 @@ def _enquiries(t: str, out: dict[str, Any]) -> None:
                  rf"\b{_LA}\s+and\s+(?:us|we|the school|ourselves)\b|\b(?:we|us|ourselves|the school|school) and {_LA}|\b{_LA}\s+(?:has|have)\s+(?:also\s+)?(?:\w+\s+)?"
                  r"(?:tried|made|done|checked|visited|searched|looked|carried out|been involved|been trying|contacted)|"
                  rf"\b{_LA}\b[^.;!?]{{0,40}}\bwith us\b|"
+                 # "Our attendance lead and the council's missing-education officer have both tried…"
+                 r"\b(?:and|with) (?:the |our )?(?:council|la|local authority|county|borough)(?:'s)? (?:[\w-]+ ){0,2}?(?:officer|team|lead|worker|service)\b|"
                  # an officer writing of the case: "the school and I have done the checks together"
                  r"\b(?:the school and (?:i|me|myself)|(?:i|me|myself) and the school)\b|"
                  # "the LA's searches found nothing": the authority's own enquiries in the case

@@ -55,7 +55,8 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:is|are) (?:coming|due) back\b",
         rf"\bexpect(?:s|ed)? {_PRONOUN} (?:back|to (?:come back|return))",
         rf"\b(?:reason|grounds) to (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would) {_RETURN_VERB}",
-        r"\bstaying on (?:in|into|at|for) (?:our |the )?(?:sixth|6th) form|\b(?:going|moving) (?:up )?into our (?:sixth|6th) form",
+        # (not "going to college rather than staying on at our sixth form")
+        r"(?<!rather than )(?<!instead of )\bstaying on (?:in|into|at|for) (?:our |the )?(?:sixth|6th) form|\b(?:going|moving) (?:up )?into our (?:sixth|6th) form",
     ]
     no_hits = [m for p in no for m in _positive(p, t, neg_window=3)]
     said_no = bool(no_hits)
@@ -209,7 +210,9 @@ def _end_of_csa(t: str, out: dict[str, Any], yr: int | None, years_old: int | No
     if not final_year:
         return False
     leaving = (r"\b(?:leav(?:e|es|ing)|finish(?:es|ing|ed)?|left)\b[^.;!?]{0,40}?\b(?:end of (?:year 11|y11|june|july|the (?:summer )?term|the (?:school |academic )?year|term|the summer)|"
-               r"in (?:june|july|the summer)|after (?:(?:his|her|their) )?(?:gcses|exams)|this summer|at the end of)|"
+               r"in (?:june|july|the summer)|after (?:(?:his|her|their) )?(?:gcses|exams)|(?:this|next) summer|at the end of)|"
+               # "going to college after Year 11 rather than staying on", "when Year 11 finishes"
+               r"\bafter (?:year 11|y11|yr 11)\b|\bwhen (?:year 11|y11|yr 11|(?:his|her|their) gcses|the school year) (?:finishes|ends|is over)\b|"
                r"\bfinish(?:es|ing|ed)? (?:year 11|y11|school|(?:his|her|their) gcses|(?:his|her|their) exams|compulsory school)|"
                r"\bschool leaving (?:date|age)\b|\b(?:leav(?:e|es|ing)|going|moving on|off) (?:us )?(?:to (?:go to|start|do|join|attend|take up)|for) "
                r"(?:a |an |the |his |her )?(?:local |fe |sixth[- ]form )?(?:college|apprenticeship|training|work|a job|employment|job)|"
