@@ -30,6 +30,9 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     r"\b(?:team|service|desk)(?:'s)? (?:phone |telephone |contact )?number\b|"
                     # "what's the contact for the Virtual School team?", "worcs SEND team email?"
                     r"what(?:'s| is| are) (?:the |their |its )?contacts? (?:details )?(?:for|at)\b|"
+                    # "Who at the council should I tell?"
+                    r"who (?:at|in|from) (?:the )?(?:council|la|local authority|county|borough)(?:'s)?(?: [\w-]+)? (?:do|should|can|must|would) (?:i|we) "
+                    r"(?:contact|tell|notify|e-?mail|ring|call|speak to|inform|let know)\b|"
                     # "who can I speak to at the county for advice?"
                     r"who (?:can|could|do|should) (?:i|we) (?:speak|talk) (?:to|with)\b|"
                     r"\b(?:team|service|officer|office|desk|department|dept)(?:'s)? e-?mail(?: address)?\s*\?|"
@@ -81,6 +84,8 @@ def subject_words(message: str) -> set[str]:
             continue  # "I'm the attendance officer": who is asking, not whose details
         if re.search(r"\b(?:not|rather than|instead of)\s+(?:the|a|an|their|our)?\s*$", before, re.I):
             continue  # "not the general CME line": whose details are not wanted
+        if re.search(r"\b(?:our|my)\s*$", before, re.I) and re.match(r"\s*school\b", message[m.end(1):], re.I):
+            continue  # "near our Dagenham school": the asker's own school, not whose details
         out |= set(kept)
     # "the phone number for Starting Point": whose, named after the detail asked for
     for m in _FOR_SUBJECT.finditer(message):

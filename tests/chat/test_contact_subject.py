@@ -27,6 +27,8 @@ from assistant.chat.contacts import ASKS_STILL_CURRENT, asked_part, asks_for_con
     ("what's the phone number for starting point, including out of hours?", {"start", "point"}),
     # v36 a3641: an adviser, and an address named by whose it is
     ("Is there a named Elective Home Education adviser, or an EHE email address, in Norfolk?", {"elective", "home", "educat", "ehe"}),
+    # v44 a4404: the asker's own school is not whose details
+    ("A boy who lives near our Dagenham school is never in school. Who at the council should I tell?", set()),
     # v43 a4339: whose, named before a bare "email?"
     ("norfolk admissions email?? family just moved in", {"norfolk", "admission"}),
 ])
@@ -78,6 +80,8 @@ def test_asks_whether_a_contact_is_still_current(message, asks):
     ("norfolk admissions email?? family just moved in and want an in-year place for yr 4", True),
     ("Can I send the CME form by email?", False),
     ("What goes in the referral email?", False),
+    # v44 a4404
+    ("I don't think he goes to any school. Who at the council should I tell?", True),
 ])
 def test_terse_and_indirect_requests_for_a_number_ask_for_contact(message, asks):
     assert asks_for_contact(message) is asks
