@@ -50,6 +50,13 @@ _ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it
                                   r"are we (?:allowed|able|ok|okay) to|when (?:can|do|should|must|may))\b[^.?!]{0,60}?"
                                   r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|take (?:them|him|her|the pupil|a pupil|a child) off)\b", re.I)
 # "Is that in the Norfolk policy, and if not, where does it come from?": another authority's answer is wanted too.
+# Money and language support: what a question asks about when it asks who pays, what it costs or
+# whether there is an interpreter. Where no document uses the word at all, passages about the child
+# or the process around it would read as an answer ("Who pays the exam entry fees?"). ("Boarding
+# fees" are the regulations' board and lodging charges, so a question about them is left alone.)
+_RESOURCE = re.compile(r"\b(money|funding|fund|funded|fees?|pay|pays|paying|costs?|interpreters?|translators?|translation|"
+                       r"allowances?|bursary|bursaries|uniforms?)\b", re.I)
+_BOARDING = re.compile(r"\bboard(?:ing|er|ers)?\b|\blodging\b", re.I)
 # A form known by letters and a number: "CME 3", "CME1" (not "S2S", which is letters around a digit)
 _CODE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,5}[ -]?\d{1,2})(?![\w-])")
 _ASKS_ELSEWHERE = re.compile(r"\bif not,? (?:\w+ ){0,3}?where\b|\b(?:somewhere|anywhere) else\b|\b(?:a|another|some) (?:policy|document) somewhere\b|"
@@ -280,6 +287,13 @@ class ProcedureAnswerer:
             self._codes_by_authority = found
         return any(self._codes_by_authority.get(code) == {authority} for code in codes)
 
+    def _asks_uncovered_resource(self, message: str) -> bool:
+        """Does a question sentence ask about money or language support in words no document uses?"""
+        asked = " ".join(re.findall(r"[^.?!]*\?", message)) or message
+        if _BOARDING.search(message):
+            return False
+        return any(not re.search(rf"\b{re.escape(w.lower())}\b", self._folded.lower) for w in _RESOURCE.findall(asked))
+
     def names_unknown(self, message: str) -> bool:
         """Does the message name a register, team or body that no document names?"""
         return bool(named_things.unknown_things(self.r.without_names(message), self._folded))
@@ -295,6 +309,8 @@ class ProcedureAnswerer:
         if unknown:
             # Passages about its namesake would read like an answer about a thing no document names.
             return self._not_found(message, hits, scope, unknown)
+        if self._asks_uncovered_resource(message):
+            return self._not_found(message, hits, scope)
         edition = _ASKED_EDITION.search(message)
         if edition is not None and (edition.group(1) or edition.group(2)) not in self._years_held:
             # "Has the 2026 edition of the WTISA guidance changed…?": no document cites that edition, and

@@ -114,3 +114,22 @@ def test_a_question_asking_what_an_acronym_stands_for(message, acronym):
 def test_an_acronym_is_spelled_out_only_beside_its_letters(acronym, text, spelled):
     from assistant.chat.named_things import spelled_out
     assert spelled_out(acronym, text) is spelled
+
+
+@pytest.mark.parametrize("message", [
+    # v44 a4437, a4440: money asked about in words no document uses
+    "A 15-year-old who's been out of school for over a year wants to sit GCSEs next summer. Who pays the exam entry fees?",
+    "A girl who's been out of school for months is about to start with us. Can the family get help from the council with buying uniform?",
+])
+def test_a_question_about_money_no_document_mentions_is_not_found(client, message):
+    body = client.post("/v1/chat", json={"message": message}).json()
+    assert body["action"] == "not_found" and body["citations"] == []
+
+
+def test_money_named_only_in_the_story_or_boarding_fees_do_not_count(services):
+    procedure = services.chat.procedure
+    # the question asks whom to tell, not about money
+    assert not procedure._asks_uncovered_resource("Dad says they can't pay for the bus any more. Who do we tell?")
+    # "boarding fees" are the regulations' board and lodging charges
+    assert not procedure._asks_uncovered_resource("If the parents never pay the boarding fees, what happens at the end of term?")
+    assert procedure._asks_uncovered_resource("Who pays the exam entry fees?")
