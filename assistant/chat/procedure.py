@@ -49,7 +49,6 @@ _DELETION = re.compile(r"\b(remov\w*|off (the )?roll|delet\w*|de-?roll\w*|take (
 _ASKS_ABOUT_DELETION = re.compile(r"\b(?:can|could|may|should|do|does|must|is it (?:ok|okay|alright|fine|right|legal|lawful)(?: (?:for us|to))?|"
                                   r"are we (?:allowed|able|ok|okay) to|when (?:can|do|should|must|may))\b[^.?!]{0,60}?"
                                   r"\b(?:remov\w*|off (?:the )?roll|delet\w*|de-?roll\w*|take (?:them|him|her|the pupil|a pupil|a child) off)\b", re.I)
-# "Is that in the Norfolk policy, and if not, where does it come from?": another authority's answer is wanted too.
 # Money and language support: what a question asks about when it asks who pays, what it costs or
 # whether there is an interpreter. Where no document uses the word at all, passages about the child
 # or the process around it would read as an answer ("Who pays the exam entry fees?"). ("Boarding
@@ -59,6 +58,14 @@ _RESOURCE = re.compile(r"\b(money|funding|fund|funded|fees?|pay|pays|paying|cost
 _BOARDING = re.compile(r"\bboard(?:ing|er|ers)?\b|\blodging\b", re.I)
 # A form known by letters and a number: "CME 3", "CME1" (not "S2S", which is letters around a digit)
 _CODE_NAME = re.compile(r"(?<![\w-])([A-Z]{2,5}[ -]?\d{1,2})(?![\w-])")
+
+
+def _code_key(code: str) -> str:
+    """"CME 3", "CME-3" and "CME3" are one form."""
+    return re.sub(r"[ -]", "", code).upper()
+
+
+# "Is that in the Norfolk policy, and if not, where does it come from?": another authority's answer is wanted too.
 _ASKS_ELSEWHERE = re.compile(r"\bif not,? (?:\w+ ){0,3}?where\b|\b(?:somewhere|anywhere) else\b|\b(?:a|another|some) (?:policy|document) somewhere\b|"
                              r"\b(?:other|another) (?:authorit(?:y|ies)|council'?s?|area'?s?|la'?s?)\b(?:'s)? (?:polic|document|guidance)", re.I)
 _SPECIAL_SCHOOL = re.compile(r"\bspecial school\b", re.I)
@@ -215,7 +222,6 @@ class ProcedureAnswerer:
         self.ranker = ranker  # the learnt choice of sentence; None for the hand-weighted score
         self.scoping = scoping
         self._folded = corpus_folded
-        self._codes_by_authority: dict[str, set[str]] | None = None
         self.finish = finish  # the citation check, output rails and currency notes every answer passes
         self.llm = llm  # an LLMComposer, or None for the deterministic engine alone
         self._squashed: dict[str, str] = {}
@@ -275,17 +281,16 @@ class ProcedureAnswerer:
         """Does the message name a form or code only this authority's documents use ("once a CME 3 has
         gone to the attendance team…")? Then it asks about this authority's own process, and another
         authority's passages cannot answer it."""
-        codes = {re.sub(r"[ -]", "", c).upper() for c in _CODE_NAME.findall(message)}
-        if not codes:
-            return False
-        if self._codes_by_authority is None:
-            found: dict[str, set[str]] = {}
-            for c in self.r.index.chunks:
-                auth = self.r.index.documents[c.doc_id].authority
-                for code in _CODE_NAME.findall(c.text):
-                    found.setdefault(re.sub(r"[ -]", "", code).upper(), set()).add(auth)
-            self._codes_by_authority = found
-        return any(self._codes_by_authority.get(code) == {authority} for code in codes)
+        return any(self._authorities_by_code.get(_code_key(c)) == {authority} for c in _CODE_NAME.findall(message))
+
+    @cached_property
+    def _authorities_by_code(self) -> dict[str, set[str]]:
+        """Which authorities' documents use each form code ("CME1" → {"Norfolk"})."""
+        found: dict[str, set[str]] = {}
+        for c in self.r.index.chunks:
+            for code in _CODE_NAME.findall(c.text):
+                found.setdefault(_code_key(code), set()).add(self.r.index.documents[c.doc_id].authority)
+        return found
 
     def _asks_uncovered_resource(self, message: str) -> bool:
         """Does a question sentence ask about money or language support in words no document uses?"""
@@ -294,15 +299,19 @@ class ProcedureAnswerer:
             return False
         return any(not re.search(rf"\b{re.escape(w.lower())}\b", self._folded.lower) for w in _RESOURCE.findall(asked))
 
+    def _unknown_things(self, message: str) -> list[str]:
+        """The registers, teams or bodies the message names that no document names."""
+        return named_things.unknown_things(self.r.without_names(message), self._folded)
+
     def names_unknown(self, message: str) -> bool:
         """Does the message name a register, team or body that no document names?"""
-        return bool(named_things.unknown_things(self.r.without_names(message), self._folded))
+        return bool(self._unknown_things(message))
 
     def answer(self, message: str, authority: str | None, mentioned: str | None, today: date) -> Answer:
         scope = authority or mentioned
         if self.scoping.outside_corpus(message):
             return self._not_found(message, [], scope)
-        unknown = named_things.unknown_things(self.r.without_names(message), self._folded)
+        unknown = self._unknown_things(message)
         parts = compose.question_parts(message)
         self._prime([message] if unknown else [message, *parts])
         hits, scored = self._search(message, scope)
