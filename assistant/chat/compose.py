@@ -277,6 +277,7 @@ _ROUTE_IN = (re.compile(r"\bwhere (?:does|do|should|would) (?:the |a |my |our |t
 
 _OPENS_LIST = re.compile(r"[:—-]\s*$")
 LIST_WORDS = 150  # a list quoted with its introduction may run to this many words
+SHORT_ITEM_WORDS = 8  # a line shorter than this is a list item or label, not a sentence of its own
 # A chosen sentence brings the sentences after it in its chunk up to about this many words: the fact
 # asked for is often the next sentence ("…the Post 16 team can be advised… If a student leaves, please
 # can… any information on the student's actual/planned destination"). 100 rather than 60 answered 7 more
@@ -342,7 +343,7 @@ def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int
     # a longer one when the introduction is near and the whole still reads as one passage. (A full
     # sentence that itself opens a list is no item of an earlier one: "7.1 … if any of the below
     # apply:"; a short label that opens one, "The Virtual School contacts:", still goes back.)
-    if i > 0 and not (_OPENS_LIST.search(u.text.strip()) and len(u.text.split()) >= 8):
+    if i > 0 and not (_OPENS_LIST.search(u.text.strip()) and len(u.text.split()) >= SHORT_ITEM_WORDS):
         for k in range(i - 1, max(-1, i - 8), -1):
             lead = same[k].text.strip()
             opens = _OPENS_LIST.search(lead) is not None
@@ -354,10 +355,10 @@ def window(u: Unit, units: list[Unit], *, words: int = QUOTE_WORDS) -> tuple[int
                 # own, and going back to it would quote every item in between.
                 label = (len(lead.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in lead.split())
                          and u.text.lstrip()[:1].isalnum() and not u.text.lstrip()[:1].islower())
-                if len(u.text.split()) < 8 or (intro and not label and len(text[same[k].start : end].split()) <= LIST_WORDS):
+                if len(u.text.split()) < SHORT_ITEM_WORDS or (intro and not label and len(text[same[k].start : end].split()) <= LIST_WORDS):
                     start = same[k].start
                 break
-            if len(u.text.split()) < 8:
+            if len(u.text.split()) < SHORT_ITEM_WORDS:
                 start = same[k].start
     # A sentence that opens by pointing back ("10.4 In such cases that require ongoing action…")
     # is quoted with the sentence it points to, or it says nothing about which cases.

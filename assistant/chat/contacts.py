@@ -17,6 +17,8 @@ ASKING_WORDS = set(tokenize("who what how where email e-mail address phone telep
 ASKS_STILL_CURRENT = re.compile(
     r"\b(?:still (?:the )?(?:right|correct|current|valid|in use|working|the same|appl(?:y|ies)|stands?)|(?:is|are) (?:that|this|it|they) still where\b|should (?:concerns|it|they|referrals|this) go (?:somewhere else|elsewhere)|(?:up to date|current|latest|new) "
     r"(?:e-?mail|address|number|contact|phone)|(?:e-?mail|address|number|contact|phone)\w* (?:has |have )?changed)\b", re.I)
+# What an e-mail asked for is for, not whose it is: "the referral email?" asks for no team's address.
+_EMAIL_FOR = ("referral", "referrals", "concern", "concerns", "enquiry", "enquiries", "general")
 _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|details|number)|reach (?:them|him|her)|"
                     r"how (?:do|can|should) (?:i|we) (?:contact|email|ring|phone|call)|e-?mail address|(?:phone|telephone) number|"
                     r"(?:tel|phone|telephone)\.? ?nos?|(?:need|want|have) to (?:ring|call|phone|e-?mail)|"
@@ -37,7 +39,7 @@ _REACH = re.compile(r"\b(?:get hold of|get in touch|contact (?:them|him|her|deta
                     r"who (?:can|could|do|should) (?:i|we) (?:speak|talk) (?:to|with)\b|"
                     r"\b(?:team|service|officer|office|desk|department|dept)(?:'s)? e-?mail(?: address)?\s*\?|"
                     # "norfolk admissions email??" (not "can I send it by email?")
-                    r"(?<![\w-])(?!(?:by|via|through|over|an|a|the|on|in|per|using|your|my|referrals?|concerns?|enquiry|enquiries|general)\s)[a-z][\w-]+ e-?mail(?: address)?\s*\?+|"
+                    r"(?<![\w-])(?!(?:by|via|through|over|an|a|the|on|in|per|using|your|my|" + "|".join(_EMAIL_FOR) + r")\s)[a-z][\w-]+ e-?mail(?: address)?\s*\?+|"
                     # "can i get a name and number for the EHE officer"
                     r"\bnames? and (?:phone |contact |telephone )?(?:number|e-?mail))", re.I)
 _NOT_A_PERSON = re.compile(r"\bget hold of (?:(?:the|a|an|our|their|his|her|any|some|copies of|a copy of)\s+)?(?:[\w'-]+\s+){0,3}?"
@@ -48,7 +50,7 @@ _SUBJECT = re.compile(r"((?:[\w'’-]+\s+){1,4}?)(?:team|service|school|officer|
                       # "a named Elective Home Education adviser", "an EHE email address"
                       r"helpline|line|centre|center|panel|hub|front door|department|board|advis[eo]r|e-?mail (?:address|inbox)|inbox|mailbox|"
                       # "norfolk admissions email??" (whose; not what it is for: "the referral email?")
-                      r"(?<!referral )(?<!referrals )(?<!concern )(?<!concerns )(?<!enquiry )(?<!enquiries )(?<!general )e-?mail(?=\s*\?))\b", re.I)  # ("our trust runs schools": not one)
+                      + "".join(f"(?<!{w} )" for w in _EMAIL_FOR) + r"e-?mail(?=\s*\?))\b", re.I)  # ("our trust runs schools": not one)
 _GENERIC = set(tokenize("a an the our your their his her its this that which what particular right correct relevant local named direct "
                         "specific same other any each for to of in at with about from my we i us who whose is are"))
 

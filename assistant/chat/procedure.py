@@ -294,10 +294,15 @@ class ProcedureAnswerer:
 
     def _asks_uncovered_resource(self, message: str) -> bool:
         """Does a question sentence ask about money or language support in words no document uses?"""
-        asked = " ".join(re.findall(r"[^.?!]*\?", message)) or message
         if _BOARDING.search(message):
             return False
-        return any(not re.search(rf"\b{re.escape(w.lower())}\b", self._folded.lower) for w in _RESOURCE.findall(asked))
+        asked = " ".join(re.findall(r"[^.?!]*\?", message)) or message
+        return any(w.lower() not in self._corpus_words for w in _RESOURCE.findall(asked))
+
+    @cached_property
+    def _corpus_words(self) -> set[str]:
+        """Every word of the documents, lower-cased: looked up per question, not searched for."""
+        return set(re.findall(r"\w+", self._folded.lower))
 
     def _unknown_things(self, message: str) -> list[str]:
         """The registers, teams or bodies the message names that no document names."""
