@@ -39,7 +39,8 @@ ALSO_OTHER_MARGIN = 0.04  # another authority's passage scoring at least the own
 SIDE_BY_SIDE_RATIO = 0.7  # a second source is shown when its best sentence scores this close
 TYPED_SIDE_RATIO = 0.5  # …or this close, when it holds the kind of fact the question asks for (a count of days)
 TYPED_SECOND_RATIO = 0.9  # a source's second passage holding that kind of fact joins when it scores this close to its first
-SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best
+SIDE_RUNNER_UP_RATIO = 0.8  # a source's second passage joins a comparison when it scores this close to the best…
+SIDE_CLOSE_RUNNER_UP_RATIO = 0.6  # …or this close, when the learnt query map puts its chunk at least as near as the first's
 CURRENT_LAW_RATIO = 0.6  # the law's passage joins a stale answer when it scores this close to the best
 LATER_EDITION_DENSE = 0.4  # a newer document's passage citing a later edition must be this close in meaning to the question
 _OUT_OF_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bafter hours\b|\b(?:evenings?|weekends?|overnight|24[- /]?(?:hours?|7))\b|"
@@ -761,10 +762,15 @@ class ProcedureAnswerer:
         wanted = compose.answer_type(message)
         # (a passage holding the kind of fact asked for comes before one that only scores well)
         ranked = sorted(scored.units, key=lambda u: (wanted is None or not wanted.search(u.text), -u.score))
+        close = self._chunk_closeness(message)
         for first in side:
             a = first.hit.document.authority
             for u in ranked:
-                near_best = u.score >= SIDE_RUNNER_UP_RATIO * scored.best.score
+                # A passage scoring lower still joins when the map, fitted to staff questions, finds its chunk
+                # as near as the first passage's (a family emigrating: not the source's sixth-form sentence).
+                near_best = u.score >= SIDE_RUNNER_UP_RATIO * scored.best.score or (
+                    u.score >= SIDE_CLOSE_RUNNER_UP_RATIO * scored.best.score
+                    and close.get(u.hit.chunk.chunk_id, 0.0) >= close.get(first.hit.chunk.chunk_id, 1.0))
                 near_first = wanted is not None and u.score >= TYPED_SECOND_RATIO * first.score
                 if not near_best and (not near_first or not wanted.search(u.text)):
                     continue

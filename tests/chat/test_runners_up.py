@@ -55,6 +55,13 @@ def passage(authority, score, heading=False):
     return SimpleNamespace(hit=hit, score=score, is_heading=heading)
 
 
+def no_map(message):
+    return {}
+
+
+NO_MAP = SimpleNamespace(_chunk_closeness=no_map)  # an answerer without the learnt query map
+
+
 def test_a_comparison_gives_each_source_a_second_passage_when_it_scores_close_to_the_best():
     from assistant.chat.procedure import SIDE_RUNNER_UP_RATIO, ProcedureAnswerer
 
@@ -62,7 +69,7 @@ def test_a_comparison_gives_each_source_a_second_passage_when_it_scores_close_to
                               passage("Barking", 0.85, heading=True), passage("Barking", 0.6), passage("Norfolk", 0.82))
     assert 0.6 < SIDE_RUNNER_UP_RATIO <= 0.82
     scored = Scored([w1, w2, b1, b2, b3, n1], w1, 0.5)
-    extra = ProcedureAnswerer._side_runners_up(None, [w1, b1], scored, "What does each council say about it?")
+    extra = ProcedureAnswerer._side_runners_up(NO_MAP, [w1, b1], scored, "What does each council say about it?")
     # Worcestershire's second passage joins; Barking's next is a heading and its one after scores too
     # low; Norfolk is not in the comparison.
     assert extra == [w2]
@@ -84,5 +91,20 @@ def test_a_comparison_asking_for_a_count_takes_each_sources_second_passage_holdi
     scored = Scored([d1, d2, d3, d4], d1, 0.5)
     # The near-best sentence without a count gives way to the one holding "day 11"; without a count
     # asked for, the near-best one joins as before.
-    assert ProcedureAnswerer._side_runners_up(None, [d1], scored, "After how many days must a school refer?") == [d3]
-    assert ProcedureAnswerer._side_runners_up(None, [d1], scored, "Who must a school refer to?") == [d2]
+    assert ProcedureAnswerer._side_runners_up(NO_MAP, [d1], scored, "After how many days must a school refer?") == [d3]
+    assert ProcedureAnswerer._side_runners_up(NO_MAP, [d1], scored, "Who must a school refer to?") == [d2]
+
+
+def test_a_lower_scoring_second_passage_joins_when_the_learnt_map_puts_its_chunk_as_near():
+    from assistant.chat.procedure import SIDE_CLOSE_RUNNER_UP_RATIO, SIDE_RUNNER_UP_RATIO, ProcedureAnswerer
+
+    w1, w2, b1, b2 = (passage("Worcestershire", 1.0), passage("Worcestershire", 0.65), passage("Barking", 0.95),
+                      passage("Barking", 0.66))
+    assert SIDE_CLOSE_RUNNER_UP_RATIO <= 0.65 < SIDE_RUNNER_UP_RATIO
+    scored = Scored([w1, w2, b1, b2], w1, 0.5)
+    # Worcestershire's second chunk is nearer the question through the map than its first; Barking's is not.
+    close = {w1.hit.chunk.chunk_id: 0.5, w2.hit.chunk.chunk_id: 0.6, b1.hit.chunk.chunk_id: 0.7, b2.hit.chunk.chunk_id: 0.4}
+    mapped = SimpleNamespace(_chunk_closeness=lambda message: close)
+    assert ProcedureAnswerer._side_runners_up(mapped, [w1, b1], scored, "What does each council say?") == [w2]
+    # Without the map only the near-best rule applies.
+    assert ProcedureAnswerer._side_runners_up(NO_MAP, [w1, b1], scored, "What does each council say?") == []
