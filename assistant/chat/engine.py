@@ -15,12 +15,13 @@ from assistant.chat.citations import MARKER, resolve
 from assistant.chat.extract import extract_deadline, extract_facts
 from assistant.chat.procedure import ProcedureAnswerer, asks_to_compare
 from assistant.chat.router import (asks_deletion_among_others, asks_for_documents, asks_only_about_deletion, asks_school_age,
-                                   is_contact_question, is_deadline_question, is_pupil_story, route)
+                                   asks_which_ground, is_contact_question, is_deadline_question, is_pupil_story, route)
 from assistant.chat.scoping import Scoping
 from assistant.chat.sessions import Pending, Session, SessionStore, Turn
 from assistant.chat.spelling import Speller, english_words
 from assistant.chat.types import Action, Answer, Intent, ToolCall
 from guardrails import output as output_rails
+from indexer.corpus import NATIONAL
 from indexer.errors import UnknownAuthority
 from indexer.retriever import HybridRetriever
 
@@ -142,6 +143,17 @@ class ChatEngine:
             # (and, where they list reasons by situation, the reason too).
             session.facts = {}
             return self.procedure.answer(message, authority, mentioned, today)
+        if intent == Intent.LEAVER and not asks_which_ground(message):
+            decided = decided or self._rules_result(message, scope, today)
+            if _first_missing(decided) == "situation":
+                # The rules do not recognise what is happening ("a lad placed with us by the county has
+                # started at a mainstream school: can we just delete him?"), but the Regulations' own words
+                # may (9(2): the placing authority must consent). Their passage answers when it leads;
+                # otherwise asking what is happening is still the better reply.
+                drafted = self.procedure.answer(message, authority, mentioned, today)
+                if drafted.action == Action.ANSWERED and drafted.citations and drafted.citations[0].authority == NATIONAL:
+                    session.facts = {}
+                    return drafted
         if intent == Intent.LEAVER:
             session.facts = {}
             return self._leaver(session, message, scope, today, fresh=True)

@@ -168,6 +168,21 @@ def test_a_special_school_placement_leaving_quotes_the_las_consent(client):
     assert "consent" in body["answer"]
 
 
+def test_a_deletion_the_rules_cannot_place_is_answered_from_the_regulations_when_they_lead(client):
+    # v45 a4517's shape: the leaver rules do not recognise a council placement at a special school, so
+    # they would ask what is happening; the Regulations' 9(2) says who must agree first.
+    body = chat(client, "We're a special school and the county placed one of our Year 9 boys here. He's now on roll at a "
+                        "mainstream academy. Can we just take him off?")
+    assert body["action"] == "answered", body["answer"]
+    assert body["citations"][0]["doc_id"] == "uksi-2024-208"
+    assert "consent" in body["answer"]
+    # A story the documents answer only from a local policy still gets the rules' question (v6 a608's shape).
+    story = chat(client, "Dad phoned: she starts at Hillside Primary on Tuesday, they've moved round the corner. "
+                         "Can I take her off our roll today?")
+    assert story["action"] == "clarify", story["answer"]
+    assert story["tool_calls"] and story["tool_calls"][0]["name"] == "leaver_reason"
+
+
 def test_a_scoped_question_that_asks_where_else_gets_another_authoritys_answer(client):
     # v34 a3442: "Is that in the Norfolk policy, and if not, where does it come from?"
     body = chat(client, "DSL at a Norfolk primary. One of our Year 6 girls has gone missing from home three times since the "
