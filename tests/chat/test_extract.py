@@ -511,6 +511,9 @@ def test_custody(text, expected, absent):
     # v40 a4026: the time limit named with who could have asked
     P("Permanently excluded in October. The time for her to ask for an independent review has run out and nothing was ever lodged.",
       {"exclusion_status": "review_deadline_passed"}, id="time-for-her-to-ask-ran-out"),
+    # v45 a4525: nine words between "the time" and "has run out"
+    P("Perm ex upheld by governors, and the time for his parents to ask for an independent review has run out.",
+      {"exclusion_status": "review_deadline_passed"}, id="time-for-his-parents-to-ask-ran-out"),
     P("We permanently excluded a year 9 and the review window has closed, nobody applied.",
       {"exclusion_status": "review_deadline_passed"}, id="window-closed-nobody-applied"),
     P("The independent review panel has upheld the permanent exclusion.", {"exclusion_status": "review_upheld"}, id="panel-upheld"),
@@ -850,6 +853,12 @@ def test_end_to_end_question(text, first_key):
                  id="go-on-their-roll-send-details"),
     pytest.param("New girl is starting with us Fri 20th March. When is the latest the new-starter return has to reach the LA?",
                  {"rule_id": "new_pupil_return", "start": "2026-03-20"}, id="new-starter-return-starting-with-us"),
+    # v45 a4531: "putting … in the roll" and a "new pupil notification"
+    pytest.param("We're putting a new starter on roll on Friday 18 December 2026. When is the new pupil notification to the LA "
+                 "due?", {"rule_id": "new_pupil_return", "start": "2026-12-18"}, id="putting-on-roll-new-pupil-notification"),
+    # v45 a4534: the writer says the day after "not seen since" was not the first day off
+    pytest.param("He hasn't been seen since Wednesday 18 November 2026, that was his very first day off. When does he reach "
+                 "twenty school days?", {"rule_id": "absence_20_school_days", "start": "2026-11-18"}, id="not-seen-since-that-was-first-day-off"),
     pytest.param("We marked him N on 9 March 2026, when must it be replaced?", {"rule_id": "code_n_5_school_days", "start": "2026-03-09"}, id="code-n"),
     # v40 a4033
     pytest.param("We put a Year 7 boy down as N on Thursday 19 November 2026 and mum still hasn't got back to us. By what date "

@@ -33,6 +33,10 @@ _ABSENCE = (r"\babsen|\blast (?:seen|attended|in school|came in)\b|\boff\b(?!\s+
             r"\bcoded\b|\bunexplained\b|\bnon[- ]attendance\b")
 
 
+# A date followed at once by "that was his first day off" is the first day of absence, whatever came before it.
+_NAMED_FIRST_DAY_OFF = re.compile(r"[^.;!?]{0,12}?\b(?:that|which|this) (?:was|were|is) (?:his|her|their|the) (?:very )?first "
+                                  r"(?:day|date|session) (?:off|of absence|absent|away|missed|out)\b", re.I)
+
 def _rule_for(t: str) -> str | None:
     """The countable rule a message names, or None."""
     # The count the question itself asks about wins over a rule the story mentions on the way
@@ -55,8 +59,8 @@ def _rule_for(t: str) -> str | None:
     if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
                        r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
         return "code_n_5_school_days"
-    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew[- ](?:starter|joiner)s?'? (?:return|form|notification|details)\b|"
-            r"\b(?:entered|added|put|went|goes|go|placed|registered)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our |their |its |the new school's )?(?:admission )?(?:register|roll)\b|"
+    if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew[- ](?:pupil|starter|joiner)s?'? (?:return|form|notification|details)\b|"
+            r"\b(?:entered|entering|added|adding|put|putting|went|goes|go|placed|placing|registered|registering)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our |their |its |the new school's )?(?:admission )?(?:register|roll)\b|"
             r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
             _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
             and _has(r"\b(?:return|tell|notify|inform|let|send)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
@@ -100,7 +104,8 @@ def _start_date(rule: str, t: str, dates: list[FoundDate]) -> date | None:
             before = t[max(0, d.start - 50):d.start]
             # "last attended on Monday 2 November", "not seen since Monday": present that day, absent from the next.
             if re.search(r"(?:\blast (?:attended|seen|came in|in school)(?: in school| at school)?|(?:\bnot|n't) (?:been )?seen since)(?: was)?(?: on)?\s*(?:the\s+)?$", before, re.I):
-                return next_school_day(d.value)
+                # "…not seen since Wednesday 18 November, that was his first day off": the writer says which.
+                return d.value if _NAMED_FIRST_DAY_OFF.match(t, d.end) else next_school_day(d.value)
             if re.search(NOT_IN_SINCE, before, re.I):  # "hasn't been in since Monday 2 November": from that day
                 return d.value
         # "took her off roll on 11 May … her first day off was 14 April": the first day named as such wins

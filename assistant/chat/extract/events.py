@@ -106,7 +106,7 @@ def _exclusion(t: str, out: dict[str, Any]) -> None:
               rf"\b(?:writ\w*|wrote|letter|email\w*|signed|in writing)\b[^.;!?]{{0,80}}\b(?:doesn't|does not|don't|do not|won't|will not) (?:want|wish (?:to have|for)|need) {review}|"
               rf"\b{refuse}\s+(?:\w+\s+)?{verbs}\b[^.;!?]{{0,20}}{review}[^.;!?]{{0,40}}\b(?:in writing|by letter|by email|written)", t):
         out["exclusion_status"] = "no_review_stated_in_writing"
-    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,8}?(?:has\s+|have\s+)?(?:passed|expired|run out|ran out|gone by|went by|lapsed|elapsed|ended|came and went|has come and gone)|"
+    elif _has(r"\b(?:deadline|time limit|time|15 school days|fifteen school days|window)\s+(?:\w+\s+){0,10}?(?:has\s+|have\s+)?(?:passed|expired|run out|ran out|gone by|went by|lapsed|elapsed|ended|came and went|has come and gone)|"
               # "…ran out at the start of November and no application came in"
               rf"\bno (?:application|request) (?:for (?:an? |the )?{review} )?(?:came in|arrived|was (?:made|received|lodged)|has been (?:made|received|lodged))\b|"
               rf"\bno (?:application|request) (?:for|to) {review}\b[^.;!?]{{0,30}}\b(?:made|received|lodged|within|in time)|"
