@@ -28,6 +28,8 @@ from indexer.retriever import HybridRetriever
 log = logging.getLogger("cme_assist.chat")
 
 CURRENCY_NOTE = "\n\n**Check currency:** "
+RULES_NEED_SITUATION = ("_The deletion rules could not tell from this what is happening with the pupil. Tell me (for example "
+                        "\"registered at another school\" or \"moved abroad\") and I will check which ground applies._")
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
 
 
@@ -152,7 +154,10 @@ class ChatEngine:
                 # otherwise asking what is happening is still the better reply.
                 drafted = self.procedure.answer(message, authority, mentioned, today)
                 if drafted.action == Action.ANSWERED and drafted.citations and drafted.citations[0].authority == NATIONAL:
+                    # The rules were asked and their question still stands: it is shown, not dropped.
                     session.facts = {}
+                    drafted.tool_calls = [self._rules_call(message, scope, today), *drafted.tool_calls]
+                    drafted.answer += f"\n\n{RULES_NEED_SITUATION}"
                     return drafted
         if intent == Intent.LEAVER:
             session.facts = {}
@@ -251,6 +256,10 @@ class ChatEngine:
     def _rules_result(self, message: str, authority: str | None, today: date) -> dict[str, Any]:
         """The leaver tool's result on the facts told (age taken as compulsory school age when
         nothing is said about it, as ``_leaver`` does and says)."""
+        return self._rules_call(message, authority, today).result
+
+    def _rules_call(self, message: str, authority: str | None, today: date) -> ToolCall:
+        """The leaver tool called on the facts told, as ``_rules_result`` describes."""
         extracted = extract_facts(message, today)
         facts = {**extracted.facts, **extracted.assumed}
         if authority:
@@ -260,10 +269,11 @@ class ChatEngine:
         if facts.get("sao_served") and _first_missing(result) == "sao_amended_to_other_school":
             # An order whose state is unknown is all the story tells: the rules would ask about it, but
             # they do not recognise a situation the story is about (asked which reason, they still ask).
-            rest = tool.invoke({k: v for k, v in facts.items() if k != "sao_served"})
+            rest_facts = {k: v for k, v in facts.items() if k != "sao_served"}
+            rest = tool.invoke(rest_facts)
             if _first_missing(rest) == "situation":
-                return rest
-        return result
+                return ToolCall("leaver_reason", rest_facts, rest)
+        return ToolCall("leaver_reason", facts, result)
 
     def _leaver(self, session: Session, message: str, authority: str | None, today: date, *, fresh: bool) -> Answer:
         extracted = extract_facts(message, today)

@@ -176,6 +176,9 @@ def test_a_deletion_the_rules_cannot_place_is_answered_from_the_regulations_when
     assert body["action"] == "answered", body["answer"]
     assert body["citations"][0]["doc_id"] == "uksi-2024-208"
     assert "consent" in body["answer"]
+    # The rules were still asked, and their question is shown rather than dropped.
+    assert body["tool_calls"][0]["name"] == "leaver_reason"
+    assert body["tool_calls"][0]["result"]["missing"][0]["key"] == "situation"
     # A story the documents answer only from a local policy still gets the rules' question (v6 a608's shape).
     story = chat(client, "Dad phoned: she starts at Hillside Primary on Tuesday, they've moved round the corner. "
                          "Can I take her off our roll today?")

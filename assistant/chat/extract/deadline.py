@@ -37,6 +37,7 @@ _ABSENCE = (r"\babsen|\blast (?:seen|attended|in school|came in)\b|\boff\b(?!\s+
 _NAMED_FIRST_DAY_OFF = re.compile(r"[^.;!?]{0,12}?\b(?:that|which|this) (?:was|were|is) (?:his|her|their|the) (?:very )?first "
                                   r"(?:day|date|session) (?:off|of absence|absent|away|missed|out)\b", re.I)
 
+
 def _rule_for(t: str) -> str | None:
     """The countable rule a message names, or None."""
     # The count the question itself asks about wins over a rule the story mentions on the way
