@@ -146,8 +146,8 @@ class ChatEngine:
             session.facts = {}
             return self.procedure.answer(message, authority, mentioned, today)
         if intent == Intent.LEAVER and not asks_which_ground(message):
-            decided = decided or self._rules_result(message, scope, today)
-            if _first_missing(decided) == "situation":
+            asked = self._rules_call(message, scope, today)
+            if _first_missing(asked.result) == "situation":
                 # The rules do not recognise what is happening ("a lad placed with us by the county has
                 # started at a mainstream school: can we just delete him?"), but the Regulations' own words
                 # may (9(2): the placing authority must consent). Their passage answers when it leads;
@@ -156,7 +156,7 @@ class ChatEngine:
                 if drafted.action == Action.ANSWERED and drafted.citations and drafted.citations[0].authority == NATIONAL:
                     # The rules were asked and their question still stands: it is shown, not dropped.
                     session.facts = {}
-                    drafted.tool_calls = [self._rules_call(message, scope, today), *drafted.tool_calls]
+                    drafted.tool_calls = [asked, *drafted.tool_calls]
                     drafted.answer += f"\n\n{RULES_NEED_SITUATION}"
                     return drafted
         if intent == Intent.LEAVER:
