@@ -145,7 +145,8 @@ class ChatEngine:
             # (and, where they list reasons by situation, the reason too).
             session.facts = {}
             return self.procedure.answer(message, authority, mentioned, today)
-        if intent == Intent.LEAVER and not asks_which_ground(message):
+        # (A story already decided above is one the rules placed: no need to ask them again.)
+        if intent == Intent.LEAVER and not decided and not asks_which_ground(message):
             asked = self._rules_call(message, scope, today)
             if _first_missing(asked.result) == "situation":
                 # The rules do not recognise what is happening ("a lad placed with us by the county has
