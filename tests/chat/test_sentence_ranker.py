@@ -191,11 +191,8 @@ def quotes(engine, message, authority=None):
     ("We deleted the wrong Year 8 from the admission register last week (same surname, different child) and "
      "have now put him back on. What does the register itself have to show about that correction?", None,
      "the name of the person who made the amendment"),
-    pytest.param("Sent a CME referral through to the county on Friday. Who actually picks it up at their end and "
-                 "hands it out to an officer? Just so I know who to chase", "Worcestershire", "Triages CME cases upon receipt",
-                 marks=pytest.mark.xfail(strict=True, reason="lost in session 24 when the query adapter was refitted with "
-                                         "v22-v44: another authority's passage now scores clearly better unscoped, so the "
-                                         "answer switches to it")),
+    ("Sent a CME referral through to the county on Friday. Who actually picks it up at their end and "
+     "hands it out to an officer? Just so I know who to chase", "Worcestershire", "Triages CME cases upon receipt"),
 ])
 def test_the_rankers_favourite_passage_is_quoted_too(services, hand_engine, message, authority, evidence):
     assert evidence in quotes(services.require_chat(), message, authority)
