@@ -252,10 +252,42 @@ _INDIRECT_QUESTION = re.compile(r"\b(?:wants?|would like|'d like|needs?) to know
                                 r"\b(?:please|can you|could you) (?:advise|confirm|tell (?:me|us))\b", _I)
 
 
+# Dictated or hurried messages often have no question mark at all ("…been off for weeks, what evidence
+# do I get from mum, and is there a borough service…"): their questions are the clauses that open
+# with a question word, once fillers are set aside.
+_CLAUSE_BREAK = re.compile(r"[,;:!\n]|\s[-\u2013\u2014]\s")
+_FILLER = re.compile(r"^(?:(?:so|and|but|or|um+|uh+|er+m?|right|like|basically|ok(?:ay)?|well|just|also|then|plus)\b\s*)+", _I)
+_SUBJECT = r"(?:i|we|you|he|she|they|it|there|that|this|anyone|anybody|someone|somebody|everyone"
+_NOUN_SUBJECT = r"|the|a|an|our|their|his|her|my|your|mum|dad|parents?|schools?|la|council)"
+# A question without its mark opens with a question word, or with a verb put before its subject ("is
+# there a panel", "does anyone have to…"). A story's clauses without a subject do not ask ("has been
+# off since May", "did a home visit", "can't find her"), nor do relative clauses ("which is
+# irrelevant", "who is in hospital"), nor "when a whole family goes missing" (a condition).
+_OPENS_QUESTION = re.compile(
+    r"^(?:what|where|whose|how|why|whom|"
+    r"which(?! (?:is|was|were|are|has|had|have|means?|meant|would|will|may|might)\b)|"
+    r"who(?! (?:is|was|were|are|has|had|have|lives?|lived|used|moved|left|came|went|attends?|attended)\b)|who(?:'s| is) (?:the|responsible)\b|"
+    r"when (?:is|are|was|does|do|did|can|could|should|must|will|would|has|have)\b|"
+    rf"(?:is|are|was|were|does|do|can|could|should|shall|must|will|would|am) {_SUBJECT}{_NOUN_SUBJECT}\b|"
+    rf"(?:did|has|have|had) {_SUBJECT})\b)", _I)
+
+
+def _unmarked_questions(text: str) -> list[str]:
+    # Questions come last: only the final sentence's clauses are read (a story's earlier sentences
+    # hold its facts).
+    sentences = [s for s in re.split(r"(?<=[.!])\s+(?=[A-Z])|\n+", text.strip()) if s.strip(" .!")]
+    last = sentences[-1] if sentences else ""
+    clauses = (_FILLER.sub("", c.strip()) for c in _CLAUSE_BREAK.split(last.rstrip(" .!")))
+    return [c for c in clauses if _OPENS_QUESTION.match(c)]
+
+
 def _questions(text: str) -> list[str]:
     """The message's questions: each stretch of text up to a question mark, and each sentence that
-    asks without one ("we want to know if …")."""
-    return re.findall(r"[^.!?\n]*\?", text) + [s for s in re.findall(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(s)]
+    asks without one ("we want to know if …"); in a message with no question mark, each clause that
+    opens with a question word."""
+    marked = re.findall(r"[^.!?\n]*\?", text)
+    indirect = [s for s in re.findall(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(s)]
+    return marked + indirect + ([] if marked else _unmarked_questions(text))
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.

@@ -255,6 +255,21 @@ def test_contact_question(message, contact):
     # v43 a4338: a request with no question mark and no full stop still asks something
     pytest.param("lbbd - can i get a name and number for the EHE officer, parent wants to speak to someone about home ed", False,
                  id="request-without-punctuation"),
+    # v45 a4506 / a4522 / a4542: dictated messages with no question mark ask in clauses that open with a question word
+    pytest.param("Year 10 boy off ill for weeks with a long term condition, what evidence am I supposed to get from mum, and is "
+                 "there a borough service that can teach him at home", False, id="unmarked-questions-about-evidence"),
+    pytest.param("we referred a child as missing months ago and it's still not sorted, where do unresolved cases go, is there "
+                 "some kind of panel", False, id="unmarked-question-where-cases-go"),
+    pytest.param("yr 9 lad moved to spain for good with mum, not coming back, what happens to his registration", True,
+                 id="unmarked-question-about-the-register"),
+    pytest.param("Y8 girl, when she moved to spain the family said it was for good. Off roll", True,
+                 id="when-opens-a-condition-not-a-question"),
+    # facts-v1 f006 / f008: a story's clauses with no subject, or relative ones, ask nothing
+    pytest.param("Y12 student not seen for 30 school days. We've phoned, emailed and done a home visit - can't find her or the family.",
+                 True, id="cant-find-her-is-no-question"),
+    pytest.param("Y8 pupil - there was an SAO for his brother at a different school, which is irrelevant. The LA's order naming us "
+                 "has now been amended to name St Aidan's.", True, id="relative-which-is-no-question"),
+    pytest.param("Y9 girl, her brother, who is in Y10, has been off too, who do I tell", False, id="relative-who-then-who-asks"),
 ])
 def test_pupil_story(message, story):
     """A story about our pupil asking (at most) about the register: the rule tool may answer it."""
