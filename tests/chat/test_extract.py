@@ -63,6 +63,9 @@ def P(text, expected, absent=(), id=None):
     P("Our reception girl (DOB June 2022, so still 4) hasn't been in since half term.", {"of_compulsory_school_age": False},
       id="so-still-4"),
     P("Reception class, she only turned four in June.", {"of_compulsory_school_age": False}, id="turned-four"),
+    # v45 a4526: an age in words
+    P("reception girl, she's only four, doesn't turn five till next spring", {"of_compulsory_school_age": False},
+      id="only-four-in-words"),
     P("He's missed 3 sessions, so only 2 left.", {}, ("of_compulsory_school_age",), id="only-2-left-is-not-an-age"),
     P("We're an 11-18 academy and our LA CME officer has tried everything to find them.", {}, ("of_compulsory_school_age",),
       id="school-with-sixth-form-leaves-age-open"),
@@ -84,7 +87,10 @@ def test_school_year(text, year):
     assert school_year(text) == year
 
 
-@pytest.mark.parametrize("text, years", [("a 9 year old", 9), ("aged 12", 12), ("(15)", 15), ("9(1)(a)", None), ("reg 9 (3)", None)])
+@pytest.mark.parametrize("text, years", [("a 9 year old", 9), ("aged 12", 12), ("(15)", 15), ("9(1)(a)", None), ("reg 9 (3)", None),
+                                         ("she's only four, doesn't turn five till spring", 4), ("he is ten and in Y5", 10),
+                                         # a number word that counts children, not years
+                                         ("they're three siblings", None), ("they're two of our pupils", None)])
 def test_age(text, years):
     assert age(text) == years
 

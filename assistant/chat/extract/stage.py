@@ -59,6 +59,10 @@ _AGE_PATTERNS = (
     re.compile(r"\b(?:he|she|they|the pupil|the child)(?:'s|'re| is| are)\s+(?:only\s+|now\s+|just\s+)?(\d{1,2})\b"
                r"(?!\s*(?:school|days?|weeks?|months?|years? (?:at|in|with)|%|sessions?|hours?|miles?|minutes?|/|\.\d|st\b|nd\b|rd\b|th\b))",
                re.I),
+    # "reception girl, she's only four, doesn't turn five till spring" (a word, then the clause ends:
+    # "they're three siblings" counts children)
+    re.compile(rf"\b(?:he|she|they|the pupil|the child)(?:'s|'re| is| are)\s+(?:only\s+|now\s+|just\s+|still\s+)?({_AGE_WORDS})\b"
+               r"(?=\s*(?:[,.;:!?)]|$|and\b|but\b|so\b|(?:years? old)\b))", re.I),
     re.compile(r"(?<![\w)(])(?<!\d )\((\d{1,2})\)(?!\s*\()"),
     # "she only turned four in June"
     re.compile(rf"\b(?:turned|turns|has turned|had turned)\s+({_AGE_WORDS}|\d{{1,2}})\b(?!\s*(?:school|days?|weeks?|months?|%|sessions?|/|\.\d))", re.I),
