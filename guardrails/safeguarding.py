@@ -18,8 +18,10 @@ RISKS: tuple[tuple[str, str], ...] = (
             r"\b(be|being|get|getting|was|been) cut\b|the cutting|(made|become) a woman|circumcis|"
             r"(special|secret) (ceremony|day|celebration)|(lady|woman|man) with (a|the) knife|"
             r"(do|did|have|having|had) ['‘\"]?(the thing|the procedure)|"
-            # "had an operation and the consultant says…" is surgery; the euphemism has no clinician.
-            r"^(?!.*\b(consultant|surgeon|surgery|hospital|gp|doctor|nhs|physio\w*|recover\w*|operated on|appendix|tonsils)\b)"
+            # "had an operation and the consultant says…" or "…and she'll be off sick for most of next term"
+            # is surgery; the euphemism has no clinician and no illness.
+            r"^(?!.*\b(consultant|surgeon|surgery|hospital|gp|doctor|nhs|physio\w*|recover\w*|operated on|appendix|tonsils|"
+            r"sick|sickness|illness|unwell|medical)\b)"
             r".*(do|did|have|having|had) ['‘\"]?(the operation|an operation)|"
             r"['‘\"]operation['’\"].{0,60}\b(girls?|daughter|sisters?|culture|that age)|(girls?|daughter|sisters?).{0,60}['‘\"]operation"),
     ("forced_marriage", r"forced (to )?marr|forced marriage|made to marry|married off|marry (her|him) off|"

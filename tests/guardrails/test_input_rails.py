@@ -83,6 +83,11 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         # v30 a3013: surgery is not the FGM euphemism; the euphemism still escalates
         pytest.param("One of our Year 6s has had an operation and the consultant says she'll be off for five weeks. "
                      "Is there anything we have to send to the LA?", False, id="surgery-with-a-consultant"),
+        # v45 a4514: no clinician named, but an illness keeping her off is
+        pytest.param("A year 5 girl's having an operation and she'll be off sick for most of next term, is there a return "
+                     "for a long illness", False, id="surgery-with-sick-leave"),
+        pytest.param("Her aunt says she's having an operation back home this summer and not to tell anyone", True,
+                     id="fgm-euphemism-having-an-operation"),
         pytest.param("Her aunt says she'll have the operation when they go back home this summer", True, id="fgm-euphemism"),
         # v31 a3111 / a3142 / a3144: a child who might go missing, notes for staff, children in general
         pytest.param("Newly appointed DSL. For a child on a child protection plan who might go missing, who do I contact first?",
