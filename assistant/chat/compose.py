@@ -620,22 +620,29 @@ def answer_type(question: str) -> re.Pattern | None:
 # downloaded or how access is given is often one sentence of the section that is about the form.
 _FOUND_NEARBY = {"a place to download it", "where to get it", "where to send it", "how to get access", "a form or an email address"}
 NEARBY_UNITS = 12
+NEARBY_COUNT_RATIO = 0.8
 
 
 def unit_holding_asked(question: str, chosen: list[Unit], scored: Scored) -> Unit | None:
-    """For a question wanting one of the ``_FOUND_NEARBY`` kinds that no chosen passage holds: the
-    best-scoring passage of a chosen document that holds it (None if there is none)."""
-    for asks, has, what in _NEEDS:
-        if what not in _FOUND_NEARBY or not asks.search(question):
-            continue
+    """For a question wanting one of the ``_FOUND_NEARBY`` kinds, or a count ("is there a set number
+    of times before…"), that no chosen passage holds: the best-scoring passage of a chosen document
+    that holds it (None if there is none)."""
+    def nearby(has: re.Pattern, floor: float = 0.0) -> Unit | None:
         if any(has.search(u.text) for u in chosen):
             return None
         docs = {u.hit.chunk.doc_id for u in chosen}
         for u in sorted(scored.units, key=lambda u: -u.score)[:NEARBY_UNITS]:
-            if not u.is_heading and u.hit.chunk.doc_id in docs and has.search(u.text):
+            if not u.is_heading and u.hit.chunk.doc_id in docs and has.search(u.text) and u.score >= floor:
                 return u
         return None
-    return None
+
+    for asks, has, what in _NEEDS:
+        if what in _FOUND_NEARBY and asks.search(question):
+            return nearby(has)
+    m = _HOW_MANY.search(question)
+    # A count is a claim: only a passage scoring nearly as well as the best may supply it ("12 weeks"
+    # in a passage further down is no trigger the question asked about).
+    return nearby(_count_of(m.group(1)), NEARBY_COUNT_RATIO * scored.best.score) if m and scored.best else None
 
 
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,

@@ -325,6 +325,17 @@ def test_a_download_place_is_taken_from_the_chosen_documents_runners_up():
     assert unit_holding_asked("Who receives the CML form?", chosen, scored) is None
 
 
+def test_a_count_is_taken_from_a_runner_up_only_when_it_scores_nearly_as_well():
+    # v45 a4521 and v13 a1313
+    from assistant.chat.compose import unit_holding_asked
+    chosen = [unit("Within 24 hours of the child's return, the police will inform all relevant agencies.", "aspire", 0.48)]
+    count = unit("If the child has been missing 3 or more times within a 90 day period, a Single Assessment follows.", "aspire", 0.42)
+    question = "Is there a point where a proper assessment kicks in, like after a set number of times?"
+    assert unit_holding_asked(question, chosen, SimpleNamespace(units=[*chosen, count], best=chosen[0])) is count
+    far = unit(count.text, "aspire", 0.30)
+    assert unit_holding_asked(question, chosen, SimpleNamespace(units=[*chosen, far], best=chosen[0])) is None
+
+
 @pytest.mark.parametrize("question, asks", [
     ("What code do we use for a pupil at an interview?", True),
     ("How should his absence be coded while he's in there?", True),
