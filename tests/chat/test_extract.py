@@ -201,6 +201,10 @@ def test_death_and_boarding(text, expected, absent):
     P("The receiving school rang to confirm he is now on their roll.", {"registered_at_another_school": True, "other_school_known": True}, id="receiving-school-confirmed"),
     P("St Mary's Academy have confirmed she's registered with them.", {"registered_at_another_school": True}, id="named-school-confirmed"),
     P("He is now enrolled at Hillside High School.", {"registered_at_another_school": True}, id="enrolled-at-named-school"),
+    # v52 a5223: a school named by its town; a school before ours is not one
+    P("S2S shows he's been on roll at a Leeds primary since Tuesday.", {"registered_at_another_school": True},
+      id="on-roll-at-a-towns-school"),
+    P("He was on roll at a Leeds primary before he came to us.", {}, ("registered_at_another_school",), id="a-school-before-ours"),
     P("She started at her new school last week.", {"registered_at_another_school": True}, id="started-at-new-school"),
     P("The new school hasn't confirmed she's on roll yet.", {}, ("registered_at_another_school",), id="not-confirmed"),
     P("She is moving to a new school after Easter.", {}, ("registered_at_another_school",), id="future-move"),

@@ -37,6 +37,9 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         r"\b(?:put|placed|taken) on (?:the )?(?:admission )?(?:roll|register) (?:at|with|of) (?:a|another|a new|the new|a different|the other)\b",
         r"\b(?:is|are|was|has been|have been|now|got|(?:has|have) now been) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with|to|by|in) "
         r"(?:another|a new|the new|a different|the other|her new|his new|their new|a (?:\w+ )?(?:school|academy) (?:down |up |over |out )?(?:in|near)|(?!(?:our|this|the same|your|us)\b)[A-Z][\w']+(?: [A-Z][\w']+)* (?:School|Academy|Primary|High|College))\b",
+        # "S2S shows he's been on roll at a Leeds primary since Tuesday" (a place's school, named by its town)
+        r"\b(?:is|are|now|has been|have been|'s been|'ve been|got) (?:now )?(?:registered|enrolled|admitted|on roll) (?:at|with) a "
+        r"(?-i:[A-Z][\w']+)(?: (?-i:[A-Z][\w']+))? (?:primary|secondary|school|academy|high school|juniors?|infants?)\b",
         rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
         r"\bstarted with them\b",
         r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|shes|hes|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
