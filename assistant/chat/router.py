@@ -193,9 +193,15 @@ _GENERAL_CASE = re.compile(r"\b(?:if|when|once|suppose|say|where) (?:a|an|any) (
 _OUR_PUPIL = re.compile(r"\b(?:our|this) (?:pupil|child|student|girl|boy|lad|year \d+|y\d+)\b|\bone of our\b|\bwe have a\b|\bwe've got a\b", _I)
 
 
+# "Going by Cromford's CME policy: … when are we allowed to take him off roll?" asks what a named
+# document says
+_BY_NAMED_POLICY = re.compile(r"\b(?i:going by|according to|under|per|following)\s+(?:the\s+)?[A-Z][\w-]*(?:'s)?\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?i:policy|guidance|procedure)\b")
+
+
 def is_procedure_about_deletion(text: str) -> bool:
     """A question about the deletion process or a named ground in general, not about choosing one."""
-    if _PROCEDURE.search(text):
+    if _PROCEDURE.search(text) or _BY_NAMED_POLICY.search(text):
         return True
     if _GENERAL_CASE.search(text) and not _OUR_PUPIL.search(text):
         return True
@@ -288,6 +294,17 @@ def _questions(text: str) -> list[str]:
     marked = re.findall(r"[^.!?\n]*\?", text)
     indirect = [s for s in re.findall(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(s)]
     return marked + indirect + ([] if marked else _unmarked_questions(text))
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """Where the message's questions stand (as ``_questions`` finds them; a message without a question
+    mark asks, if at all, in its last sentence)."""
+    marked = [m.span() for m in re.finditer(r"[^.!?\n]*\?", text)]
+    indirect = [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(m.group(0))]
+    if marked or not _unmarked_questions(text):
+        return marked + indirect
+    last = [m.span() for m in re.finditer(r"(?:^|(?<=[.!])\s+(?=[A-Z])|\n+)([^\n]*?)(?=(?<=[.!])\s+(?=[A-Z])|\n|$)", text)]
+    return indirect + ([last[-1]] if last else [(0, len(text))])
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
@@ -429,7 +446,10 @@ def route(text: str, *, has_deadline_ask: bool) -> Intent:
     text = text.replace("\u2019", "'")
     if is_referral_request(text):
         return Intent.REFERRAL
-    if has_deadline_ask and is_deadline_question(text):
+    # "…the ten school days after the leave have run out. Which removal reason?": a story's dates are
+    # facts when what it asks is the ground, not a date
+    asks_ground_not_date = asks_which_ground(text) and not any(_DEADLINE.search(q) for q in _questions(text))
+    if has_deadline_ask and is_deadline_question(text) and not asks_ground_not_date:
         return Intent.DEADLINE
     if is_leaver_question(text):
         return Intent.LEAVER

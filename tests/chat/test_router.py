@@ -199,6 +199,14 @@ def routed(message):
     # v36: "the earliest date on which he will have reached the twenty-school-day mark"
     pytest.param("A Year 8 boy has not been in since Monday 2 November 2026; every session coded O. I need to know the earliest "
                  "date on which he will have reached the twenty-school-day mark for removal.", D, id="earliest-date"),
+    # v52 a5225: a story's dates with a question about the ground only
+    pytest.param("We authorised two weeks' leave for a Year 3 boy; the leave ended on Friday 6 November 2026. He hasn't been "
+                 "back since and the ten school days after the leave have run out. Which removal reason?", L, id="ground-not-date"),
+    pytest.param("We authorised two weeks' leave for a Year 3 boy; the leave ended on Friday 6 November 2026. When do the ten "
+                 "school days after the leave run out, and which removal reason then?", D, id="date-and-ground"),
+    # v52 a5221: what a named policy says
+    pytest.param("Going by Cromford's CME policy: a Year 1 boy hasn't been in since the start of the month. When are we allowed "
+                 "to take him off roll?", P, id="going-by-a-named-policy"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent
