@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from assistant.chat import asker
+from assistant.chat.router import question_spans
 from indexer.corpus import NATIONAL
 from indexer.retriever import HybridRetriever
 
@@ -55,20 +56,36 @@ class Scoping:
         another English authority's own team or officer: "Who's the CME officer for Leicestershire?")."""
         # Saying where one works ("We're a Worcestershire school… what's Herefordshire's CME team
         # email?") does not make the other authority's team one of ours.
-        if self._other_authority_asked_about(message) and all(
+        # Only a council named where the message asks counts: "Nottingham's SEN officer phoned and told us
+        # to take him off. Is that enough?" asks about the law, with the other council in the story.
+        # ("…give their CME team a heads-up. Have you got an email address for them?": a question pointing
+        # back with "them" asks about the sentence before it too)
+        asks = [(_sentence_before(message, s) if re.search(r"\b(?:them|their|they|there)\b", message[s:e], re.I) else s, e)
+                for s, e in question_spans(message)]
+
+        def asked(m: re.Match) -> bool:
+            return not asks or any(m.start() < e and s < m.end() for s, e in asks)
+
+        if self._other_authority_asked_about(message, asked) and all(
                 self.only_where_asker_works(message, a) for a in self.named_authorities(message)):
             return True
         if self._ELSEWHERE_NATION.search(message):
             return True
         for m in self._ELSEWHERE_COUNCIL.finditer(message):
             name = self._COUNCIL_KIND.sub("", m.group(1).lower())  # "Norfolk County (Council)" is Norfolk
-            if not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
+            if asked(m) and not any(name in a.lower() for d in self.r.index.documents.values() for a in (d.authority, *d.aliases)):
                 return True
         return False
 
-    def _other_authority_asked_about(self, message: str) -> bool:
+    def _other_authority_asked_about(self, message: str, asked=lambda m: True) -> bool:
         names = self.r.glossary.other_authorities
-        return bool(names) and bool(_asked_about_pattern(names).search(message))
+        return bool(names) and any(asked(m) for m in _asked_about_pattern(names).finditer(message))
+
+
+def _sentence_before(text: str, start: int) -> int:
+    """Where the sentence before the one starting at ``start`` begins."""
+    cut = text[:start].rstrip(" .!?\n")
+    return max(cut.rfind(c) for c in ".!?\n") + 1
 
 
 @lru_cache(maxsize=4)

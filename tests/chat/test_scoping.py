@@ -29,6 +29,11 @@ def scoping(retriever):
                  False, id="another-council-opens-the-sentence"),
     pytest.param("Which post in Norfolk County Council is the official lead for CME?", False, id="norfolk-county-council"),
     pytest.param("Our Welsh family has moved back to Powys. Which ground do we use?", False, id="a-welsh-family"),
+    # v52 a5216 / v10 a1009: another council in the story is no question about it; one pointed back to is
+    pytest.param("A boy was placed with us by Nottingham City Council. Nottingham's SEN officer phoned and told us to just "
+                 "take him off. Is that enough, or what do we need before his name comes off?", False, id="a-council-in-the-story"),
+    pytest.param("A family has moved to Birmingham and I'd like to give their children missing education team a heads-up. "
+                 "Have you got an email address for them?", True, id="a-council-pointed-back-to"),
 ])
 def test_outside_corpus(scoping, message, outside):
     assert scoping.outside_corpus(message) is outside
