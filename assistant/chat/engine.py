@@ -30,6 +30,7 @@ log = logging.getLogger("cme_assist.chat")
 CURRENCY_NOTE = "\n\n**Check currency:** "
 RULES_NEED_SITUATION = ("_The deletion rules could not tell from this what is happening with the pupil. Tell me (for example "
                         "\"registered at another school\" or \"moved abroad\") and I will check which ground applies._")
+RULES_NEED_MORE = "_For a particular pupil the deletion rules can settle the ground once they know more: {}_"
 _TIME_AWAY = re.compile(r"\b(holidays?|vacation|trip|visiting (family|relatives|grand\w*)|extended leave)\b", re.I)
 
 
@@ -146,19 +147,23 @@ class ChatEngine:
             session.facts = {}
             return self.procedure.answer(message, authority, mentioned, today)
         # (A story already decided above is one the rules placed: no need to ask them again.)
-        if intent == Intent.LEAVER and not decided and not asks_which_ground(message):
+        # "Our trust has schools in Worcestershire and Derbyshire: for a pupil going abroad, which leaving
+        # reason does each county expect?" asks the two authorities' documents, side by side.
+        two_named = intent == Intent.LEAVER and len(self.scoping.named_authorities(message)) >= 2
+        if intent == Intent.LEAVER and not decided and (not asks_which_ground(message) or two_named):
             asked = self._rules_call(message, scope, today)
-            if _first_missing(asked.result) == "situation":
+            if _first_missing(asked.result) == "situation" or two_named and asked.result.get("kind") == "needs_facts":
                 # The rules do not recognise what is happening ("a lad placed with us by the county has
                 # started at a mainstream school: can we just delete him?"), but the Regulations' own words
                 # may (9(2): the placing authority must consent). Their passage answers when it leads;
                 # otherwise asking what is happening is still the better reply.
                 drafted = self.procedure.answer(message, authority, mentioned, today)
-                if drafted.action == Action.ANSWERED and drafted.citations and drafted.citations[0].authority == NATIONAL:
+                if drafted.action == Action.ANSWERED and drafted.citations and (drafted.citations[0].authority == NATIONAL or two_named):
                     # The rules were asked and their question still stands: it is shown, not dropped.
                     session.facts = {}
                     drafted.tool_calls = [asked, *drafted.tool_calls]
-                    drafted.answer += f"\n\n{RULES_NEED_SITUATION}"
+                    drafted.answer += f"\n\n{RULES_NEED_SITUATION}" if _first_missing(asked.result) == "situation" else \
+                        f"\n\n{RULES_NEED_MORE.format(asked.result['missing'][0]['text'])}"
                     return drafted
         if intent == Intent.LEAVER:
             session.facts = {}

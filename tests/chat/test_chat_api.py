@@ -186,6 +186,19 @@ def test_a_deletion_the_rules_cannot_place_is_answered_from_the_regulations_when
     assert story["tool_calls"] and story["tool_calls"][0]["name"] == "leaver_reason"
 
 
+def test_a_leaving_reason_asked_of_two_named_authorities_is_answered_from_their_documents(client):
+    # v52 a5246's shape: the rules cannot place a pupil in general, so they would ask what is happening;
+    # Worcestershire's document lists its reasons by situation, so it answers, the rules' call shown.
+    body = chat(client, "Our trust runs schools in Worcestershire and in Derbyshire. For a pupil leaving the UK altogether, "
+                        "what does each county expect of us, and which leaving reason?")
+    assert body["action"] == "answered", body["answer"]
+    assert {c["authority"] for c in body["citations"]} >= {"Worcestershire"}
+    assert body["tool_calls"][0]["name"] == "leaver_reason"
+    # One authority named: the rules' question stands.
+    one = chat(client, "Our school is in Worcestershire. For a pupil leaving the UK altogether, which leaving reason?")
+    assert one["action"] == "clarify", one["answer"]
+
+
 def test_a_scoped_question_that_asks_where_else_gets_another_authoritys_answer(client):
     # v34 a3442: "Is that in the Norfolk policy, and if not, where does it come from?"
     body = chat(client, "DSL at a Norfolk primary. One of our Year 6 girls has gone missing from home three times since the "
