@@ -278,12 +278,24 @@ _OPENS_QUESTION = re.compile(
     rf"(?:did|has|have|had) {_SUBJECT})\b)", _I)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z])|\n+")
+
+
+def _last_sentence(text: str) -> tuple[int, int]:
+    """Where the message's last sentence with words in it stands."""
+    end = len(text.rstrip())
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, end):
+        if text[m.end():end].strip(" .!"):
+            start = m.end()
+    return start, end
+
+
 def _unmarked_questions(text: str) -> list[str]:
     # Questions come last: only the final sentence's clauses are read (a story's earlier sentences
     # hold its facts).
-    sentences = [s for s in re.split(r"(?<=[.!])\s+(?=[A-Z])|\n+", text.strip()) if s.strip(" .!")]
-    last = sentences[-1] if sentences else ""
-    clauses = (_FILLER.sub("", c.strip()) for c in _CLAUSE_BREAK.split(last.rstrip(" .!")))
+    start, end = _last_sentence(text)
+    clauses = (_FILLER.sub("", c.strip()) for c in _CLAUSE_BREAK.split(text[start:end].rstrip(" .!")))
     return [c for c in clauses if _OPENS_QUESTION.match(c)]
 
 
@@ -303,8 +315,7 @@ def question_spans(text: str) -> list[tuple[int, int]]:
     indirect = [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(m.group(0))]
     if marked or not _unmarked_questions(text):
         return marked + indirect
-    last = [m.span() for m in re.finditer(r"(?:^|(?<=[.!])\s+(?=[A-Z])|\n+)([^\n]*?)(?=(?<=[.!])\s+(?=[A-Z])|\n|$)", text)]
-    return indirect + ([last[-1]] if last else [(0, len(text))])
+    return [*indirect, _last_sentence(text)]
 
 
 # What a story asks when it wants to know about the pupil's place on roll, not how to mark the register.
