@@ -152,7 +152,8 @@ class ChatEngine:
         two_named = intent == Intent.LEAVER and len(self.scoping.named_authorities(message)) >= 2
         if intent == Intent.LEAVER and not decided and (not asks_which_ground(message) or two_named):
             asked = self._rules_call(message, scope, today)
-            if _first_missing(asked.result) == "situation" or two_named and asked.result.get("kind") == "needs_facts":
+            missing = _first_missing(asked.result)
+            if missing == "situation" or two_named and asked.result.get("kind") == "needs_facts":
                 # The rules do not recognise what is happening ("a lad placed with us by the county has
                 # started at a mainstream school: can we just delete him?"), but the Regulations' own words
                 # may (9(2): the placing authority must consent). Their passage answers when it leads;
@@ -162,7 +163,7 @@ class ChatEngine:
                     # The rules were asked and their question still stands: it is shown, not dropped.
                     session.facts = {}
                     drafted.tool_calls = [asked, *drafted.tool_calls]
-                    drafted.answer += f"\n\n{RULES_NEED_SITUATION}" if _first_missing(asked.result) == "situation" else \
+                    drafted.answer += f"\n\n{RULES_NEED_SITUATION}" if missing == "situation" else \
                         f"\n\n{RULES_NEED_MORE.format(asked.result['missing'][0]['text'])}"
                     return drafted
         if intent == Intent.LEAVER:

@@ -299,20 +299,29 @@ def _unmarked_questions(text: str) -> list[str]:
     return [c for c in clauses if _OPENS_QUESTION.match(c)]
 
 
+_MARKED_QUESTION = re.compile(r"[^.!?\n]*\?")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!\n]|$)")
+
+
+def _asking_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the questions with a mark stand, and the sentences that ask without one."""
+    marked = [m.span() for m in _MARKED_QUESTION.finditer(text)]
+    indirect = [m.span() for m in _SENTENCE.finditer(text) if _INDIRECT_QUESTION.search(m.group(0))]
+    return marked, indirect
+
+
 def _questions(text: str) -> list[str]:
     """The message's questions: each stretch of text up to a question mark, and each sentence that
     asks without one ("we want to know if …"); in a message with no question mark, each clause that
     opens with a question word."""
-    marked = re.findall(r"[^.!?\n]*\?", text)
-    indirect = [s for s in re.findall(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(s)]
-    return marked + indirect + ([] if marked else _unmarked_questions(text))
+    marked, indirect = _asking_spans(text)
+    return [text[s:e] for s, e in marked + indirect] + ([] if marked else _unmarked_questions(text))
 
 
 def question_spans(text: str) -> list[tuple[int, int]]:
     """Where the message's questions stand (as ``_questions`` finds them; a message without a question
     mark asks, if at all, in its last sentence)."""
-    marked = [m.span() for m in re.finditer(r"[^.!?\n]*\?", text)]
-    indirect = [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!\n]|$)", text) if _INDIRECT_QUESTION.search(m.group(0))]
+    marked, indirect = _asking_spans(text)
     if marked or not _unmarked_questions(text):
         return marked + indirect
     return [*indirect, _last_sentence(text)]

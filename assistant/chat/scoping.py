@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from assistant.chat import asker
+from assistant.chat.extract.text import _sentence_start
 from assistant.chat.router import question_spans
 from indexer.corpus import NATIONAL
 from indexer.retriever import HybridRetriever
@@ -84,8 +85,7 @@ class Scoping:
 
 def _sentence_before(text: str, start: int) -> int:
     """Where the sentence before the one starting at ``start`` begins."""
-    cut = text[:start].rstrip(" .!?\n")
-    return max(cut.rfind(c) for c in ".!?\n") + 1
+    return _sentence_start(text, len(text[:start].rstrip(" .!?\n")))
 
 
 @lru_cache(maxsize=4)
