@@ -118,6 +118,23 @@ def test_age(text, years):
     P("She's not back to normal yet after the operation.", {}, ("reasonable_grounds_will_return",), id="not-back-to-normal"),
     P("Her placement has finished and the PRU has no reason to expect her again.", {"reasonable_grounds_will_return": False},
       id="no-reason-to-expect-her-again"),
+    # Doubt worded other ways (a phrase list written for session 26, not taken from a gold set)
+    *(P(text, {"reasonable_grounds_will_return": False}, id=f"doubt-{i}") for i, text in enumerate((
+        "There's nothing to suggest he'll return.", "No sign of him coming back.", "We don't think he's coming back.",
+        "It doesn't look like she's coming back.", "He's unlikely to return.", "We can't see him returning.",
+        "There's no expectation that he'll return.", "He's not likely to come back.", "I doubt she'll be back.",
+        "No realistic prospect of him returning.", "Nothing suggests he will attend again.",
+        "We've no indication he'll return to us.", "Nobody thinks he'll come back.", "We're not expecting her back.",
+        "There's no evidence he will return.", "Doesn't seem like they'll return."))),
+    # ...but doubting an early return is not doubting every return
+    P("He's unlikely to be back before Christmas.", {}, ("reasonable_grounds_will_return",), id="not-back-before"),
+    P("We don't think he'll be back until January.", {}, ("reasonable_grounds_will_return",), id="not-back-until"),
+    P("I don't think she's been back to the flat since.", {}, ("reasonable_grounds_will_return",), id="been-back-elsewhere"),
+    P("They've moved to a flat 40 miles away and can't get to us any more.", {"reasonable_grounds_will_return": False},
+      id="cant-get-to-us"),
+    P("She can't get to school on Monday because of the strike.", {}, ("reasonable_grounds_will_return",), id="cant-get-to-school-on-a-day"),
+    P("No sign of the family, but the neighbour thinks he'll be back.", {"reasonable_grounds_will_return": True},
+      id="no-sign-of-someone-else"),
 ])
 def test_will_return(text, expected, absent):
     check(text, expected, absent)
@@ -190,6 +207,11 @@ def test_will_return(text, expected, absent):
     # v43 a4325
     P("Yr 12 girl who boarded with us (she's 17) left in october to start an apprenticeship.", {"boarder": True},
       id="who-boarded-with-us"),
+    # (session 26: written for the fact reader, not taken from a gold set)
+    P("Permanently excluded; the governors upheld it and the time for an independent review has passed.", {}, ("died",),
+      id="time-has-passed-is-not-death"),
+    P("She has passed her driving test and left for college.", {}, ("died",), id="passed-a-test"),
+    P("Very sad news, Jayden has passed. What do we do with the register?", {"died": True}, id="has-passed"),
 ])
 def test_death_and_boarding(text, expected, absent):
     check(text, expected, absent)
@@ -286,6 +308,11 @@ def test_death_and_boarding(text, expected, absent):
     P("He's been going to prison visits with mum.", {}, ("detained",), id="prison-visits"),
     P("Y5 off with flu, not thought to be seriously ill.", {}, ("reasonable_grounds_sick_or_unavoidable",),
       id="not-seriously-ill-is-ill"),
+    # (session 26: written for the fact reader, not taken from a gold set)
+    P("Pupil got a place at the academy across town and started there last Monday.",
+      {"registered_at_another_school": True}, id="place-at-started-there"),
+    P("He's got a place at the new school but hasn't started there yet.", {}, ("registered_at_another_school",),
+      id="place-not-started-there"),
 ])
 def test_other_school_and_sao(text, expected, absent):
     check(text, expected, absent)
@@ -309,6 +336,9 @@ def test_other_school_and_sao(text, expected, absent):
     # v44 a4429
     P("Dad said he's going to teach his son at home from Monday 16 November 2026.", {"home_education_intended": True},
       id="teach-his-son-at-home"),
+    # (session 26: written for the fact reader, not taken from a gold set)
+    P("We've had a letter from the parents saying they will educate their son at home.",
+      {"home_education_intended": True, "home_education_notice": "written"}, id="educate-their-son-at-home"),
 ])
 def test_home_education(text, expected, absent):
     check(text, expected, absent)
@@ -385,6 +415,11 @@ def test_moving(text, expected, absent):
       {"leave_of_absence_given": True}, ("trip_with_return_date",), id="due-back-leave-given"),
     P("She had leave from 9 to 13 February. It's now 16 March, more than ten school days have passed and she is not back.",
       {"leave_end": "2026-02-13", "attended_within_10_school_days_after_leave": False}, id="ten-days-passed"),
+    # (session 26: written for the fact reader, not taken from a gold set)
+    P("The family have gone to Pakistan for a wedding and it's been 4 weeks over the leave we gave.",
+      {"leave_of_absence_given": True, "attended_within_10_school_days_after_leave": False}, id="weeks-over-the-leave-we-gave"),
+    P("The child was on a 2 week holiday we authorised and they're not back.", {"leave_of_absence_given": True},
+      id="holiday-we-authorised"),
 ])
 def test_leave(text, expected, absent):
     check(text, expected, absent)
@@ -429,6 +464,25 @@ def test_leave_dates_without_a_year_follow_what_has_happened():
       {"continuously_absent": True, "first_day_of_absence": "2026-02-23"}, id="first-day-missed-was"),
     P("Year 7 off since half term. No-one has said she's poorly or anything.",
       {"reasonable_grounds_sick_or_unavoidable": False}, id="nobody-said-poorly"),
+    # No illness worded other ways (a phrase list written for session 26, not taken from a gold set)
+    *(P(f"Off since half term. {text}", {"reasonable_grounds_sick_or_unavoidable": False}, id=f"no-illness-{i}")
+      for i, text in enumerate((
+          "No medical reasons given.", "Mum hasn't said anything about him being ill.",
+          "Parents haven't reported any illness.", "We've not been told about any health problems.",
+          "No known medical conditions.", "Nobody has called him in sick.", "Mum never rang in sick.",
+          "No reports of illness.", "No one has mentioned her being unwell.", "We're not aware of any medical issues."))),
+    P("Off since half term. Mum rang him in sick every day.", {"reasonable_grounds_sick_or_unavoidable": True},
+      id="rang-in-sick"),
+    P("Off since half term. She has been really poorly.", {"reasonable_grounds_sick_or_unavoidable": True},
+      id="has-been-poorly"),
+    P("Off since half term. Mum mentioned him being ill last week.", {}, ("reasonable_grounds_sick_or_unavoidable",),
+      id="mentioned-being-ill-is-not-no"),
+    # (session 26: written for the fact reader, not taken from a gold set)
+    *(P(f"Year 8 boy, {text}", {"continuously_absent": True, "continuous_absence_school_days": n}, id=f"days-{n}")
+      for text, n in (("house empty, 22 school days gone.", 22), ("it's 24 school days and counting.", 24),
+                      ("21 school days with no sign of him.", 21), ("23 school days without any contact.", 23))),
+    P("Year 8 boy. He needs 20 school days gone before we can do anything.", {}, ("continuous_absence_school_days",),
+      id="needs-20-days-gone"),
 ])
 def test_absence(text, expected, absent):
     check(text, expected, absent)
@@ -549,6 +603,8 @@ def test_exclusion(text, expected, absent):
     P("Year 11 boy finishing his GCSEs in June and going to college.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college"),
     P("Y11 girl, has a college place and has told us she won't be staying on in our sixth form.",
       {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="y11-college-place-not-staying-on"),
+    P("He's turned 16 and finished year 11 in the summer, not staying for sixth form.",
+      {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="not-staying-for-sixth-form"),
     P("Y11 girl, she is staying on in our sixth form.", {"reasonable_grounds_will_return": True}, id="y11-staying-on"),
     P("Our Year 11 leaves at the end of the summer term; we have no sixth form.", {"over_csa_by_next_school_day": True, "reasonable_grounds_will_return": False}, id="no-sixth-form"),
     # v44 a4427, a4449

@@ -21,6 +21,10 @@ from assistant.chat.extract.text import (
 _LEAVE_POS = (r"\b(?:leave of absence|granted (?:\w+ ){0,2}?leave|gave (?:him |her |them |the pupil )?(?:leave|permission)|"
               r"authoris(?:ed|ation for) (?:(?:the|a|an|his|her|their|\d+|one|two|three|four|five|six|weeks?'?|days?'?|school)\s+){0,3}(?:leave|holiday|trip|absence for)|"
               r"leave (?:was |had been |has been |were )?(?:given|granted|agreed|authorised|approved)|"
+              # "the leave we gave", "over the leave the head agreed"
+              r"\bthe (?:\w+ )?leave (?:that )?(?:we|the school|school|the head(?:teacher)?|you|they were) (?:had )?(?:gave|given|granted|agreed|authorised|approved|allowed)|"
+              # "a 2 week holiday we authorised", "the trip the head agreed to"
+              r"\b(?:holiday|trip|leave|visit|absence) (?:that )?(?:we|the school|school|the head(?:teacher)?) (?:had )?(?:authorised|agreed|approved|granted|allowed|signed off)\b|"
               r"approved (?:the |a |his |her |their )?(?:leave|holiday|request)|"
               r"(?:authorised|agreed|approved|exceptional) leave|(?:authorised|agreed|approved) (?:holiday|trip|absence for)|"
               # "We agreed a Year 5 girl could go to a family funeral in Nigeria"
@@ -98,7 +102,9 @@ def _leave(t: str, dates: list[FoundDate], out: dict[str, Any], today: date) -> 
     not_back = (r"\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not|never|not yet|still not|still hasn't)\s+(?:yet\s+)?(?:been\s+)?"
                 r"(?:come back|came back|returned|return|been back|attended|attend|turned up|shown up|reappeared|been seen|been in)\b|"
                 r"\b(?:'s|is|has) not (?:yet )?(?:returned|come back|been back)\b|"
-                r"\bnot (?:been )?back\b|\bno sign of (?:him|her|them)\b|\bfailed to return\b|\b(?:didn't|did not) come back\b")
+                r"\bnot (?:been )?back\b|\bno sign of (?:him|her|them)\b|\bfailed to return\b|\b(?:didn't|did not) come back\b|"
+                # "it's been 4 weeks over the leave", "two weeks past the end of their leave"
+                r"\b(?:days?|weeks?|months?) (?:over|past|beyond|after the end of|longer than) (?:the |their |his |her )?(?:end of (?:the |their |his |her )?)?(?:\w+ )?leave\b")
     came_back = (r"\b(?:came back|come back|returned|attended|was in|were in|has been in)\s+(?:to school\s+)?(?:briefly|for (?:a|one|two|three|\d+) (?:days?|sessions?|mornings?|afternoons?)|on (?:the )?\d)")
     if _has(not_back, t):
         out["attended_within_10_school_days_after_leave"] = False
@@ -142,7 +148,10 @@ def _absence(t: str, dates: list[FoundDate], out: dict[str, Any], ref: date) -> 
             days = dur.school_days + (0 if re.search(r"at least\s*$", before, re.I) else 1)
             break
         if re.search(rf"\b(?:{_ABSENT}|off)\b[^.;!?]{{0,30}}$|\babsence (?:of|for|lasting)\s*$", before, re.I) or \
-                re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|(?:continuous|consecutive|unbroken|unauthorised)\s+absence|absent|off|missed|without (?:attending|coming))", after, re.I) or \
+                re.search(r"^\s*(?:in a row|running|straight|on the trot|consecutive(?:ly)?)?\s*(?:of (?:continuous |unauthorised |unexplained |unbroken )?absence|(?:continuous|consecutive|unbroken|unauthorised)\s+absence|absent|off|missed|without (?:attending|coming)|"
+                          # "22 school days gone", "…and counting", "…with no sign of her", "…of no contact"
+                          r"gone\b|and counting|unaccounted|(?:with|of) no (?:attendance|sign|sighting|contact|word)|"
+                          r"without (?:any |a )?(?:attendance|sign|sighting|contact|word)|of non-attendance|not (?:in|seen|attending)\b)", after, re.I) or \
                 re.search(r"^\s*(?:in a row|running|straight|on the trot)\b", after, re.I):
             lower = re.search(r"\b(?:more than|over)\s*$", before, re.I)
             days = dur.school_days + (1 if lower else 0)
@@ -247,7 +256,13 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
             # (no word between: "not thought to be seriously ill" says she is ill)
             r"\bnothing (?:suggests|indicates|says|to suggest|to say|to indicate)\s+(?:that\s+)?(?:(?:he|she|they)(?:'s|'re| is| are)\s+(?:ill|unwell|sick|poorly)|(?:any\s+)?(?:illness|sickness))\b|"
             r"\bnot (?:thought|believed|known|said|reported) to be (?:ill|unwell|sick|poorly)\b|"
-            r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|issues|condition|evidence|need|needs|problem)|health (?:issue|problem|concern)s?)\b|"
+            r"\bno (?:known )?(?:illness|sickness|medical (?:reason|issue|condition|evidence|need|problem)s?|health (?:issue|problem|concern)s?)\b|"
+            # "Parents haven't reported any illness", "we've not been told about any health problems",
+            # "not aware of any medical issues", "no reports of illness", "nobody has rung him in sick"
+            r"\b(?:hasn't|haven't|has not|have not|never|didn't|did not|not|(?:nobody|no[- ]?one) (?:has |have )?) ?(?:been )?(?:said|mentioned|reported|told us|told|informed us|informed|raised|made aware)"
+            r" (?:us )?(?:anything )?(?:about |of )?(?:any |him |her |them )?(?:being )?(?:ill|unwell|sick|poorly|illness|sickness|medical|health)\b|"
+            r"\bnot aware of (?:any )?(?:illness|sickness|medical|health)|\bno reports? of (?:any )?(?:illness|sickness|ill health)\b|"
+            r"\b(?:nobody|no[- ]one|never) (?:has |have )?(?:called|rung|rang|phoned|rings|calls|phones) (?:him |her |them )?in sick\b|"
             r"\bnot (?:off )?(?:because of|due to|through|for) (?:illness|sickness|ill health|medical reasons)|"
             r"\b(?:he|she|they)(?:'s|'re| is| are) (?:fit and )?(?:well|healthy)\b|\bno unavoidable cause\b|\bnothing (?:medical|health[- ]related)\b|"
             # "No-one has said he's poorly or anything"
@@ -255,7 +270,8 @@ _SICK_NO = (r"\b(?:no|not any|isn't any|is no|there's no|nothing to|not a|withou
 _SICK_YES = (r"\b(?:off sick|is ill|are ill|is unwell|is poorly|in hospital|hospitali[sz]ed|(?:has|with|got) (?:a |an )?(?:long[- ]term |serious |chronic |terminal )?(?:illness|medical condition|disease|cancer|injury)|"
              r"mental health (?:crisis|issues?|difficulties|needs)|too (?:ill|unwell|anxious|sick)|(?:can't|cannot|unable to) (?:attend|come in|come to school) (?:because of|due to) (?:illness|ill health|health|medical|anxiety)|"
              r"medical (?:reasons|grounds)|sick note|(?:gp|doctor'?s?|hospital|consultant'?s?) (?:note|letter)|"
-             r"unavoidable cause|(?:family )?emergency)")
+             r"unavoidable cause|(?:family )?emergency|(?:rang|rung|rings|ringing|called|calls|calling|phoned|phones|phoning) (?:him |her |them )?in sick|"
+             r"(?:has|have|'s|'ve) been (?:really |very |quite )?(?:ill|unwell|poorly|sick)\b)")
 _UNFIT = (r"\b(?:medically unfit|unfit (?:to attend|for school)|certified (?:as )?(?:medically )?unfit|"
           r"(?:doctor|gp|consultant|paediatrician|medical officer|hospital)s?\s+(?:\w+\s+){0,2}?(?:says?|said|has said|certif\w+|confirm\w*|advis\w+)\s+(?:that\s+)?(?:he|she|they|the pupil|the child)\s+(?:can't|cannot|won't be able to|will not be able to|is unable to|isn't able to|is not fit)|"
           r"long[- ]term (?:illness|sickness|medical condition)|terminal(?:ly)? ill|"

@@ -25,6 +25,11 @@ def _died(t: str, out: dict[str, Any]) -> None:
             continue  # "her grandad has died", "his mum sadly passed away"
         if m.group(0).lower() == "death of" and re.match(rf"\s+(?:(?:his|her|their|a|the)\s+)?{_FAMILY}", after, re.I):
             continue
+        if m.group(0).lower() == "has passed" and (
+                re.search(r"\b(?:time|deadline|date|period|window|days?|weeks?|months?|limit|point|stage|review|appeal|term|it|that|this|moment|chance|exam|test)\s*$",
+                          before, re.I)
+                or re.match(r"\s+(?!away\b|on\b|last\b|yesterday\b|over\b|suddenly\b|earlier\b|this\b)[a-z]", after)):
+            continue  # "the time for a review has passed", "she has passed her exams"
         if _negated(t, m.start(), 3) or _hedged(t, m.start()):
             continue
         out["died"] = True

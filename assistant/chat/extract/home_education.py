@@ -80,7 +80,7 @@ def _sao(t: str, out: dict[str, Any]) -> bool:
 
 
 _EHE = (r"\b(?:home[- ]?educat\w*|home[- ]?school\w*|home[- ]ed\b|EHE\b|elective(?:ly)? home|de-?registration (?:letter|form|notice)|"
-        r"educat\w* (?:him |her |them |the child |the pupil )?at home|educated otherwise than at school|"
+        r"educat\w* (?:him |her |them |the child |the pupil |(?:his|her|their) (?:son|daughter|child|children|kids?|boy|girl) )?at home|educated otherwise than at school|"
         # "he's going to teach his son at home from Monday"
         r"\bteach(?:ing|es)? (?:him|her|them|(?:his|her|their) (?:son|daughter|child|children|kids?)|the (?:child|children|boy|girl)) (?:at home|him(?:self)?|her(?:self)?|themselves)\b|"
         r"education otherwise than at school)")

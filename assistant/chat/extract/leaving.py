@@ -19,6 +19,19 @@ _PRONOUN = r"(?:he|she|they|the pupil|the child|the student|him|her|them)"
 _RETURN_VERB = r"(?:come back|coming back|go back|going back|return|returning|be back|attend(?:ing)? (?:again|here|us|the school|school)|re-?join)"
 
 
+# The cue comes first, the return after it: "nothing suggests he will attend again".
+_NO_EVIDENCE = (r"(?:no|nothing|not any|little|without any) (?:real |realistic |clear |obvious )?"
+                r"(?:sign|indication|suggestion|evidence|expectation|likelihood|hint|prospect|reason|grounds)s?\b"
+                r"|\bnothing (?:to )?(?:suggests?|indicates?|points? to|makes? us think)")
+# "…not back before Christmas" doubts an early return, not every return.
+_NOT_LATER = r"(?!\s+(?:before|until|till|by|for|this|next|after|once|when|yet|soon|in \w+ (?:days?|weeks?))\b)"
+_DOUBT = (r"\b(?:unlikely|doubt(?:ful)?|(?:can't|cannot|can not|don't|do not) see|not likely|"
+          r"(?:don't|do not|doesn't|does not|didn't) (?:think|believe|expect|feel)|"
+          r"(?:doesn't|does not|don't|do not) (?:look|seem|sound) (?:like|as if|as though)|"
+          r"(?:not|n't|aren't|isn't|am not|are not|is not) expect(?:ing|ed)|"
+          r"(?:nobody|no one|no-one) (?:thinks|expects|believes|is expecting))")
+
+
 def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
     no = [
         rf"\b(?:won't|will not|wouldn't|would not|isn't going to|is not going to|aren't going to|are not going to|not going to)\s+(?:ever\s+)?(?:be\s+)?{_RETURN_VERB}",
@@ -33,7 +46,7 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         # "after release he'll go to an AP placement, not back to us"
         # "…a provision near his aunt's when he's released, not back to Aspire"
         r"\bnot (?:come |coming |going |go )?back (?:to us|here|to (?:our|this) school|to (?-i:[A-Z][\w']+)(?! (?:home|normal)\b))\b",
-        rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}",
+        rf"\b(?:don't|do not|doesn't|does not) (?:think|believe|expect) (?:that )?{_PRONOUN}(?:'ll| will| would)? (?:ever )?{_RETURN_VERB}{_NOT_LATER}",
         rf"\b(?:don't|do not|doesn't|does not) expect (?:to see )?{_PRONOUN} back\b",
         rf"\b(?:nobody|no one|no-one) (?:expects|is expecting) {_PRONOUN} back\b",
         # a parent speaking: "mum says she won't be bringing her back"
@@ -49,6 +62,12 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:is|are|'s|'re) leaving (?:us|the school|our school)\b|\b(?:is|are|'s|'re) leaving (?:us |the school |our school )?(?:\w+ ){0,5}?to (?:be home[- ]educated|go to|start|join|attend|take up|move)\b",
         r"\b(?:has|have) left (?:us|the school|our school)\b(?! (?:for|on) (?:the day|lunch|holiday))",
         r"\b(?:stopped|stop) (?:coming|attending) (?:to us |here )?(?:for good|permanently)",
+        # Doubt in other words: "no sign of him coming back", "nothing to suggest she'll return",
+        # "we don't think he's coming back", "unlikely to return", "I doubt she'll be back",
+        # "we're not expecting him back". Not "unlikely to be back before Christmas" (a later return).
+        # "they've moved 40 miles away and can't get to us any more"
+        r"\b(?:can't|cannot|can not|can no longer|won't be able to|will not be able to|no longer able to) (?:get to|travel to|make it to|attend|come to) (?:us|here|school|the school|our school)\b(?! (?:on|for|this|next|until|till|before|today|tomorrow)\b)",
+        rf"\b(?:{_NO_EVIDENCE}|{_DOUBT})\W+(?:[\w']+\W+){{0,5}}?(?:{_RETURN_VERB}|{_PRONOUN}\s+back)\b{_NOT_LATER}",
     ]
     yes = [
         rf"\b(?:will|'ll|is going to|are going to|plans? to|intends? to|wants? to|expects? to|(?:has |have |'s |'ve )?agreed to)\s+(?:be\s+)?{_RETURN_VERB}",
@@ -68,7 +87,8 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
                            r"\b(?:has|have|got|with|been offered|accepted|secured) (?:got )?(?:a |an )?(?:place at (?:a |the )?(?:local )?college|(?:college|apprenticeship|training) (?:place|offer))", t):
         said_no = True
     # "has told us she won't be staying on in our sixth form"
-    if stage_over and _has(r"\b(?:won't|will not|isn't|is not|not|wont)\s+(?:be\s+)?(?:staying on|stopping on|coming back|continuing)\b", t):
+    if stage_over and _has(r"\b(?:won't|will not|isn't|is not|not|wont)\s+(?:be\s+)?(?:staying on|stopping on|coming back|continuing|"
+                           r"staying (?:for|in|into|at) (?:the |our )?(?:sixth|6th)[- ]form)\b", t):
         said_no = True
     if _has(r"\b(?:don't|do not|doesn't|does not|haven't got|have not got|has no|have no|without) (?:have )?(?:a |an |any )?(?:sixth|6th)[- ]form\b|\bno (?:sixth|6th)[- ]form\b", t) and stage_over:
         said_no = True

@@ -42,6 +42,9 @@ def _other_school(t: str, out: dict[str, Any]) -> None:
         r"(?-i:[A-Z][\w']+)(?: (?-i:[A-Z][\w']+))? (?:primary|secondary|school|academy|high school|juniors?|infants?)\b",
         rf"\b(?:started|starting|begun|began|joined|attending|now attends|now attending) (?:at |with )?(?:another|a new|the new|a different|her new|his new|their new) {school}",
         r"\bstarted with them\b",
+        # "got a place at the academy across town and started there last Monday"
+        rf"\b(?:another|a new|the new|a different|the other|her new|his new|their new|a place at|place at|a (?:[\w-]+ ){{0,2}}?{school} (?:in|near|across|over|up|down))\b[^.;!?]{{0,60}}?"
+        rf"\b(?:started|been attending|has been going|have been going|joined) (?:there|with them)\b",
         r"\b(?:have|has|had|they've|they have)?\s*confirm(?:ed|s)? (?:that )?(?:he|she|they|shes|hes|the pupil|the child|[A-Z][a-z]+)(?:'s|'re| is| are| has been| have been| was| were)? "
         r"(?:now )?(?:registered|enrolled|admitted|on (?:their|there|the|its) (?:admission )?(?:register|roll)|on roll|started)\b",
         # "her new school in Leeds has her on roll"
