@@ -166,10 +166,18 @@ class _Fitted:
     mrr_after: float
 
 
-def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarray, item_chunk: np.ndarray | None,
-         pieces: Callable[[str], set[str]], query_text: Callable[[str], str], embeddings,
-         params: query_adapter.AdapterParams, progress, stage: str) -> _Fitted:
-    """Fit one map: each question against every item (chunk or sentence) its search may return.
+@dataclass
+class Labelled:
+    """Questions with an answer among the items, each with the items that answer it and those its search may return."""
+
+    questions: list[TuningQuestion]
+    positives: list[list[int]]
+    allowed: np.ndarray  # questions x items
+
+
+def label(r, questions: list[TuningQuestion], texts: list[str], item_chunk: np.ndarray | None,
+          pieces: Callable[[str], set[str]]) -> Labelled:
+    """Find each question's answering items (chunks or sentences) by its quotes.
 
     An item answers a question when it holds one of the pieces of one of its quotes;
     ``item_chunk`` gives a sentence's chunk row (None when the items are the chunks)."""
@@ -191,16 +199,27 @@ def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarr
         kept.append(q)
         positives.append([p for p in pos if mask[p]])
         allowed.append(mask)
-    if len(kept) < MIN_QUESTIONS:
-        return _Fitted(None, kept, 0.0, 0.0)
-    qv = np.asarray(embeddings.embed_documents([query_text(q.question) for q in kept]), dtype=np.float32)
-    qv /= np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)
-    mask = np.stack(allowed)
-    before = query_adapter.rank_answers(qv, vectors, positives, mask)
+    return Labelled(kept, positives, np.stack(allowed) if allowed else np.zeros((0, len(texts)), dtype=bool))
+
+
+def embed_questions(questions: list[TuningQuestion], query_text: Callable[[str], str], embeddings) -> np.ndarray:
+    qv = np.asarray(embeddings.embed_documents([query_text(q.question) for q in questions]), dtype=np.float32)
+    return qv / np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)
+
+
+def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarray, item_chunk: np.ndarray | None,
+         pieces: Callable[[str], set[str]], query_text: Callable[[str], str], embeddings,
+         params: query_adapter.AdapterParams, progress, stage: str) -> _Fitted:
+    """Fit one map: each question against every item (chunk or sentence) its search may return."""
+    lab = label(r, questions, texts, item_chunk, pieces)
+    if len(lab.questions) < MIN_QUESTIONS:
+        return _Fitted(None, lab.questions, 0.0, 0.0)
+    qv = embed_questions(lab.questions, query_text, embeddings)
+    before = query_adapter.rank_answers(qv, vectors, lab.positives, lab.allowed)
     step = (lambda done, total: progress(stage, done, total)) if progress else None
-    matrix = query_adapter.train(qv, vectors, positives, mask, params, progress=step)
-    after = query_adapter.rank_answers(qv, vectors, positives, mask, matrix)
-    return _Fitted(matrix, kept, before.mrr, after.mrr)
+    matrix = query_adapter.train(qv, vectors, lab.positives, lab.allowed, params, progress=step)
+    after = query_adapter.rank_answers(qv, vectors, lab.positives, lab.allowed, matrix)
+    return _Fitted(matrix, lab.questions, before.mrr, after.mrr)
 
 
 def _shingles(text: str, n: int = 5) -> set[str]:

@@ -33,7 +33,7 @@ def test_training_ranks_each_labelled_answer_first(mislabelled):
     assert after.recall_at(1) == 1.0 and after.mrr == 1.0
 
 
-@pytest.mark.parametrize("pull, moved_at_most", [(100.0, 0.05), (0.01, None)])
+@pytest.mark.parametrize("pull, moved_at_most", [(1000.0, 0.05), (0.01, None)])
 def test_the_pull_to_identity_limits_how_far_the_map_moves(mislabelled, pull, moved_at_most):
     queries, chunks, positives, allowed = mislabelled
     w = qa.train(queries, chunks, positives, allowed, qa.AdapterParams(pull_to_identity=pull))
@@ -102,3 +102,21 @@ def test_apply_maps_then_normalises(matrix, vector, expected):
 def test_rank_summaries(ranks, mrr, r1, r5):
     r = qa.Ranks(ranks)
     assert r.mrr == pytest.approx(mrr) and r.recall_at(1) == pytest.approx(r1) and r.recall_at(5) == pytest.approx(r5)
+
+
+def test_cross_validation_ranks_every_question_once_with_a_map_fitted_without_its_group(mislabelled):
+    queries, chunks, positives, allowed = mislabelled
+    n = len(queries)
+    # Groups that mix the clusters: every fold's questions have siblings (same cluster) in the fitting folds.
+    mixed, plain = qa.cross_validate(queries, chunks, positives, allowed, np.arange(n) % 4, folds=4)
+    assert len(mixed.ranks) == len(plain.ranks) == n
+    assert plain.recall_at(1) == 0.0 and mixed.recall_at(1) == 1.0
+    # Groups that are the clusters: the tested cluster's answer was never seen, so the map cannot know it.
+    unseen, _ = qa.cross_validate(queries, chunks, positives, allowed, np.arange(n) // 4, folds=3)
+    assert len(unseen.ranks) == n and unseen.recall_at(1) < 0.5
+
+
+def test_cross_validation_skips_a_fold_with_no_questions(mislabelled):
+    queries, chunks, positives, allowed = mislabelled
+    fitted, plain = qa.cross_validate(queries, chunks, positives, allowed, np.full(len(queries), 2), folds=4)
+    assert fitted.ranks == () and plain.ranks == ()  # one group: nothing to fit on when it is tested
