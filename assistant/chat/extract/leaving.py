@@ -62,11 +62,11 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\b(?:is|are|'s|'re) leaving (?:us|the school|our school)\b|\b(?:is|are|'s|'re) leaving (?:us |the school |our school )?(?:\w+ ){0,5}?to (?:be home[- ]educated|go to|start|join|attend|take up|move)\b",
         r"\b(?:has|have) left (?:us|the school|our school)\b(?! (?:for|on) (?:the day|lunch|holiday))",
         r"\b(?:stopped|stop) (?:coming|attending) (?:to us |here )?(?:for good|permanently)",
+        # "they've moved 40 miles away and can't get to us any more"
+        r"\b(?:can't|cannot|can not|can no longer|won't be able to|will not be able to|no longer able to) (?:get to|travel to|make it to|attend|come to) (?:us|here|school|the school|our school)\b(?! (?:on|for|this|next|until|till|before|today|tomorrow)\b)",
         # Doubt in other words: "no sign of him coming back", "nothing to suggest she'll return",
         # "we don't think he's coming back", "unlikely to return", "I doubt she'll be back",
         # "we're not expecting him back". Not "unlikely to be back before Christmas" (a later return).
-        # "they've moved 40 miles away and can't get to us any more"
-        r"\b(?:can't|cannot|can not|can no longer|won't be able to|will not be able to|no longer able to) (?:get to|travel to|make it to|attend|come to) (?:us|here|school|the school|our school)\b(?! (?:on|for|this|next|until|till|before|today|tomorrow)\b)",
         rf"\b(?:{_NO_EVIDENCE}|{_DOUBT})\W+(?:[\w']+\W+){{0,5}}?(?:{_RETURN_VERB}|{_PRONOUN}\s+back)\b{_NOT_LATER}",
     ]
     yes = [
