@@ -85,20 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     kinds = ("chunk", "sentence") if args.kind == "both" else (args.kind,)
     rows = []
     for kind in kinds:
-        if kind == "chunk":
-            texts, vectors, item_chunk, pieces, query_text = (
-                [c.text for c in r.index.chunks], r.chunk_vectors, None, lambda quote: {quote}, r.spelt_out)
-        else:
-            texts = [r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]] for i, row in enumerate(r.index.unit_rows)]
-            vectors, item_chunk, pieces, query_text = r.index.unit_vectors, r.unit_chunks, tuning._shingles, r.without_names
-        lab = tuning.label(r, questions, texts, item_chunk, pieces)
-        qv = tuning.embed_questions(lab.questions, query_text, embeddings)
+        items = tuning.chunk_items(r) if kind == "chunk" else tuning.sentence_items(r)
+        if items is None:
+            print(f"{kind}: the index has no sentence vectors; skipped", flush=True)
+            continue
+        lab = tuning.label(r, questions, items)
+        qv = tuning.embed_questions(lab.questions, items.query_text, embeddings)
         groups = np.array([_set_number(q.source) for q in lab.questions])
-        print(f"{kind}: {len(lab.questions)} questions from {len(set(groups))} sets, {len(texts)} items", flush=True)
+        print(f"{kind}: {len(lab.questions)} questions from {len(set(groups))} sets, {len(items.texts)} items", flush=True)
         for overrides in grid:
             params = query_adapter.AdapterParams(**overrides)
             started = time.perf_counter()
-            fitted, plain = query_adapter.cross_validate(qv, vectors, lab.positives, lab.allowed, groups, args.folds, params)
+            fitted, plain = query_adapter.cross_validate(qv, items.vectors, lab.positives, lab.allowed, groups, args.folds, params)
             row = {"map": kind, "params": asdict(params), "current": not overrides, "questions": len(fitted.ranks),
                    "mrr": round(fitted.mrr, 4), "recall@1": round(fitted.recall_at(1), 4),
                    "recall@3": round(fitted.recall_at(3), 4), "recall@10": round(fitted.recall_at(10), 4),

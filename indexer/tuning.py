@@ -132,20 +132,12 @@ def ensure_adapter(
                        query_adapter=False)
     if r.chunk_vectors is None:
         raise IndexerError("the index's chunk vectors cannot be read back, so no query adapter can be fitted")
-    # Chunk search embeds a question as search() embeds a short one (acronyms spelt out, place names left out);
-    # a chunk answers when it holds a whole quote.
-    chunks = _fit(r, questions, [c.text for c in r.index.chunks], r.chunk_vectors, None,
-                  lambda quote: {quote}, r.spelt_out, embeddings, params, progress, "tuning")
+    chunks = _fit(r, questions, chunk_items(r), embeddings, params, progress, "tuning")
     if chunks.matrix is None:
         _remove(folder)
         return TuningReport("none", len(chunks.questions), len(questions) - len(chunks.questions))
-    # The composer embeds the question with place names left out; a sentence answers when it holds
-    # five consecutive words of a quote (quotes run across sentences).
-    unit_texts = [r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]] for i, row in enumerate(r.index.unit_rows)]
-    sentences = None
-    if r.index.unit_vectors is not None and len(unit_texts):
-        sentences = _fit(r, questions, unit_texts, r.index.unit_vectors, r.unit_chunks,
-                         _shingles, r.without_names, embeddings, params, progress, "tuning sentences")
+    units = sentence_items(r)
+    sentences = _fit(r, questions, units, embeddings, params, progress, "tuning sentences") if units else None
     report = TuningReport("trained", len(chunks.questions), len(questions) - len(chunks.questions),
                           time.perf_counter() - started, chunks.mrr_before, chunks.mrr_after,
                           sentences.mrr_before if sentences else 0.0, sentences.mrr_after if sentences else 0.0)
@@ -166,6 +158,35 @@ class _Fitted:
     mrr_after: float
 
 
+@dataclass(frozen=True)
+class Items:
+    """What one map is fitted over: the items' texts and vectors, each item's chunk row (None when the
+    items are the chunks), the pieces of a quote an answering item holds, and how a question is
+    written before it is embedded."""
+
+    texts: list[str]
+    vectors: np.ndarray
+    item_chunk: np.ndarray | None
+    pieces: Callable[[str], set[str]]
+    query_text: Callable[[str], str]
+
+
+def chunk_items(r) -> Items:
+    # Chunk search embeds a question as search() embeds a short one (acronyms spelt out, place names left out);
+    # a chunk answers when it holds a whole quote.
+    return Items([c.text for c in r.index.chunks], r.chunk_vectors, None, lambda quote: {quote}, r.spelt_out)
+
+
+def sentence_items(r) -> Items | None:
+    """The sentences (None when the index has no sentence vectors)."""
+    # The composer embeds the question with place names left out; a sentence answers when it holds
+    # five consecutive words of a quote (quotes run across sentences).
+    texts = [r.index.chunks[r.unit_chunks[i]].text[row["start"]:row["end"]] for i, row in enumerate(r.index.unit_rows)]
+    if r.index.unit_vectors is None or not texts:
+        return None
+    return Items(texts, r.index.unit_vectors, r.unit_chunks, _shingles, r.without_names)
+
+
 @dataclass
 class Labelled:
     """Questions with an answer among the items, each with the items that answer it and those its search may return."""
@@ -175,12 +196,10 @@ class Labelled:
     allowed: np.ndarray  # questions x items
 
 
-def label(r, questions: list[TuningQuestion], texts: list[str], item_chunk: np.ndarray | None,
-          pieces: Callable[[str], set[str]]) -> Labelled:
-    """Find each question's answering items (chunks or sentences) by its quotes.
-
-    An item answers a question when it holds one of the pieces of one of its quotes;
-    ``item_chunk`` gives a sentence's chunk row (None when the items are the chunks)."""
+def label(r, questions: list[TuningQuestion], items: Items) -> Labelled:
+    """Find each question's answering items (chunks or sentences) by its quotes: an item answers a
+    question when it holds one of the pieces of one of its quotes."""
+    texts, item_chunk, pieces = items.texts, items.item_chunk, items.pieces
     squashed = [_squash(t) for t in texts]
     everything = np.ones(len(texts), dtype=bool)
     kept, positives, allowed = [], [], []
@@ -207,18 +226,17 @@ def embed_questions(questions: list[TuningQuestion], query_text: Callable[[str],
     return qv / np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)
 
 
-def _fit(r, questions: list[TuningQuestion], texts: list[str], vectors: np.ndarray, item_chunk: np.ndarray | None,
-         pieces: Callable[[str], set[str]], query_text: Callable[[str], str], embeddings,
+def _fit(r, questions: list[TuningQuestion], items: Items, embeddings,
          params: query_adapter.AdapterParams, progress, stage: str) -> _Fitted:
     """Fit one map: each question against every item (chunk or sentence) its search may return."""
-    lab = label(r, questions, texts, item_chunk, pieces)
+    lab = label(r, questions, items)
     if len(lab.questions) < MIN_QUESTIONS:
         return _Fitted(None, lab.questions, 0.0, 0.0)
-    qv = embed_questions(lab.questions, query_text, embeddings)
-    before = query_adapter.rank_answers(qv, vectors, lab.positives, lab.allowed)
+    qv = embed_questions(lab.questions, items.query_text, embeddings)
+    before = query_adapter.rank_answers(qv, items.vectors, lab.positives, lab.allowed)
     step = (lambda done, total: progress(stage, done, total)) if progress else None
-    matrix = query_adapter.train(qv, vectors, lab.positives, lab.allowed, params, progress=step)
-    after = query_adapter.rank_answers(qv, vectors, lab.positives, lab.allowed, matrix)
+    matrix = query_adapter.train(qv, items.vectors, lab.positives, lab.allowed, params, progress=step)
+    after = query_adapter.rank_answers(qv, items.vectors, lab.positives, lab.allowed, matrix)
     return _Fitted(matrix, lab.questions, before.mrr, after.mrr)
 
 
