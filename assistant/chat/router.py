@@ -468,8 +468,9 @@ def route(text: str, *, has_deadline_ask: bool) -> Intent:
         return Intent.REFERRAL
     # "…the ten school days after the leave have run out. Which removal reason?": a story's dates are
     # facts when what it asks is the ground, not a date
-    asks_ground_not_date = asks_which_ground(text) and not any(_DEADLINE.search(q) for q in _questions(text))
-    if has_deadline_ask and is_deadline_question(text) and not asks_ground_not_date:
+    # (read only for a deadline-looking message: most turns are not)
+    if has_deadline_ask and is_deadline_question(text) and not (
+            asks_which_ground(text) and not any(_DEADLINE.search(q) for q in _questions(text))):
         return Intent.DEADLINE
     if is_leaver_question(text):
         return Intent.LEAVER
