@@ -40,7 +40,7 @@ eval: $(STAMP)
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v2
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_retrieval --data v3
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data v3
-	-for v in v4 v5 v6 v7 v8 v9 v10 v11 v12 v13 v14 v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25 v26 v27 v28 v29 v30 v31 v32 v33 v34 v35 v36 v37 v38 v39 v40 v41 v42 v43 v44 v45 v46 v47 v48 v49 v50 v51 v52 v53 v54 v55; do HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data $$v; done
+	-for v in v4 v5 v6 v7 v8 v9 v10 v11 v12 v13 v14 v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25 v26 v27 v28 v29 v30 v31 v32 v33 v34 v35 v36 v37 v38 v39 v40 v41 v42 v43 v44 v45 v46 v47 v48 v49 v50 v51 v52 v53 v54 v55 v56 v57; do HF_HUB_OFFLINE=1 $(PY) -m eval.run_answers --data $$v; done
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_facts
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_facts --data facts-v2
 	-HF_HUB_OFFLINE=1 $(PY) -m eval.run_facts --data facts-v3

@@ -22,7 +22,7 @@ from indexer.tuning import TUNING_FILE
 # Written blind and kept for one measurement; refused as tuning data. (v22–v44, each read after its
 # held-out measurement, became tuning data in session 24: refitted with them, the unread v45–v51 gained.
 # v45 followed in session 25, v52 in session 26.)
-HELD_OUT = ("v46", "v47", "v48", "v49", "v50", "v51", "v53", "v54", "v55")
+HELD_OUT = ("v46", "v47", "v48", "v49", "v50", "v51", "v53", "v54", "v55", "v56", "v57")
 OUT = Path(__file__).resolve().parent.parent / "corpus" / TUNING_FILE
 
 
