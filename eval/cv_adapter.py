@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         lab = tuning.label(r, questions, items)
         qv = tuning.embed_questions(lab.questions, items.query_text, embeddings)
-        groups = np.array([_set_number(q.source) for q in lab.questions])
+        groups = np.array([tuning.set_number(q.source) for q in lab.questions])
         print(f"{kind}: {len(lab.questions)} questions from {len(set(groups))} sets, {len(items.texts)} items", flush=True)
         for overrides in grid:
             params = query_adapter.AdapterParams(**overrides)
@@ -107,12 +107,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"(no map {row['no_map_mrr']:.3f}) in {row['seconds']:.0f} s", flush=True)
     _write(args.out, rows, args.folds)
     return 0
-
-
-def _set_number(source: str) -> int:
-    """'v12/a1203' -> 12; a question from no numbered set gets its own group, 0."""
-    head = source.split("/")[0]
-    return int(head[1:]) if head[:1] == "v" and head[1:].isdigit() else 0
 
 
 def _label(row: dict) -> str:

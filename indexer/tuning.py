@@ -221,6 +221,14 @@ def label(r, questions: list[TuningQuestion], items: Items) -> Labelled:
     return Labelled(kept, positives, np.stack(allowed) if allowed else np.zeros((0, len(texts)), dtype=bool))
 
 
+def set_number(source: str) -> int:
+    """The gold set a tuning question came from, as a number ('v12/a1203' and 'v12' give 12); a
+    question from no numbered set gives 0. Questions written together phrase alike, so they are
+    kept on one side of any split between fitting and testing."""
+    head = source.split("/")[0]
+    return int(head[1:]) if head[:1] == "v" and head[1:].isdigit() else 0
+
+
 def embed_questions(questions: list[TuningQuestion], query_text: Callable[[str], str], embeddings) -> np.ndarray:
     qv = np.asarray(embeddings.embed_documents([query_text(q.question) for q in questions]), dtype=np.float32)
     return qv / np.maximum(np.linalg.norm(qv, axis=1, keepdims=True), 1e-12)

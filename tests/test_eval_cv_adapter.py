@@ -28,9 +28,11 @@ def test_fewer_than_two_folds_is_a_usage_error(capsys):
     assert exc.value.code == 2 and "at least 2" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("source, group", [("v12/a1203", 12), ("v1/r07", 1), ("handwritten", 0), ("vx/a1", 0)])
+@pytest.mark.parametrize("source, group", [("v12/a1203", 12), ("v1/r07", 1), ("v12", 12), ("handwritten", 0), ("vx/a1", 0)])
 def test_questions_are_grouped_by_their_gold_set(source, group):
-    assert cv_adapter._set_number(source) == group
+    from indexer.tuning import set_number
+
+    assert set_number(source) == group
 
 
 def test_the_report_names_the_current_settings_and_keeps_every_row(tmp_path):
