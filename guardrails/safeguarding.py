@@ -14,8 +14,8 @@ from guardrails.text import fold
 
 # Each indicator: (name, pattern). Patterns run on folded (lower-case) text.
 RISKS: tuple[tuple[str, str], ...] = (
-    ("fgm", r"\bfgm\b|female genital|genital mutilation|\bcut(ting)?\b.{0,40}\b(girls?|her|ceremony|holiday|tradition|summer|visit|back home|abroad)|"
-            r"\b(be|being|get|getting|was|been) cut\b|the cutting|(made|become) a woman|circumcis|"
+    ("fgm", r"\bfgm\b|female genital|genital mutilation|\bcut(ting)?\b(?![- ]?off\b)(?! (?:short|down|back)\b).{0,40}\b(girls?|her|ceremony|holiday|tradition|summer|visit|back home|abroad)|"
+            r"\b(be|being|get|getting|was|been) cut\b(?![- ]?off\b)(?! (?:short|down|back)\b)|the cutting|(made|become) a woman|circumcis|"
             r"(special|secret) (ceremony|day|celebration)|(lady|woman|man) with (a|the) knife|"
             r"(do|did|have|having|had) ['‘\"]?(the thing|the procedure)|"
             # "had an operation and the consultant says…" or "…and she'll be off sick for most of next term"

@@ -153,7 +153,12 @@ _DEADLINE = re.compile(
     # "what's the latest the council can get the starter return?", "when exactly is it due"
     r"what(?:'s| is) the latest\b(?! (?:guidance|version|edition|policy|position|advice))|at the latest|when exactly|"
     # "I need to know the earliest date on which he will have reached the twenty-school-day mark"
-    r"(?:the|its|his|her|their) earliest (?:possible |legal |lawful )?(?:date|day)|(?:date|day) on which (?:he|she|they|it|we|the pupil|the child) (?:will|would|can|could))\b|\bwhen\?",
+    r"(?:the|its|his|her|their) earliest (?:possible |legal |lawful )?(?:date|day)|(?:date|day) on which (?:he|she|they|it|we|the pupil|the child) (?:will|would|can|could)|"
+    # "what's the cut-off for sending it?", "is there a time limit?", "within how many days…?"
+    r"cut[- ]?off|time limit|how soon|within how many|how long (?:until|till|before|can (?:it|that|this|the code|an? N|N) (?:stay|remain|be left))|how many (?:school |working )?days (?:have|do|does|has|is|are) (?:we|i|they|the school|schools?)|"
+    r"how long (?:is|are) (?:we|schools?|the school) (?:given|allowed))\b|\bwhen\?|"
+    # "remind me when the LA needs to hear about it by?"
+    r"\bwhen\b[^.?!]{0,60}\bby\s*\?",
     _I,
 )
 _REFERRAL = re.compile(r"\bdraft (?:a |the |me a )?(?:cme )?referral|write (?:a |the |me a )?(?:cme )?referral", _I)

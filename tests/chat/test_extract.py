@@ -986,6 +986,61 @@ def test_deadline_carries_the_authority_and_csa_uses_the_birth_date():
     assert ask.tool == "compulsory_school_age" and ask.args == {"date_of_birth": "2012-03-04"}
 
 
+# Session 27: deadline questions from a phrase list written for the purpose (not from a gold set),
+# each a wording the reader missed: the code N by what it shows or means, a new pupil by how they
+# came, the return on deletion without its name, compulsory school age by what it allows.
+@pytest.mark.parametrize("text, tool, args", [
+    pytest.param("The register has been showing 'N' for a Year 7 since Monday 16 November 2026. When does it need resolving?",
+                 "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-16"}, id="showing-n"),
+    pytest.param("We recorded a no-reason-yet mark for a Y2 boy on 13 November 2026. What's the last day we can leave it as that?",
+                 "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-13"}, id="no-reason-yet-mark"),
+    pytest.param("Absence marked as 'reason not yet provided' on Thursday 12 November 2026. When do we have to replace that code?",
+                 "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-12"}, id="reason-not-yet-provided"),
+    pytest.param("We're using N for a pupil whose mum hasn't called since 19 November 2026. How many days do we get before it "
+                 "must be updated?", "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-19"}, id="using-n-updated"),
+    pytest.param("A boy's absence on Friday 13 November 2026 is still showing as N. When does the law say we need a proper reason code?",
+                 "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-13"}, id="proper-reason-code"),
+    pytest.param("We marked her absent with no reason given yet (N) on 16/11/2026. Deadline for changing it?",
+                 "deadline", {"rule_id": "code_n_5_school_days", "start": "2026-11-16"}, id="n-in-brackets"),
+    pytest.param("Took on an in-year admission on the 12th of November 2026. Which day is the last one for the return to the "
+                 "local authority?", "deadline", {"rule_id": "new_pupil_return", "start": "2026-11-12"}, id="in-year-admission"),
+    pytest.param("A Year 4 girl joined our roll on Tuesday 3 November 2026. What's the cut-off for sending the LA her starter details?",
+                 "deadline", {"rule_id": "new_pupil_return", "start": "2026-11-03"}, id="starter-details"),
+    pytest.param("A pupil came onto our roll on 9 November 2026. When's the latest the council should hear from us?",
+                 "deadline", {"rule_id": "new_pupil_return", "start": "2026-11-09"}, id="came-onto-the-roll"),
+    pytest.param("A girl moved to us from another area and her first day was Monday 16 November 2026. By when do we notify "
+                 "the authority?", "deadline", {"rule_id": "new_pupil_return", "start": "2026-11-16"}, id="moved-to-us"),
+    pytest.param("Took a girl off roll on 10/11/2026 because she's registered elsewhere now. By what date must we tell the authority?",
+                 "deadline", {"rule_id": "deletion_return", "start": "2026-11-10"}, id="off-roll-tell-the-authority"),
+    pytest.param("Removed a Year 10 from our admission register on 4th November 2026. How long do we have to notify the council?",
+                 "deadline", {"rule_id": "deletion_return", "start": "2026-11-04"}, id="removed-notify-the-council"),
+    pytest.param("He was born on 2 January 2012. When is he allowed to leave?",
+                 "compulsory_school_age", {"date_of_birth": "2012-01-02"}, id="allowed-to-leave"),
+    pytest.param("DOB 12/07/2022. When must she be in full-time education by law?",
+                 "compulsory_school_age", {"date_of_birth": "2022-07-12"}, id="must-be-in-education"),
+    pytest.param("What date does a child born 22 April 2022 have to start receiving education?",
+                 "compulsory_school_age", {"date_of_birth": "2022-04-22"}, id="start-receiving-education"),
+    pytest.param("A girl born on 5 May 2011 - what's the last day she has to attend school?",
+                 "compulsory_school_age", {"date_of_birth": "2011-05-05"}, id="has-to-attend-school"),
+    pytest.param("Born 1st April 2011, when can she stop coming to school?",
+                 "compulsory_school_age", {"date_of_birth": "2011-04-01"}, id="stop-coming-to-school"),
+])
+def test_deadline_asks_in_other_words(text, tool, args):
+    ask = extract_deadline(text, TODAY, None)
+    assert ask is not None and (ask.tool, ask.args) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    # a leaver question: the deletion's ground is asked, not the return
+    pytest.param("We took her off roll on 10/11/2026. Which reason should we have used?", id="off-roll-ground-asked"),
+    # an N in a name or a word is not the code
+    pytest.param("We are using N-Power tutoring for a pupil since 19 November 2026. When is it reviewed?", id="n-in-a-name"),
+])
+def test_no_deadline_ask_for_these(text):
+    ask = extract_deadline(text, TODAY, None)
+    assert ask is None or ask.args.get("rule_id") not in ("deletion_return", "code_n_5_school_days")
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("When does the 20 school day count start?", id="no-date"),
     pytest.param("When is the new pupil return due?", id="rule-but-no-date"),

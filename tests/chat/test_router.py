@@ -207,6 +207,17 @@ def routed(message):
     # v52 a5221: what a named policy says
     pytest.param("Going by Cromford's CME policy: a Year 1 boy hasn't been in since the start of the month. When are we allowed "
                  "to take him off roll?", P, id="going-by-a-named-policy"),
+    # session 27, a phrase list written for the purpose: ways of asking for a date the router missed
+    pytest.param("A Year 4 girl joined our roll on Tuesday 3 November 2026. What's the cut-off for sending the LA her starter "
+                 "details?", D, id="cut-off"),
+    pytest.param("She's had an N on the register since Tuesday 17 November 2026. How long can it stay like that?", D,
+                 id="how-long-can-it-stay"),
+    pytest.param("On 16 November 2026 I entered N in the register for a girl in Year 4. How long until it must be changed?", D,
+                 id="how-long-until"),
+    pytest.param("Our office added a Year 8 to the register on 2 Nov 2026. Remind me when the LA needs to hear about it by?", D,
+                 id="when-by"),
+    pytest.param("Took a girl off roll on 10/11/2026 because she's registered elsewhere now. By what date must we tell the "
+                 "authority?", D, id="deletion-return-unnamed"),
 ])
 def test_route(message, intent):
     assert routed(message) == intent

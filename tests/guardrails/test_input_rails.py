@@ -16,6 +16,11 @@ from guardrails.pii import PIIDetector, disclosure_request, nhs_valid, restore
         pytest.param("We think older men are picking him up from school and he has new phones", True, id="exploitation"),
         pytest.param("She told me she's scared to go home because her dad hit her", True, id="danger-now"),
         pytest.param("What does the policy say about FGM awareness training for staff?", False, id="policy-question"),
+        # "cut-off" is a deadline, not cutting
+        pytest.param("A Year 4 girl joined our roll on Tuesday 3 November. What's the cut-off for sending the LA her details?",
+                     False, id="cut-off-date"),
+        pytest.param("Her timetable was cut short last week and she is back full time now.", False, id="timetable-cut-short"),
+
         pytest.param("Which attendance code do we use when a pupil is in police custody?", False, id="recording-question"),
         pytest.param("Is forced marriage listed as a reason children go missing from education?", False, id="definition"),
         pytest.param("Which leaver reason do we use now that the pupil has died?", False, id="no-risk"),

@@ -24,7 +24,11 @@ _CSA_WORDS = (r"\bcompulsory school age\b|\bCSA\b|\bstatutory school age\b|\bsch
               # "dob 4 march 2012 - whens his actual legal leaving date?"
               r"\b(?:legal|statutory|official) (?:school )?leaving (?:date|day)\b|"
               # "From what date does he legally have to be getting an education?"
-              r"\b(?:legally|by law)\b[^.?!]{0,40}\b(?:education|school)\b")
+              r"\b(?:legally|by law)\b[^.?!]{0,40}\b(?:education|school)\b|"
+              # "When does she have to start receiving education?"
+              r"\b(?:(?:have|has|need|needs|required) to|must(?: (?:she|he|they|the child|the pupil|a child))?) (?:start|begin|be in|be at|attend|go to|receive) (?:receiving |getting |full[- ]time )?(?:an? )?(?:education|school(?:ing)?)\b|"
+              # "born 2 January 2012: when is he allowed to leave?", "when can she stop coming to school?"
+              r"\ballowed to leave\b|\bstop (?:coming to|attending|going to|being in) school\b")
 _DOB_WORDS = r"\bborn\b|\bdate of birth\b|\bd\.?o\.?b\.?\b|\bbirthday\b"
 
 
@@ -56,17 +60,30 @@ def _rule_for(t: str) -> str | None:
               or _has(r"\bcode (?:for|meaning|that means)\s+['‘\"]?(?:the\s+)?(?:reason|circumstances?|cause)s?\s+(?:(?:is|are|were|was)\s+)?"
                       r"not\s+(?:yet\s+)?(?:known|established)", t)
               # "He was N for both sessions on Friday"
-              or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0))
-    if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|sort|establish|by when|by what date|"
-                       r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code)\b", t):
+              or _has(r"\b(?:was|were|is|are|been|got)\s+(?:an?\s+)?N\s+(?=(?:for|on|in|all|both|every|that|this|yesterday|today)\b)", t, 0)
+              # "still showing as N", "using N for a pupil", "entered N in the register", "(N)"
+              or _has(r"\b(?:showing|shows|show|using|use|used|entered|enter|gave|given|give)\s+(?:(?:him|her|them|it)\s+)?(?:as\s+)?['‘\"]?N\b(?![-'’]\w)|\(N\)", t, 0)
+              # the code by what it means: "a no-reason-yet mark", "'reason not yet provided'"
+              or _has(r"\bno[- ]reason[- ](?:yet|given[- ]yet|provided[- ]yet)\b|\breasons? (?:not|yet to be) (?:yet )?(?:provided|given|known|established)\b|"
+                      r"\bno reason (?:given|provided|known) yet\b", t))
+    if code_n and _has(r"\b(?:replace|replaced|change|changed|amend|amended|resolve|resolved|update|updated|sort|establish|by when|by what date|"
+                       r"last day|how long|deadline|when|due|until|expire|run out|what date|in by|proper code|correct code|real code|reason code|proper reason)\b", t):
         return "code_n_5_school_days"
     if _has(r"\bnew pupil return\b|\bjoiner'?s? (?:return|form|notification)\b|\bnew[- ](?:pupil|starter|joiner)s?'? (?:return|form|notification|details)\b|"
-            r"\b(?:entered|entering|added|adding|put|putting|went|goes|go|placed|placing|registered|registering)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our |their |its |the new school's )?(?:admission )?(?:register|roll)\b|"
+            r"\b(?:entered|entering|added|adding|put|putting|went|goes|go|came|comes|come|placed|placing|registered|registering)\s+(?:(?!codes?\b|marks?\b)\w+\s+){0,3}?(?:on|onto|in|into|to)\s+(?:the |our |their |its |the new school's )?(?:admission )?(?:register|roll)\b|"
             r"\b(?:name|names)\s+(?:was |were )?(?:entered|added)\b", t) or (
-            _has(r"\b(?:joined|started|admitted|enrolled)\b", t)
-            and _has(r"\b(?:return|tell|notify|inform|let|send)\b[^.;!?]{0,30}\b(?:la|local authority|council)\b|\breturn\b", t)):
+            # "joined us on…", "an in-year admission on the 12th": a new pupil, and the authority to be told
+            _has(r"\b(?:joined|started|admitted|enrolled)\b|\b(?:in[- ]year|mid[- ]year|new) (?:admission|starter|joiner)s?\b|"
+                 r"\b(?:moved|transferred|came) (?:over )?to us\b", t)
+            and _has(r"\b(?:return|tell|notify|inform|let|send)(?:s|ed|ing)?\b[^.;!?]{0,30}\b(?:la|local authority|council|authority)\b|\breturn\b|"
+                     r"\b(?:la|local authority|council|authority)\b[^.;!?]{0,20}\b(?:hear|know|be told|be notified|be informed)\b|"
+                     r"\b(?:starter|joiner)s?'? (?:details|form|information|notification)\b", t)):
         return "new_pupil_return"
     if _has(r"\bdeletion return\b|\bleaver'?s? return\b", t) and _has(r"\b(?:deleted|removed|took|taken|came off|off roll)\b", t):
+        return "deletion_return"
+    # "Took a girl off roll on 10/11/2026. By what date must we tell the authority?": the return on deletion
+    if _has(r"\b(?:deleted|removed|took|taken|came|come|went|gone)\b[^.;!?]{0,40}?\b(?:off (?:the |our )?(?:roll|register)|from (?:the |our )?(?:admission )?(?:roll|register))\b", t) \
+            and _has(r"\b(?:tell|notify|inform|let|send|return|report)(?:s|ed|ing)?\b[^.;!?]{0,30}\b(?:la|local authority|council|authority)\b", t):
         return "deletion_return"
     leave = _has(r"\bleave\b", t) and not _has(r"\bleave school\b|\bleaving\b(?! of absence)", t)
     if leave and _has(r"\b(?:10|ten)[- ](?:school[- ])?days?\b|\b(?:10th|tenth) (?:school )?day\b|\b9\s*\(\s*1\s*\)\s*\(\s*h\s*\)|\bleave[- ]of[- ]absence (?:deletion )?ground\b", t):
