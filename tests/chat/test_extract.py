@@ -135,6 +135,17 @@ def test_age(text, years):
     P("She can't get to school on Monday because of the strike.", {}, ("reasonable_grounds_will_return",), id="cant-get-to-school-on-a-day"),
     P("No sign of the family, but the neighbour thinks he'll be back.", {"reasonable_grounds_will_return": True},
       id="no-sign-of-someone-else"),
+    # (session 27: a phrase list written for the fact reader, not taken from a gold set)
+    P("The family have moved to Spain with no plans to come back to the UK.", {"reasonable_grounds_will_return": False},
+      id="no-plans-to-come-back"),
+    P("Mum has told us she has no intention of sending him back to us.", {"reasonable_grounds_will_return": False},
+      id="no-intention-of-sending-him-back"),
+    P("The parents have said he will definitely not be returning to our school.", {"reasonable_grounds_will_return": False},
+      id="definitely-not-returning"),
+    P("She is not returning to us.", {"reasonable_grounds_will_return": False}, id="is-not-returning"),
+    P("If he isn't back, when can it be treated as not returning from leave?", {}, ("reasonable_grounds_will_return",),
+      id="treated-as-not-returning"),
+    P("He is not returning until after Christmas.", {}, ("reasonable_grounds_will_return",), id="not-returning-until"),
 ])
 def test_will_return(text, expected, absent):
     check(text, expected, absent)
@@ -1128,6 +1139,15 @@ def test_facts_v3_wording(text, expected, absent):
       ("lives_within_reasonable_distance",), id="a-move-that-may-be-temporary-says-nothing-of-distance"),
     P("Year 4 girl moved with her dad to Oakfield Academy's catchment, still local, for good.", {},
       ("lives_within_reasonable_distance",), id="still-local"),
+    # (session 27: a phrase list written for the fact reader, not taken from a gold set)
+    P("The family have moved 200 miles away to Devon.", {"moved_away": True, "lives_within_reasonable_distance": False},
+      id="moved-so-many-miles"),
+    P("They have left the area for good.", {"moved_away": True, "lives_within_reasonable_distance": False},
+      id="left-the-area-for-good"),
+    P("They now live in Birmingham, a three-hour drive from us.", {"lives_within_reasonable_distance": False},
+      id="hours-drive-away"),
+    P("She left the area for a week's holiday with her dad.", {}, ("moved_away",), id="left-the-area-for-a-holiday"),
+
     P("The LA has been involved and the family can't be found.",
       {"joint_enquiries_made": True, "joint_enquiries_outcome": "not_found"}, id="la-involved-cant-be-found"),
     P("CME referral made and the LA's searches found nothing.",

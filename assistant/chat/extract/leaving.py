@@ -38,7 +38,12 @@ def _will_return(t: str, out: dict[str, Any], stage_over: bool) -> None:
         r"\bnot (?:be )?(?:coming|going to come) back\b",
         r"\b(?:isn't|is not|aren't|are not|'s not|'re not) (?:ever )?(?:coming|going to come) back\b",
         r"\b(?:has|have) no (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
-        r"\bno intention (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
+        r"\bno (?:plans?|intention) (?:of|to) (?:com(?:e|ing) back|return(?:ing)?)",
+        # "no intention of sending him back to us", "no plans to bring her back"
+        rf"\bno (?:plans?|intention) (?:of|to) (?:send(?:ing)?|bring(?:ing)?) {_PRONOUN} back\b",
+        # "will definitely not be returning", "is not returning to us"
+        # (not "…can be treated as not returning from leave")
+        rf"\b(?:(?:won't|will not|wont|isn't|is not|aren't|are not)\s+(?:\w+ly\s+)?|(?:will|is|are)\s+\w+ly\s+not\s+)(?:be\s+)?(?:returning|coming back)\b{_NOT_LATER}",
         rf"\b(?:no|not any|don't have any|do not have any|haven't (?:got )?any|have no|there are no|there's no)\s+(?:\w+\s+){{0,2}}(?:reason|grounds|indication|sign|suggestion)s?\s+to\s+(?:think|believe|expect|suggest|suspect)\s+(?:that\s+)?(?:{_PRONOUN}(?:'ll| will| would| might)?\s+)?(?:ever\s+)?(?:{_RETURN_VERB}|attend\b|(?:to see\s+)?{_PRONOUN}\s+(?:back|again)\b)",
         # "won't be coming to us any more"
         r"\b(?:won't|will not|wont|isn't|is not|not) (?:be )?(?:coming|attending) (?:to us |here |in )?(?:any ?more|again|at all)\b",
@@ -180,6 +185,10 @@ def _moved(t: str, out: dict[str, Any]) -> None:
                         r"(?![ -](?:[A-Z][\w']* )*(?:School|Academy|Primary|High|College|PRU|Infants?|Juniors?)\b)(?!'s\b)")
         away = [
             (r"\b(?:has |have |had |they've |family's |they've |she's |he's )?moved (?:away|out of (?:the |our )?(?:area|county|borough|city|town|district|region|la|local authority)|house out of)", re.I),
+            # "they have left the area for good", "moved 200 miles to Devon"
+            (r"\b(?:left|leaving) (?:the|our) (?:local )?(?:area|county|borough|city|town|district|region)\b"
+             r"(?![^.;!?]{0,40}\b(?:holiday|trip|visit|wedding|funeral|for (?:a|the|an) (?:day|week|weekend|few|couple)))|"
+             r"\bmoved (?:about |some |over |nearly |almost |more than )?(?:\d{2,4}|hundreds of)(?:[- ]?odd|\+)? miles\b", re.I),
             (r"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to (?:another|a different|the other) (?:area|county|town|city|part of the country|la|local authority|borough|region)", re.I),
             (rf"\b(?:moved|relocated) (?:house )?(?:up |down |over |back |across )?to {_UK_FAR}", re.I),
             (to_place, 0),
@@ -205,6 +214,9 @@ def _moved(t: str, out: dict[str, Any]) -> None:
             out["lives_within_reasonable_distance"] = False
     if _has(r"\b(?:too|very) far (?:away )?(?:from (?:the |our )?school|to travel|to get (?:here|in|to school))|"
             r"\b(?:\d{2,4}|hundreds of)(?:[- ]?odd|\+)? miles (?:away|from (?:the |our )?school|from us)|\bother end of the country\b|"
+            # "moved 200 miles to Devon", "a three-hour drive from us"
+            r"\bmoved (?:about |some |over |nearly |almost |more than )?(?:\d{2,4}|hundreds of)(?:[- ]?odd|\+)? miles\b|"
+            r"\b(?:[2-9]|two|three|four|five|six|seven|eight)[- ]hours?'?s?(?: long)? (?:drive|journey|train (?:ride|journey)|away)\b|"
             r"\bno way (?:he|she|they)(?:'s|'re| is| are| could| can) (?:be )?(?:commut\w+|travel\w+)|\btoo far (?:away )?to (?:commute|travel)\b|"
             r"\bno longer (?:\w+ )?lives? (?:within (?:a )?reasonable distance|locally|in the area|nearby)|"
             r"\bnot within (?:a )?reasonable distance\b", t):
