@@ -82,6 +82,9 @@ CONTACT_DEPTH = 30  # …from this far down the ranking
 CONTACT_RATIO = 0.5  # a passage giving contact details leads when it scores at least this share of the best…
 CONTACT_COVERAGE = 0.4  # …and holds this share (by idf) of the question's words
 OWNER_BEFORE, OWNER_AFTER = 160, 60  # …within this many characters before / after a contact detail
+# Words of a contact section's heading that name no role ("Contact details", "For general enquiries")
+_CONTACT_HEADING_WORDS = set(tokenize("contact contacts details detail information info enquiries enquiry queries query "
+                                      "general lead officer email phone telephone number"))
 # "What if mum still won't enrol her?", "what happens if they refuse?": the step after a failed one is asked for.
 _ESCALATION = re.compile(r"\bwhat (?:if|happens (?:if|when|next|then)|then|next)\b|\bnext steps?\b|\bstill (?:won't|doesn't|don't|isn't|not|refuses?)\b|"
                          r"\b(?:if|when) (?:they|she|he|the parents?|mum|dad|the family) (?:refuses?|won't|will not|don't|doesn't)\b", re.I)
@@ -632,7 +635,16 @@ class ProcedureAnswerer:
                 seen.add(h.chunk.chunk_id)
                 pool.append(h)
         rescored = self._score(message, pool)
-        for u in sorted(rescored.units, key=lambda u: -u.score):
+        # A newer document lists several contacts (its CME lead, an attendance lead, a helpline): the one
+        # replacing the old contact is headed by the role the question or the old passage names ("a Child
+        # Missing Education point of contact" -> "CME Lead Officer", not "Attendance Lead").
+        role = set(tokenize(self.r.glossary.expand(f"{message} {chosen[0].text}"))) - _CONTACT_HEADING_WORDS
+
+        def names_role(u: compose.Unit) -> int:
+            heading = u.hit.chunk.section_path.rsplit(" > ", 1)[-1]
+            return len(role & set(tokenize(self.r.glossary.expand(heading))))
+
+        for u in sorted(rescored.units, key=lambda u: (-names_role(u), -u.score)):
             quoted = u.hit.chunk.text[slice(*compose.window(u, rescored.units))]
             if u.hit.chunk.doc_id in wanted and not u.is_heading and CONTACT_DETAIL.search(quoted):
                 return pool, rescored, u

@@ -742,6 +742,23 @@ def test_the_newer_documents_contacts_are_found_when_the_question_names_the_old_
     assert newer and any("@worcestershire.gov.uk" in c["quote"].lower() or "01905" in c["quote"] for c in newer)
 
 
+@pytest.mark.parametrize("message", [
+    "Our Aspire policy tells staff to send CME concerns to the Education Welfare Service at the worcschildrenfirst address. "
+    "Is that still right? The policy's from 2023.",
+    "I've just joined The Aspire Academy as head. Our CME policy tells staff to send concerns to an Education Welfare Service "
+    "email at worcschildrenfirst.org.uk. Is that still the right place to refer a child missing education?",
+    "A colleague wants to refer a family who've moved into Worcestershire. The Aspire Academy's policy gives "
+    "edwelfareCME@worcschildrenfirst.org.uk as the place to send it. Is that still the right address?",
+])
+def test_the_newer_contact_given_is_the_one_for_the_old_contacts_role(client, message):
+    # The 2025 document lists its CME Lead Officer, an Attendance Lead, a helpline and the Family Front Door:
+    # the old CME point of contact is replaced by the CME Lead Officer, not by whichever shares more words.
+    body = chat(client, message, authority="Worcestershire")
+    newer = [c["quote"] for c in body["citations"] if c["doc_id"] == "worcestershire-cme-policy-2025"]
+    assert any("Matt Pooler" in q and "cme@worcestershire.gov.uk" in q.lower() for q in newer)
+    assert not any("Michelle Fowler" in q for q in newer)
+
+
 def test_asking_if_a_cited_edition_is_still_current_quotes_a_newer_document_citing_a_later_one(client):
     # Derbyshire's policy (2023, citing 2006 law) dates the CME guidance 2016; Worcestershire's 2025
     # policy cites the August 2024 edition. It is quoted under its own source, said not to be Derbyshire's.
