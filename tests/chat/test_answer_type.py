@@ -207,6 +207,26 @@ def test_a_time_limit_must_share_a_sentence_with_the_subject(question, topic_wor
     assert missing_answer_type(question, [scored_passage(text, 0.4, section_path)], topic=topic) == missing
 
 
+KEEP = "How long do we have to keep a family on the missing list if we hear nothing more?"
+
+
+@pytest.mark.parametrize("texts, words, missing", [
+    # the first passage holds a time limit in a sentence sharing an everyday word of the question ("list")
+    (["Families notified by other authorities stay on the list for two years."], "keep list hear", None),
+    (["Families notified by other authorities stay on the list for two years."], "", "a time limit about the question's subject"),
+    # …but not when the time limit's sentence shares none of them
+    (["Joiner forms go to the admissions team. A joiner form is sent within 5 days."], "keep list hear",
+     "a time limit about the question's subject"),
+    # …and only the first passage, the best-scored, counts
+    (["The team keeps the list.", "Families stay on the list for two years."], "keep list hear",
+     "a time limit about the question's subject"),
+])
+def test_a_time_limit_in_the_first_passage_may_share_an_everyday_word(texts, words, missing):
+    topic = set(tokenize("nothing more"))  # the rare words, which no passage holds
+    assert missing_answer_type(KEEP, [scored_passage(t, 0.3) for t in texts], topic=topic,
+                               words=set(tokenize(words))) == missing
+
+
 def test_a_fine_is_answered_only_by_a_passage_that_speaks_of_one():
     # v41 a4140: reg 13(6) says when independent schools make returns, not what failing to costs
     question = "Independent school: what's the fine if we don't send the council our new pupil and deletion returns?"
@@ -271,6 +291,9 @@ def test_a_fact_asked_about_a_named_service_stands_beside_its_name(named, missin
     # v27 a2741: the six weeks are Seabrook's, so they do not answer how long an Erkenwald placement is
     question = "How long is a placement at Erkenwald Campus?"
     assert missing_answer_type(question, [scored_passage(TABLE, 0.0)], topic={"placement"}, named=named) == missing
+    # the first passage's everyday words do not stand in for the name (the table's first passage shares "placement")
+    assert missing_answer_type(question, [scored_passage(TABLE, 0.0)], topic={"placement"}, named=named,
+                               words=set(tokenize("placement long"))) == missing
 
 
 @pytest.mark.parametrize(
