@@ -19,7 +19,7 @@ on the evidence of 84 against 62.
 Refitted in session 27 to every studied set (1239 questions, v1-v45 and v52) with each set's
 candidates found through query maps fitted without its fold (``--cross-fit``, the default): on
 candidates found that way, a fit leaving each fold out put the evidence first for 1071 of 1395
-questions against 1052 for these weights, but end to end only 17 of 2850 answers changed (none
+questions against 1052 for these weights, but end to end only 17 of 2750 answers changed (none
 gained, 2 lost on studied sets), so these weights were kept.
 
 The weights live in ``sentence_ranker.json`` beside this module, written by
