@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         from indexer import tuning
 
         print(f"finding candidates with query maps fitted without each set's fold ({args.cross_fit} folds)", flush=True)
-        questions = tuning.read_questions(settings.corpus_dir / tuning.TUNING_FILE)
-        rows = cross_fitted_candidates(engine, sets, questions, args.cross_fit, progress=lambda line: print(line, flush=True))
+        tuning_questions = tuning.read_questions(settings.corpus_dir / tuning.TUNING_FILE)
+        rows = cross_fitted_candidates(engine, sets, tuning_questions, args.cross_fit, progress=lambda line: print(line, flush=True))
     else:
         rows = candidates(engine, sets)
     ranker, questions, units = fit(rows, args.c)
