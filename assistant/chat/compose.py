@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -645,20 +645,6 @@ def unit_holding_asked(question: str, chosen: list[Unit], scored: Scored) -> Uni
     return nearby(_count_of(m.group(1)), NEARBY_COUNT_RATIO * scored.best.score) if m and scored.best else None
 
 
-def _time_limit_given(question: str, spans: list[str], units: list[Unit], about_subject: Callable[[re.Pattern], bool],
-                      words: set[str]) -> bool:
-    """Does a passage give the time limit a "how long / how soon…?" question asks for: one about the
-    question's subject, or one in the first passage whose sentence shares one of ``words``? (No
-    ``words`` when the question names one of the policies' own services: its time limit must stand
-    beside the name, and the first passage may give the next service's.)"""
-    limit = _UNTIL if _HOW_LONG.search(question) else _TIME_LIMIT
-    if about_subject(limit):
-        return True
-    return bool(units) and bool(words) and any(
-        limit.search(x) and words & set(tokenize(f"{units[0].hit.chunk.section_path} {prev} {x}"))
-        for prev, x in _with_previous(_SENTENCE_SPLIT.split(spans[0])))
-
-
 def missing_answer_type(question: str, units: list[Unit], scored_units: list[Unit] | None = None,
                         topic: set[str] = frozenset(), named: tuple[str, ...] = (), words: set[str] = frozenset()) -> str | None:
     """What kind of fact the question wants that none of the chosen passages contains, if any.
@@ -686,6 +672,13 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         spans = [u.hit.chunk.text for u in units]
     else:
         spans = [u.hit.chunk.text[slice(*window(u, scored_units))] for u in units]
+    def sentences(first_only: bool = False) -> Iterator[tuple[Unit, str, str, str]]:
+        """Each quoted sentence with its passage, the sentence before it, and the text it is read in
+        (its heading, the sentence before and itself)."""
+        for t, u in zip(spans[:1] if first_only else spans, units):
+            for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)):
+                yield u, prev, x, f"{u.hit.chunk.section_path} {prev} {x}"
+
     def about_subject(has: re.Pattern) -> bool:
         # A passage holding the fact is about the question's subject when it shares one of the
         # question's rare words, or when the question's meaning matches it closely even in other
@@ -694,12 +687,19 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         # "respond" is some other step's time limit.
         # ("backup" in the question is "back-up" in the regulation: hyphenated words count joined too)
         if named:
-            return any(has.search(x) and _names_in(named, f"{u.hit.chunk.section_path} {prev} {x}")
-                       for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
-        return not topic or any(has.search(x) and (topic & set(tokenize(f"{u.hit.chunk.section_path} {prev} {x}"))
+            return any(has.search(x) and _names_in(named, read_in) for _, _, x, read_in in sentences())
+        return not topic or any(has.search(x) and (topic & set(tokenize(read_in))
                                                     or topic & set(tokenize(_JOINED_HYPHEN.sub("", f"{prev} {x}")))
                                                     or getattr(u, "dense", 0.0) >= COUNT_DENSE)
-                                for t, u in zip(spans, units) for prev, x in _with_previous(_SENTENCE_SPLIT.split(t)))
+                                for u, prev, x, read_in in sentences())
+
+    def time_limit_given() -> bool:
+        # About the subject, or in the first passage in a sentence sharing one of ``words``; not that
+        # when the question names one of the policies' own services: its time limit must stand beside
+        # the name, and the first passage may give the next service's.
+        limit = _UNTIL if _HOW_LONG.search(question) else _TIME_LIMIT
+        return about_subject(limit) or (not named and bool(words) and any(
+            limit.search(x) and words & set(tokenize(read_in)) for _, _, x, read_in in sentences(first_only=True)))
 
     text = " ".join(spans)
     for asks, has, what in _NEEDS:
@@ -720,7 +720,7 @@ def missing_answer_type(question: str, units: list[Unit], scored_units: list[Uni
         topic = topic - set(tokenize(noun))
         if not about_subject(count):
             return f"{what} about the question's subject"
-    elif _HOW_SOON.search(question) and not _time_limit_given(question, spans, units, about_subject, set() if named else words):
+    elif _HOW_SOON.search(question) and not time_limit_given():
         return "a time limit about the question's subject"
     elif _CLAIMED_PERIOD.search(question):
         # (the claimed figure itself is no subject word: "15 days" beside "15 days due to illness")
